@@ -1,0 +1,76 @@
+"""aiact_tiers: where an AI system stands under the EU AI Act.
+
+Describe a system with the facts the law asks, then ``classify`` it: the result gives its risk
+tier, the provisions that fired, the obligations per role and lifecycle phase with their dates,
+and the questions still open.
+"""
+
+from .classify import classify
+from .errors import (
+    AiactTiersError,
+    DateOutOfRangeError,
+    DescriptionError,
+    RuleConflictError,
+    RuleFileError,
+    UnknownRulesetError,
+)
+from .facts import (
+    AnnexIAct,
+    AnnexIIIPoint,
+    Description,
+    EnterpriseSize,
+    ModelDescription,
+    Practice,
+    RBIObjective,
+    Role,
+    SystemDescription,
+    load_description,
+)
+from .result import (
+    Citation,
+    Classification,
+    ModelClass,
+    Obligation,
+    OpenQuestion,
+    Phase,
+    RuleHit,
+    Status,
+    Tier,
+)
+from .ruleset import DEFAULT_RULESET, RuleSet, list_rulesets, load_ruleset
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DEFAULT_RULESET",
+    "AiactTiersError",
+    "AnnexIAct",
+    "AnnexIIIPoint",
+    "Citation",
+    "Classification",
+    "DateOutOfRangeError",
+    "Description",
+    "DescriptionError",
+    "EnterpriseSize",
+    "ModelClass",
+    "ModelDescription",
+    "Obligation",
+    "OpenQuestion",
+    "Phase",
+    "Practice",
+    "RBIObjective",
+    "Role",
+    "RuleConflictError",
+    "RuleFileError",
+    "RuleHit",
+    "RuleSet",
+    "Status",
+    "SystemDescription",
+    "Tier",
+    "UnknownRulesetError",
+    "__version__",
+    "classify",
+    "list_rulesets",
+    "load_description",
+    "load_ruleset",
+]

@@ -1,0 +1,260 @@
+"""Private: read rule files (safe YAML) into validated rules.
+
+Loading never executes code: YAML is read with the safe loader, tags other than the standard
+ones are refused, anchors and aliases are refused (no alias bombs), duplicate keys are refused,
+and every predicate is parsed and type-checked by :mod:`aiact_tiers._engine`. Each error names
+the file, the line and, where there is one, the rule id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from . import _engine
+from .errors import RuleFileError, did_you_mean
+from .facts import Role
+from .result import Citation, Confidence, ModelClass, Phase, Tier
+
+MAX_DEPTH = 64
+
+
+class _SafeLineLoader(yaml.SafeLoader):
+    """Safe YAML with line numbers, no duplicate keys, no aliases, bounded nesting."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.constructor.ConstructorError(
+                None, None, "anchors and aliases are not allowed", event.start_mark
+            )
+        self._depth = getattr(self, "_depth", 0) + 1
+        if self._depth > MAX_DEPTH:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"nesting deeper than {MAX_DEPTH} levels", self.get_mark()
+            )
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key `{key}`", key_node.start_mark
+                )
+            seen.add(key)
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping["__line__"] = node.start_mark.line + 1
+        return mapping
+
+
+def _strip_lines(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _strip_lines(v) for k, v in value.items() if k != "__line__"}
+    if isinstance(value, list):
+        return [_strip_lines(v) for v in value]
+    return value
+
+
+def read_yaml(text: str, source: str, *, keep_lines: bool = False) -> Any:
+    """Parse YAML safely; raise RuleFileError naming the source and line."""
+    try:
+        data = yaml.load(text, Loader=_SafeLineLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = f":{mark.line + 1}" if mark else ""
+        raise RuleFileError(f"{source}{line}: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise RuleFileError(f"{source}: {exc}") from None
+    return data if keep_lines else _strip_lines(data)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One provision as data: when it fires, what it decides, from when, and what it overrides."""
+
+    id: str
+    title: str
+    citation: Citation
+    when: _engine.Predicate
+    effective_from: dt.date
+    effective_until: dt.date | None
+    tier: Tier | None = None
+    model_class: ModelClass | None = None
+    exception: bool = False
+    role: Role | None = None
+    phase: Phase | None = None
+    regimes: tuple[str, ...] = ()
+    opens: tuple[str, ...] = ()
+    applies_from: str | None = None
+    overrides: tuple[str, ...] = ()
+    yields_to: tuple[str, ...] = ()
+    message: str = ""
+    confidence: Confidence = "high"
+    note: str = ""
+    source: str = ""
+
+    @property
+    def is_obligation(self) -> bool:
+        return self.role is not None
+
+    @property
+    def outcome(self) -> str:
+        """A short label of what the rule decides."""
+        if self.tier is not None:
+            return self.tier.value
+        if self.model_class is not None:
+            return self.model_class.value
+        if self.is_obligation:
+            return "obligation"
+        return "exception"
+
+    def in_force(self, day: dt.date) -> bool:
+        """Effective dates are half-open: from inclusive, until exclusive."""
+        return self.effective_from <= day and (
+            self.effective_until is None or day < self.effective_until
+        )
+
+
+_RULE_KEYS = {
+    "id", "title", "citation", "url", "when", "effective", "outcome", "opens", "overrides",
+    "yields_to", "message", "confidence", "note",
+}
+_OUTCOME_KEYS = {"tier", "model_class", "exception", "obligation"}
+_OBLIGATION_KEYS = {"role", "phase", "regimes", "applies_from"}
+
+
+_ANCHOR = re.compile(r"^(?:EP )?(Art|Annex) ([0-9]+[a-z]*|[IVX]+)")
+
+
+def anchor(provision: str) -> str:
+    """The fragment of the official text's page for a citation: `#art_6`, `#anx_III`."""
+    match = _ANCHOR.match(provision)
+    if match is None:
+        return ""
+    kind, number = match.groups()
+    return f"#{'art' if kind == 'Art' else 'anx'}_{number}"
+
+
+def _enum(kind: type[Any], value: Any, where: str, what: str) -> Any:
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = [m.value for m in kind]
+        raise RuleFileError(
+            f"{where}: `{value}` is not a {what}{did_you_mean(str(value), allowed)} "
+            f"(allowed: {', '.join(allowed)})"
+        ) from None
+
+
+def _keys(data: Mapping[str, Any], allowed: set[str], where: str) -> None:
+    for key in data:
+        if key != "__line__" and key not in allowed:
+            raise RuleFileError(f"{where}: unknown key `{key}`{did_you_mean(key, allowed)}")
+
+
+def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RuleFileError(f"{where}: `{key}` must be a list of strings")
+    return tuple(value)
+
+
+def parse_rule(
+    data: Any,
+    *,
+    source: str,
+    act: str,
+    url: str,
+    default_from: dt.date,
+    param_types: Mapping[str, Any],
+) -> Rule:
+    """Validate one rule record; raise RuleFileError naming file, line and rule id."""
+    line = data.get("__line__", "?") if isinstance(data, dict) else "?"
+    where = f"{source}:{line}"
+    if not isinstance(data, dict):
+        raise RuleFileError(f"{where}: a rule must be a mapping")
+    rule_id = data.get("id")
+    if not isinstance(rule_id, str) or not rule_id:
+        raise RuleFileError(f"{where}: a rule needs an `id`")
+    where = f"{where}: rule `{rule_id}`"
+    _keys(data, _RULE_KEYS, where)
+    for key in ("title", "citation", "outcome"):
+        if key not in data:
+            raise RuleFileError(f"{where}: missing `{key}`")
+    is_obligation = isinstance(data["outcome"], dict) and "obligation" in data["outcome"]
+    if "when" not in data and not is_obligation:
+        raise RuleFileError(f"{where}: missing `when`")
+    try:
+        predicate = _engine.parse(str(data.get("when", "true")), param_types)
+    except _engine.PredicateError as exc:
+        raise RuleFileError(f"{where}: {exc}") from None
+
+    effective = data.get("effective") or {}
+    start = effective.get("from", default_from)
+    until = effective.get("until")
+    if not isinstance(start, dt.date) or (until is not None and not isinstance(until, dt.date)):
+        raise RuleFileError(f"{where}: `effective` dates must be YYYY-MM-DD")
+    if until is not None and until <= start:
+        raise RuleFileError(f"{where}: `effective.until` must come after `effective.from`")
+
+    outcome = data["outcome"]
+    if not isinstance(outcome, dict):
+        raise RuleFileError(f"{where}: `outcome` must be a mapping")
+    _keys(outcome, _OUTCOME_KEYS, where)
+    chosen = [k for k in _OUTCOME_KEYS if k in outcome]
+    if len(chosen) != 1:
+        raise RuleFileError(f"{where}: `outcome` needs exactly one of {sorted(_OUTCOME_KEYS)}")
+    fields: dict[str, Any] = {}
+    if "tier" in outcome:
+        fields["tier"] = _enum(Tier, outcome["tier"], where, "tier")
+    elif "model_class" in outcome:
+        fields["model_class"] = _enum(ModelClass, outcome["model_class"], where, "model class")
+    elif "exception" in outcome:
+        fields["exception"] = True
+    else:
+        ob = outcome["obligation"]
+        if not isinstance(ob, dict):
+            raise RuleFileError(f"{where}: `obligation` must be a mapping")
+        _keys(ob, _OBLIGATION_KEYS, where)
+        fields["role"] = _enum(Role, ob.get("role"), where, "role")
+        fields["phase"] = _enum(Phase, ob.get("phase"), where, "phase")
+        fields["regimes"] = _strings(ob.get("regimes"), where, "regimes")
+        if not fields["regimes"]:
+            raise RuleFileError(f"{where}: an obligation needs `regimes` that trigger it")
+        applies_from = ob.get("applies_from")
+        fields["applies_from"] = None if applies_from is None else str(applies_from)
+
+    confidence = data.get("confidence", "high")
+    if confidence not in ("high", "medium", "low"):
+        raise RuleFileError(f"{where}: `confidence` must be high, medium or low")
+    return Rule(
+        id=rule_id,
+        title=str(data["title"]),
+        citation=Citation(
+            act=act,
+            provision=str(data["citation"]),
+            url=str(data.get("url", url + anchor(str(data["citation"])))),
+        ),
+        when=predicate,
+        effective_from=start,
+        effective_until=until,
+        opens=_strings(data.get("opens"), where, "opens"),
+        overrides=_strings(data.get("overrides"), where, "overrides"),
+        yields_to=_strings(data.get("yields_to"), where, "yields_to"),
+        message=str(data.get("message", data["title"])),
+        confidence=confidence,
+        note=str(data.get("note", "")),
+        source=where,
+        **fields,
+    )

@@ -1,0 +1,340 @@
+"""classify(): from a description to an explained classification.
+
+Every rule in force is evaluated in three-valued logic. A rule is *effective* when it fires and
+no effective rule overrides it (Annex III is overridden by the Art 6(3) derogation, which the
+profiling rule overrides in turn). The tier is the first tier, in the order the law asks them
+(out of scope, prohibited, high-risk, limited, minimal), that an effective rule reaches; while
+unknown facts leave rules open, every tier they could still reach is listed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from ._engine import Value, fact_values
+from ._loader import Rule
+from .errors import DateOutOfRangeError, DescriptionError
+from .facts import Description, ModelDescription, Role, SystemDescription, fact_info
+from .result import (
+    Classification,
+    ModelClass,
+    Obligation,
+    OpenQuestion,
+    RuleHit,
+    Status,
+    Tier,
+)
+from .ruleset import DEFAULT_RULESET, RuleSet, Snapshot, load_ruleset
+
+__all__ = ["classify"]
+
+Truth = bool | None  # None: unknown
+TIER_ORDER = (Tier.OUT_OF_SCOPE, Tier.PROHIBITED, Tier.HIGH_RISK, Tier.LIMITED, Tier.MINIMAL)
+MODEL_ORDER = tuple(ModelClass)
+
+
+def _and(a: Truth, b: Truth) -> Truth:
+    if a is False or b is False:
+        return False
+    return None if a is None or b is None else True
+
+
+def _any(values: Iterable[Truth]) -> Truth:
+    result: Truth = False
+    for value in values:
+        if value is True:
+            return True
+        if value is None:
+            result = None
+    return result
+
+
+def _resolve(order: Sequence[Any], reached: Mapping[Any, Truth]) -> list[Any]:
+    """Every class still possible: the first certain one ends the list."""
+    possible = []
+    for cls in order:
+        status = reached.get(cls, False)
+        if status is not False:
+            possible.append(cls)
+        if status is True:
+            break
+    return possible
+
+
+def _as_description(description: Description | Mapping[str, Any]) -> Description:
+    if isinstance(description, SystemDescription | ModelDescription):
+        return description
+    from pydantic import ValidationError
+
+    from .facts import load_description
+
+    try:
+        return load_description(dict(description))
+    except ValidationError as exc:
+        fields = SystemDescription.model_fields.keys() | ModelDescription.model_fields.keys()
+        raise DescriptionError.from_validation(exc, fields) from None
+
+
+def _resolve_ruleset(ruleset: str | RuleSet) -> RuleSet:
+    return ruleset if isinstance(ruleset, RuleSet) else load_ruleset(ruleset)
+
+
+def classify(
+    description: Description | Mapping[str, Any],
+    *,
+    ruleset: str | RuleSet = DEFAULT_RULESET,
+    as_of: dt.date | None = None,
+    role: Role | str | None = None,
+) -> Classification:
+    """Classify an AI system or a general-purpose AI model under one version of the law.
+
+    ``as_of`` defaults to today; it decides which rules are in force and which obligations
+    already apply. ``role`` limits obligations to one role; by default the roles named in the
+    description, or every role when it names none.
+    """
+    subject = _as_description(description)
+    rules = _resolve_ruleset(ruleset)
+    day = as_of or dt.date.today()
+    if day < rules.in_force_from:
+        raise DateOutOfRangeError(
+            f"`as_of` {day.isoformat()} is before {rules.title} entered into force "
+            f"({rules.in_force_from.isoformat()})"
+        )
+    roles = _roles(subject, role)
+    return _Evaluation(rules, rules.at(day), subject).result(roles)
+
+
+def _roles(subject: Description, role: Role | str | None) -> frozenset[Role]:
+    if role is not None:
+        try:
+            return frozenset({Role(role)})
+        except ValueError:
+            allowed = ", ".join(r.value for r in Role)
+            raise DescriptionError(f"role `{role}` is not one of {allowed}") from None
+    return frozenset(subject.roles) or frozenset(Role)
+
+
+class _Evaluation:
+    """One description evaluated against one snapshot of a ruleset."""
+
+    def __init__(self, ruleset: RuleSet, snapshot: Snapshot, subject: Description) -> None:
+        self.ruleset = ruleset
+        self.snapshot = snapshot
+        self.subject = subject
+        system = subject if isinstance(subject, SystemDescription) else None
+        model = subject if isinstance(subject, ModelDescription) else (system and system.model)
+        self.facts: dict[str | None, dict[str, Value]] = {
+            "system": fact_values(system) if system else {},
+            "model": fact_values(model) if model else {},
+        }
+        self.has = {"system": system is not None, "model": model is not None}
+        self.fired: dict[str, Truth] = {}
+        self.effective: dict[str, Truth] = {}
+        for rule in snapshot.classifying:
+            if self._applicable(rule):
+                self.fired[rule.id] = self._evaluate(rule)
+        for rule in snapshot.classifying:
+            self._effective(rule.id)
+        reach: dict[str, Truth] = {}
+        for rule in snapshot.classifying:
+            if rule.exception and rule.id in self.effective:
+                targets = ruleset.overridden.get(rule.id, ())
+                self.effective[rule.id] = _and(
+                    self.effective[rule.id], _any(self._reach(t, reach) for t in targets)
+                )
+
+    def _reach(self, rule_id: str, memo: dict[str, Truth]) -> Truth:
+        """Whether a rule fired where it could matter: an exception only over a rule that did.
+
+        An exception applies only where a rule it overrides would have applied.
+        """
+        if rule_id not in memo:
+            fired = self.fired.get(rule_id, False)
+            targets = self.ruleset.overridden.get(rule_id, ())
+            if self.ruleset.is_exception(rule_id):
+                fired = _and(fired, _any(self._reach(t, memo) for t in targets))
+            memo[rule_id] = fired
+        return memo[rule_id]
+
+    def _applicable(self, rule: Rule) -> bool:
+        subject = rule.when.subject or ("model" if rule.model_class else "system")
+        return self.has[subject]
+
+    def _evaluate(self, rule: Rule) -> Truth:
+        subject = rule.when.subject or ("model" if rule.model_class else "system")
+        return rule.when.evaluate(self.facts[subject], self.snapshot.params)
+
+    def _effective(self, rule_id: str) -> Truth:
+        """Fires, and no effective rule overrides it (Kleene logic over the exception graph)."""
+        if rule_id in self.effective:
+            return self.effective[rule_id]
+        fired = self.fired.get(rule_id, False)
+        defeated = _any(self._effective(d) for d in self.ruleset.defeaters.get(rule_id, ()))
+        status = _and(fired, None if defeated is None else not defeated)
+        self.effective[rule_id] = status
+        return status
+
+    def _reached(self, attr: str) -> dict[Any, Truth]:
+        reached: dict[Any, Truth] = {}
+        for rule in self.snapshot.classifying:
+            cls = getattr(rule, attr)
+            if cls is not None and rule.id in self.effective:
+                reached[cls] = _any((reached.get(cls, False), self.effective[rule.id]))
+        return reached
+
+    def result(self, roles: frozenset[Role]) -> Classification:
+        tiers = _resolve(TIER_ORDER, self._reached("tier")) if self.has["system"] else []
+        models: list[ModelClass | None] = []
+        if self.has["model"]:
+            reached = self._reached("model_class")
+            models = _resolve(MODEL_ORDER, reached)
+            if not models or reached[models[-1]] is not True:
+                models.append(None)  # possibly not a general-purpose model at all
+        tier = tiers[0] if len(tiers) == 1 else None
+        model_class = models[0] if len(models) == 1 else None
+        hits = self._basis(tier)
+        obligations = self._obligations(tiers, roles)
+        return Classification(
+            id=self.subject.id,
+            name=self.subject.name,
+            ruleset=self.ruleset.id,
+            ruleset_version=self.ruleset.version,
+            as_of=self.snapshot.day,
+            tier=tier,
+            possible_tiers=tiers,
+            model_class=model_class,
+            possible_model_classes=models,
+            basis=hits,
+            obligations=obligations,
+            open_questions=self._questions(tiers, models, roles),
+        )
+
+    def _hit(self, rule: Rule) -> RuleHit:
+        subject = rule.when.subject or "system"
+        facts = self.facts[subject]
+        return RuleHit(
+            rule=rule.id,
+            title=rule.title,
+            citation=rule.citation,
+            outcome=rule.outcome,
+            message=rule.message,
+            facts={name: _plain(facts[name]) for name in rule.when.facts if name in facts},
+            confidence=rule.confidence,
+        )
+
+    def _basis(self, tier: Tier | None) -> list[RuleHit]:
+        """Rules that decided: the tier's rules, the model class, and the exceptions applied."""
+        hits = []
+        for rule in self.snapshot.classifying:
+            if self.fired.get(rule.id) is not True:
+                continue
+            effective = self.effective[rule.id] is True
+            if rule.tier is not None and not (effective and rule.tier is tier):
+                continue
+            if (rule.model_class or rule.exception) and not effective:
+                continue
+            hits.append(self._hit(rule))
+        return hits
+
+    def _open_regimes(self, tiers: list[Tier]) -> dict[str, tuple[Truth, dt.date]]:
+        """Regimes opened by effective rules, with the date they apply from.
+
+        A regime applies from its own date, and never before the rule that opens it is in
+        force. A prohibition closes every other route.
+        """
+        regimes: dict[str, tuple[Truth, dt.date]] = {}
+        only_prohibited = tiers == [Tier.PROHIBITED]
+        for rule in self.snapshot.classifying:
+            status = self.effective.get(rule.id, False)
+            if status is False or (only_prohibited and rule.tier is not Tier.PROHIBITED):
+                continue
+            for regime in rule.opens:
+                start = max(self.ruleset.regimes[regime].applies_from, rule.effective_from)
+                if regime in regimes:
+                    before, since = regimes[regime]
+                    regimes[regime] = (_any((before, status)), min(since, start))
+                else:
+                    regimes[regime] = (status, start)
+        return regimes
+
+    def _obligations(self, tiers: list[Tier], roles: frozenset[Role]) -> list[Obligation]:
+        self.obligation_status: dict[str, Truth] = {}
+        if tiers == [Tier.OUT_OF_SCOPE]:
+            return []
+        regimes = self._open_regimes(tiers)
+        out = []
+        for rule in self.snapshot.obligations:
+            if rule.role not in roles:
+                continue
+            triggers = [r for r in rule.regimes if r in regimes]
+            if not triggers:
+                continue
+            status = _and(_any(regimes[r][0] for r in triggers), self._evaluate(rule))
+            defeated = _any(self._effective(d) for d in self.ruleset.defeaters.get(rule.id, ()))
+            status = _and(status, None if defeated is None else not defeated)
+            self.obligation_status[rule.id] = status
+            if status is False:
+                continue
+            if rule.applies_from is not None:
+                applies_from = self.ruleset.regimes[rule.applies_from].applies_from
+            else:
+                applies_from = min(regimes[r][1] for r in triggers)
+            out.append(self._obligation(rule, applies_from, status))
+        return out
+
+    def _obligation(self, rule: Rule, applies_from: dt.date, status: Truth) -> Obligation:
+        assert rule.role is not None and rule.phase is not None
+        return Obligation(
+            rule=rule.id,
+            title=rule.title,
+            citation=rule.citation,
+            role=rule.role,
+            phase=rule.phase,
+            applies_from=applies_from,
+            in_force=applies_from <= self.snapshot.day,
+            status=Status.APPLIES if status is True else Status.POSSIBLE,
+            confidence=rule.confidence,
+            note=rule.note,
+        )
+
+    def _questions(
+        self, tiers: list[Tier], models: list[ModelClass | None], roles: frozenset[Role]
+    ) -> list[OpenQuestion]:
+        """Unknown facts read by open rules that could still change the result."""
+        asked: dict[str, list[str]] = {}
+        open_rules: list[Rule] = []
+        if len(tiers) > 1 or len(models) > 1:
+            open_rules = [
+                r for r in self.snapshot.classifying
+                if self.fired.get(r.id) is None and self.effective[r.id] is None
+                and (r.tier in tiers or r.model_class in models or r.exception)
+            ]
+        open_rules += [
+            r for r in self.snapshot.obligations
+            if self.obligation_status.get(r.id, False) is None
+        ]
+        for rule in open_rules:
+            subject = rule.when.subject or "system"
+            for name in rule.when.facts:
+                if name not in self.facts[subject]:
+                    asked.setdefault(name, []).append(rule.id)
+        questions = []
+        for name, rule_ids in asked.items():
+            info = fact_info(name)
+            questions.append(
+                OpenQuestion(
+                    fact=name, question=info["question"], provision=info["provision"],
+                    rules=rule_ids,
+                )
+            )
+        return questions
+
+
+def _plain(value: Value) -> object:
+    if isinstance(value, frozenset):
+        return sorted(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    return value

@@ -1,0 +1,92 @@
+"""The exceptions aiact_tiers raises, each with a stable code documented in the reference.
+
+::
+
+    AiactTiersError            base class; ``code`` names the error
+    ├── DescriptionError       AT100  a description is invalid (field, allowed values, did you mean)
+    ├── RuleFileError          AT200  a rule file is malformed or names an unknown fact
+    ├── RuleConflictError      AT210  two rules override each other, or one id is defined twice
+    ├── UnknownRulesetError    AT300  no ruleset with that id
+    └── DateOutOfRangeError    AT400  ``as_of`` before the Act entered into force
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from typing import Any
+
+__all__ = [
+    "AiactTiersError",
+    "DateOutOfRangeError",
+    "DescriptionError",
+    "RuleConflictError",
+    "RuleFileError",
+    "UnknownRulesetError",
+    "did_you_mean",
+]
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A ``; did you mean `x`?`` hint, or an empty string when nothing is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean `{close[0]}`?" if close else ""
+
+
+class AiactTiersError(Exception):
+    """Base class of every error this library raises on purpose."""
+
+    code = "AT000"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.message} [{self.code}]"
+
+
+class DescriptionError(AiactTiersError, ValueError):
+    """A description of a system or model is invalid."""
+
+    code = "AT100"
+
+    @classmethod
+    def from_validation(cls, exc: Any, fields: Iterable[str]) -> DescriptionError:
+        """One readable line per pydantic error, naming the field and what is allowed."""
+        names = list(fields)
+        lines = []
+        for err in exc.errors():
+            loc = ".".join(str(part) for part in err["loc"]) or "(top level)"
+            if err["type"] == "extra_forbidden":
+                lines.append(f"unknown field `{loc}`{did_you_mean(str(err['loc'][-1]), names)}")
+                continue
+            message = err["msg"]
+            if err["type"] == "enum":
+                message = f"must be one of {err['ctx']['expected']}"
+            lines.append(f"field `{loc}`: {message} (got `{err.get('input')!r}`)")
+        return cls("; ".join(lines))
+
+
+class RuleFileError(AiactTiersError):
+    """A rule file cannot be loaded: malformed YAML, missing keys, unknown facts, wrong types."""
+
+    code = "AT200"
+
+
+class RuleConflictError(AiactTiersError):
+    """Rules conflict: an id defined twice, or exceptions that override each other in a cycle."""
+
+    code = "AT210"
+
+
+class UnknownRulesetError(AiactTiersError, LookupError):
+    """No ruleset has that id."""
+
+    code = "AT300"
+
+
+class DateOutOfRangeError(AiactTiersError, ValueError):
+    """The date is outside the period the rulesets cover."""
+
+    code = "AT400"

@@ -1,0 +1,725 @@
+"""The facts the AI Act asks, as pydantic models.
+
+A :class:`SystemDescription` describes an AI system (Art 3(1)); a :class:`ModelDescription`
+describes a general-purpose AI model (Art 3(63)) or, in the 2023 Parliament text, a foundation
+model (EP Art 3(1c)). Every fact may be left unset, which means *unknown*; the engine then reasons
+in three-valued logic. Facts that are judgements under the law ("materially distorts behaviour",
+"narrow procedural task", "performs profiling") are explicit fields: nothing is inferred from
+free text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+__all__ = [
+    "AnnexIAct",
+    "AnnexIIIPoint",
+    "Description",
+    "EnterpriseSize",
+    "ModelDescription",
+    "Practice",
+    "RBIObjective",
+    "Role",
+    "SystemDescription",
+    "fact_info",
+    "load_description",
+]
+
+
+class Role(StrEnum):
+    """Operators of Art 3(8), plus the product manufacturer of Art 25(3)."""
+
+    PROVIDER = "provider"
+    DEPLOYER = "deployer"
+    IMPORTER = "importer"
+    DISTRIBUTOR = "distributor"
+    AUTHORISED_REPRESENTATIVE = "authorised_representative"
+    PRODUCT_MANUFACTURER = "product_manufacturer"
+
+
+class Practice(StrEnum):
+    """The practices Art 5(1) names; whether one is prohibited also depends on its conditions."""
+
+    MANIPULATIVE_TECHNIQUES = "manipulative_techniques"  # Art 5(1)(a)
+    EXPLOITS_VULNERABILITIES = "exploits_vulnerabilities"  # Art 5(1)(b)
+    SOCIAL_SCORING = "social_scoring"  # Art 5(1)(c)
+    CRIME_RISK_ASSESSMENT = "crime_risk_assessment"  # Art 5(1)(d)
+    UNTARGETED_FACIAL_SCRAPING = "untargeted_facial_scraping"  # Art 5(1)(e)
+    EMOTION_INFERENCE = "emotion_inference"  # Art 5(1)(f)
+    BIOMETRIC_CATEGORISATION = "biometric_categorisation"  # Art 5(1)(g)
+    REAL_TIME_REMOTE_BIOMETRIC_IDENTIFICATION = "real_time_remote_biometric_identification"  # (h)
+    INTIMATE_IMAGERY_GENERATION = "intimate_imagery_generation"  # Art 5(1)(ba), 2026
+    CHILD_SEXUAL_ABUSE_MATERIAL_GENERATION = "child_sexual_abuse_material_generation"  # (bb), 2026
+
+
+class AnnexIIIPoint(StrEnum):
+    """The 25 points of Annex III (Art 6(2)), written as the Annex numbers them."""
+
+    BIOMETRIC_REMOTE_IDENTIFICATION = "1(a)"
+    BIOMETRIC_CATEGORISATION = "1(b)"
+    EMOTION_RECOGNITION = "1(c)"
+    CRITICAL_INFRASTRUCTURE = "2"
+    EDUCATION_ACCESS = "3(a)"
+    EDUCATION_EVALUATION = "3(b)"
+    EDUCATION_LEVEL = "3(c)"
+    EDUCATION_TEST_MONITORING = "3(d)"
+    EMPLOYMENT_RECRUITMENT = "4(a)"
+    EMPLOYMENT_DECISIONS = "4(b)"
+    PUBLIC_BENEFITS = "5(a)"
+    CREDITWORTHINESS = "5(b)"
+    LIFE_HEALTH_INSURANCE = "5(c)"
+    EMERGENCY_CALLS = "5(d)"
+    LAW_ENFORCEMENT_VICTIM_RISK = "6(a)"
+    LAW_ENFORCEMENT_POLYGRAPH = "6(b)"
+    LAW_ENFORCEMENT_EVIDENCE = "6(c)"
+    LAW_ENFORCEMENT_OFFENDING_RISK = "6(d)"
+    LAW_ENFORCEMENT_PROFILING = "6(e)"
+    MIGRATION_POLYGRAPH = "7(a)"
+    MIGRATION_RISK = "7(b)"
+    MIGRATION_APPLICATIONS = "7(c)"
+    MIGRATION_IDENTIFICATION = "7(d)"
+    JUSTICE = "8(a)"
+    ELECTIONS = "8(b)"
+
+
+class AnnexIAct(StrEnum):
+    """Union harmonisation legislation listed in Annex I; its section (A or B) is ruleset data."""
+
+    MACHINERY_DIRECTIVE = "directive_2006_42_ec"
+    MACHINERY_REGULATION = "regulation_2023_1230"
+    TOYS = "directive_2009_48_ec"
+    RECREATIONAL_CRAFT = "directive_2013_53_eu"
+    LIFTS = "directive_2014_33_eu"
+    ATEX = "directive_2014_34_eu"
+    RADIO_EQUIPMENT = "directive_2014_53_eu"
+    PRESSURE_EQUIPMENT = "directive_2014_68_eu"
+    CABLEWAYS = "regulation_2016_424"
+    PERSONAL_PROTECTIVE_EQUIPMENT = "regulation_2016_425"
+    GAS_APPLIANCES = "regulation_2016_426"
+    MEDICAL_DEVICES = "regulation_2017_745"
+    IN_VITRO_DIAGNOSTICS = "regulation_2017_746"
+    CIVIL_AVIATION_SECURITY = "regulation_300_2008"
+    TWO_THREE_WHEEL_VEHICLES = "regulation_168_2013"
+    AGRICULTURAL_VEHICLES = "regulation_167_2013"
+    MARINE_EQUIPMENT = "directive_2014_90_eu"
+    RAIL_INTEROPERABILITY = "directive_2016_797"
+    MOTOR_VEHICLES = "regulation_2018_858"
+    VEHICLE_GENERAL_SAFETY = "regulation_2019_2144"
+    CIVIL_AVIATION_UNMANNED = "regulation_2018_1139"
+
+
+class RBIObjective(StrEnum):
+    """The objectives of Art 5(1)(h)(i)-(iii) for which real-time RBI may be strictly necessary."""
+
+    NONE = "none"
+    TARGETED_VICTIM_SEARCH = "targeted_victim_search"  # (i)
+    IMMINENT_THREAT = "imminent_threat"  # (ii)
+    SUSPECT_OF_ANNEX_II_OFFENCE = "suspect_of_annex_ii_offence"  # (iii)
+
+
+class EnterpriseSize(StrEnum):
+    """Size of the operator: SME (Art 99(6)), small mid-cap (Art 3(14b), 2026), or larger."""
+
+    SME = "sme"
+    SMALL_MID_CAP = "small_mid_cap"
+    LARGE = "large"
+
+
+def _fact(provision: str, question: str, description: str) -> Any:
+    """A fact field: unknown by default, described in the law's words, citing its provision."""
+    return Field(
+        default=None,
+        description=f"{description} ({provision})",
+        json_schema_extra={"provision": provision, "question": question},
+    )
+
+
+class _Facts(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+    id: str | None = Field(default=None, description="Your identifier for this entry.")
+    name: str | None = Field(default=None, description="A name for people to read.")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _finite_numbers(cls, value: Any) -> Any:
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError("must be a finite number")
+        return value
+
+
+class ModelDescription(_Facts):
+    """A general-purpose AI model (Art 3(63)) or, in the 2023 text, a foundation model."""
+
+    kind: Literal["model"] = "model"
+    roles: list[Role] = Field(default_factory=list, description="Your roles for this model.")
+
+    significant_generality: bool | None = _fact(
+        "Art 3(63)",
+        "Does the model display significant generality?",
+        "The model displays significant generality",
+    )
+    wide_range_of_distinct_tasks: bool | None = _fact(
+        "Art 3(63)",
+        "Can the model competently perform a wide range of distinct tasks?",
+        "Capable of competently performing a wide range of distinct tasks, regardless of how "
+        "the model is placed on the market",
+    )
+    research_prototype_only: bool | None = _fact(
+        "Art 3(63)",
+        "Is the model used only for research, development or prototyping before being placed "
+        "on the market?",
+        "Used for research, development or prototyping activities before it is placed on the "
+        "market (excluded from the definition)",
+    )
+    training_compute_flop: float | None = Field(
+        default=None,
+        ge=0,
+        description="Cumulative amount of computation used for training, in floating-point "
+        "operations (Art 51(2))",
+        json_schema_extra={
+            "provision": "Art 51(2)",
+            "question": "How much computation was used to train the model, in FLOP?",
+        },
+    )
+    high_impact_capabilities: bool | None = _fact(
+        "Art 51(1)(a)",
+        "Has the model high-impact capabilities, evaluated with appropriate technical tools?",
+        "High-impact capabilities evaluated on the basis of appropriate technical tools and "
+        "methodologies, including indicators and benchmarks",
+    )
+    designated_by_commission: bool | None = _fact(
+        "Art 51(1)(b)",
+        "Has the Commission designated the model as having systemic risk?",
+        "Decision of the Commission that the model has capabilities or an impact equivalent to "
+        "high-impact capabilities, having regard to Annex XIII",
+    )
+    free_open_source_licence: bool | None = _fact(
+        "Art 53(2)",
+        "Is the model released under a free and open-source licence that allows access, usage, "
+        "modification and distribution?",
+        "Released under a free and open-source licence that allows for the access, usage, "
+        "modification, and distribution of the model",
+    )
+    parameters_publicly_available: bool | None = _fact(
+        "Art 53(2)",
+        "Are the model's parameters, including weights, architecture and usage information, "
+        "publicly available?",
+        "Parameters, including the weights, the information on the model architecture, and the "
+        "information on model usage, are made publicly available",
+    )
+    provider_established_in_third_country: bool | None = _fact(
+        "Art 54(1)",
+        "Is the provider established in a third country?",
+        "Provider established in a third country",
+    )
+    placed_on_market_on: dt.date | None = _fact(
+        "Art 111(3)",
+        "On what date was the model placed on the Union market?",
+        "Date on which the model was placed on the market",
+    )
+
+
+class SystemDescription(_Facts):
+    """An AI system (Art 3(1)) as its provider, deployer or another operator describes it."""
+
+    kind: Literal["system"] = "system"
+    roles: list[Role] = Field(
+        default_factory=list,
+        description="Your roles for this system (Art 3(3)-(8), Art 25(3)); several may apply.",
+    )
+    model: ModelDescription | None = Field(
+        default=None,
+        description="The general-purpose AI model the system is built on, when you provide it too.",
+    )
+
+    # --- Art 3(1) and Art 2: is it an AI system, and is it in scope -------------------------
+    infers_outputs_from_input: bool | None = _fact(
+        "Art 3(1)",
+        "Is it a machine-based system that infers from the input it receives how to generate "
+        "outputs such as predictions, content, recommendations or decisions?",
+        "Machine-based system designed to operate with varying levels of autonomy that, for "
+        "explicit or implicit objectives, infers from the input it receives how to generate "
+        "outputs that can influence physical or virtual environments",
+    )
+    placed_on_union_market: bool | None = _fact(
+        "Art 2(1)(a)",
+        "Is the system placed on the market or put into service in the Union?",
+        "Placed on the market or put into service in the Union, wherever the provider is "
+        "established",
+    )
+    deployer_in_union: bool | None = _fact(
+        "Art 2(1)(b)",
+        "Is the deployer established or located in the Union?",
+        "Deployer that has its place of establishment or is located within the Union",
+    )
+    output_used_in_union: bool | None = _fact(
+        "Art 2(1)(c)",
+        "Is the output produced by the system used in the Union?",
+        "Output produced by the AI system used in the Union",
+    )
+    exclusively_military_defence_national_security: bool | None = _fact(
+        "Art 2(3)",
+        "Is the system placed on the market, put into service or used exclusively for military, "
+        "defence or national security purposes?",
+        "Exclusively for military, defence or national security purposes",
+    )
+    third_country_authority_cooperation: bool | None = _fact(
+        "Art 2(4)",
+        "Is it used by a third-country public authority or international organisation under an "
+        "international agreement for law enforcement and judicial cooperation with the Union?",
+        "Public authority in a third country or international organisation using AI systems in "
+        "the framework of international cooperation or agreements for law enforcement and "
+        "judicial cooperation with the Union or Member States",
+    )
+    adequate_fundamental_rights_safeguards: bool | None = _fact(
+        "Art 2(4)",
+        "Does that third country or organisation provide adequate safeguards for fundamental "
+        "rights and freedoms?",
+        "Provides adequate safeguards with respect to the protection of fundamental rights and "
+        "freedoms of individuals",
+    )
+    sole_purpose_scientific_research: bool | None = _fact(
+        "Art 2(6)",
+        "Was the system specifically developed and put into service for the sole purpose of "
+        "scientific research and development?",
+        "Specifically developed and put into service for the sole purpose of scientific research "
+        "and development",
+    )
+    pre_market_research_or_testing: bool | None = _fact(
+        "Art 2(8)",
+        "Is this a research, testing or development activity before placing on the market or "
+        "putting into service?",
+        "Research, testing or development activity regarding AI systems prior to their being "
+        "placed on the market or put into service",
+    )
+    testing_in_real_world_conditions: bool | None = _fact(
+        "Art 2(8)",
+        "Is the system being tested in real-world conditions?",
+        "Testing in real world conditions (not covered by the research exclusion)",
+    )
+    purely_personal_non_professional_use: bool | None = _fact(
+        "Art 2(10)",
+        "Is the deployer a natural person using the system in a purely personal "
+        "non-professional activity?",
+        "Deployers who are natural persons using AI systems in the course of a purely personal "
+        "non-professional activity",
+    )
+    free_open_source_licence: bool | None = _fact(
+        "Art 2(12)",
+        "Is the system released under a free and open-source licence?",
+        "AI system released under free and open-source licences",
+    )
+
+    # --- Art 5: prohibited practices -----------------------------------------------------------
+    practices: frozenset[Practice] | None = _fact(
+        "Art 5(1)",
+        "Which of the practices named in Art 5(1) does the system perform or enable?",
+        "The practices Art 5(1) names that the system performs or enables; an empty list means "
+        "none",
+    )
+    materially_distorts_behaviour: bool | None = _fact(
+        "Art 5(1)(a)",
+        "Has the system the objective or effect of materially distorting the behaviour of a "
+        "person or group by appreciably impairing their ability to make an informed decision?",
+        "Objective, or the effect, of materially distorting the behaviour of a person or a group "
+        "of persons by appreciably impairing their ability to make an informed decision",
+    )
+    significant_harm_likely: bool | None = _fact(
+        "Art 5(1)(a)",
+        "Does that distortion cause, or is it reasonably likely to cause, significant harm?",
+        "In a manner that causes or is reasonably likely to cause that person, another person or "
+        "group of persons significant harm",
+    )
+    social_score_detrimental_in_unrelated_context: bool | None = _fact(
+        "Art 5(1)(c)(i)",
+        "Does the social score lead to detrimental or unfavourable treatment in social contexts "
+        "unrelated to those in which the data was generated?",
+        "Detrimental or unfavourable treatment in social contexts that are unrelated to the "
+        "contexts in which the data was originally generated or collected",
+    )
+    social_score_unjustified_or_disproportionate: bool | None = _fact(
+        "Art 5(1)(c)(ii)",
+        "Does the social score lead to treatment that is unjustified or disproportionate to the "
+        "social behaviour or its gravity?",
+        "Detrimental or unfavourable treatment that is unjustified or disproportionate to their "
+        "social behaviour or its gravity",
+    )
+    based_solely_on_profiling_or_personality: bool | None = _fact(
+        "Art 5(1)(d)",
+        "Is the crime-risk assessment based solely on profiling or on assessing personality "
+        "traits and characteristics?",
+        "Based solely on the profiling of a natural person or on assessing their personality "
+        "traits and characteristics",
+    )
+    supports_human_assessment_on_objective_facts: bool | None = _fact(
+        "Art 5(1)(d)",
+        "Does the system only support a human assessment of involvement in a criminal activity "
+        "that is already based on objective and verifiable facts?",
+        "Used to support the human assessment of the involvement of a person in a criminal "
+        "activity, which is already based on objective and verifiable facts directly linked to "
+        "a criminal activity",
+    )
+    workplace_or_education: bool | None = _fact(
+        "Art 5(1)(f)",
+        "Are emotions inferred in the areas of workplace or education institutions?",
+        "Infer emotions of a natural person in the areas of workplace and education institutions",
+    )
+    medical_or_safety_reasons: bool | None = _fact(
+        "Art 5(1)(f)",
+        "Is the system intended to be put in place or on the market for medical or safety "
+        "reasons?",
+        "Intended to be put in place or into the market for medical or safety reasons",
+    )
+    infers_protected_attributes: bool | None = _fact(
+        "Art 5(1)(g)",
+        "Does the categorisation deduce or infer race, political opinions, trade union "
+        "membership, religious or philosophical beliefs, sex life or sexual orientation?",
+        "To deduce or infer their race, political opinions, trade union membership, religious or "
+        "philosophical beliefs, sex life or sexual orientation",
+    )
+    labelling_lawfully_acquired_biometric_datasets: bool | None = _fact(
+        "Art 5(1)(g)",
+        "Is it limited to labelling or filtering lawfully acquired biometric datasets, or to "
+        "categorising biometric data in the area of law enforcement?",
+        "Labelling or filtering of lawfully acquired biometric datasets, such as images, based on "
+        "biometric data or categorizing of biometric data in the area of law enforcement",
+    )
+    publicly_accessible_space: bool | None = _fact(
+        "Art 5(1)(h)",
+        "Is the system used in publicly accessible spaces?",
+        "Use in publicly accessible spaces (Art 3(44))",
+    )
+    for_law_enforcement: bool | None = _fact(
+        "Art 5(1)(h)",
+        "Is the system used for the purposes of law enforcement?",
+        "For the purposes of law enforcement (Art 3(46))",
+    )
+    rbi_objective: RBIObjective | None = _fact(
+        "Art 5(1)(h)(i)-(iii)",
+        "For which objective of Art 5(1)(h)(i)-(iii), if any, is the use strictly necessary?",
+        "The objective for which the use is strictly necessary, or none",
+    )
+    rbi_safeguards_met: bool | None = _fact(
+        "Art 5(2)-(5)",
+        "Are the safeguards met: national law allowing the use, prior authorisation (or the "
+        "24-hour urgency route), a fundamental rights impact assessment and registration?",
+        "Use authorised by national law under Art 5(5), prior authorisation under Art 5(3), "
+        "fundamental rights impact assessment and registration under Art 5(2)",
+    )
+    harmful_generation_intended_purpose: bool | None = _fact(
+        "Art 5(1a)",
+        "Is generating or manipulating such material the system's intended purpose?",
+        "The generation or manipulation of the material is the intended purpose of the system",
+    )
+    harmful_generation_foreseeable: bool | None = _fact(
+        "Art 5(1a)",
+        "Do the system's design, training or capabilities make such output a reasonably "
+        "foreseeable and reproducible outcome without significant technical modification?",
+        "Such output is a reasonably foreseeable and reproducible outcome without significant "
+        "technical modification",
+    )
+    harmful_generation_safeguards: bool | None = _fact(
+        "Art 5(1a)",
+        "Has the system reasonable and adequate technical safety measures and safeguards that "
+        "reliably prevent such output and correct misuse?",
+        "Reasonable and adequate technical safety measures and other safeguards to reliably "
+        "prevent such output and to correct observed or reported misuse",
+    )
+    deployer_uses_for_harmful_generation: bool | None = _fact(
+        "Art 5(1a)",
+        "Does the deployer use the system for the purpose of generating such material?",
+        "The deployer uses the system for the purpose of generating such material",
+    )
+
+    # --- Art 6(1) and Annex I --------------------------------------------------------------
+    annex_i_legislation: frozenset[AnnexIAct] | None = _fact(
+        "Art 6(1)(a), Annex I",
+        "Which Union harmonisation legislation listed in Annex I covers the product?",
+        "Union harmonisation legislation listed in Annex I covering the product of which the "
+        "system is a safety component, or which the system itself is; empty means none",
+    )
+    is_product_itself: bool | None = _fact(
+        "Art 6(1)(a)",
+        "Is the AI system itself a product covered by that legislation?",
+        "The AI system is itself a product covered by the Union harmonisation legislation",
+    )
+    fulfils_safety_function: bool | None = _fact(
+        "Art 3(14)",
+        "Does the system fulfil a safety function for the product, or is its intended purpose "
+        "to prevent or mitigate risks to health and safety?",
+        "Fulfils a safety function for that product or AI system",
+    )
+    failure_endangers_health_safety: bool | None = _fact(
+        "Art 3(14)",
+        "Would the failure or malfunctioning of the system endanger the health and safety of "
+        "persons or property?",
+        "Failure or malfunctioning endangers the health and safety of persons or property",
+    )
+    solely_non_safety_functions: bool | None = _fact(
+        "Art 6(1a)",
+        "Is the system used solely for user assistance, performance optimisation, service "
+        "efficiency, automation, convenience or quality control?",
+        "Used solely for non-safety aspects of user assistance, performance optimisation, "
+        "service efficiency, automation, convenience or quality control",
+    )
+    third_party_conformity_assessment: bool | None = _fact(
+        "Art 6(1)(b)",
+        "Must the product undergo a third-party conformity assessment under that legislation?",
+        "Required to undergo a third-party conformity assessment with a view to placing on the "
+        "market or putting into service under the Annex I legislation",
+    )
+    third_party_assessment_solely_non_safety: bool | None = _fact(
+        "Art 6(1c)",
+        "Is that third-party assessment required solely for risks other than health and safety?",
+        "Third-party conformity assessment required solely for risks other than health and "
+        "safety, such as radio-spectrum use or electromagnetic interference",
+    )
+
+    # --- Art 6(2), Annex III and Art 6(3) ----------------------------------------------------
+    annex_iii_points: frozenset[AnnexIIIPoint] | None = _fact(
+        "Art 6(2), Annex III",
+        "Which points of Annex III does the intended purpose fall under?",
+        "Points of Annex III that the intended purpose falls under; empty means none",
+    )
+    biometric_verification_only: bool | None = _fact(
+        "Annex III 1(a)",
+        "Is the sole purpose biometric verification, confirming that a person is who they claim "
+        "to be?",
+        "Biometric verification the sole purpose of which is to confirm that a specific natural "
+        "person is the person he or she claims to be",
+    )
+    financial_fraud_detection: bool | None = _fact(
+        "Annex III 5(b)",
+        "Is the system used for the purpose of detecting financial fraud?",
+        "Used for the purpose of detecting financial fraud",
+    )
+    used_by_public_authority: bool | None = _fact(
+        "Annex III 5(a), 6, 7",
+        "Is the system used by or on behalf of public authorities (or Union bodies)?",
+        "Intended to be used by or on behalf of public authorities, or by Union institutions, "
+        "bodies, offices or agencies",
+    )
+    travel_document_verification: bool | None = _fact(
+        "Annex III 7(d)",
+        "Is the system used only for the verification of travel documents?",
+        "Verification of travel documents",
+    )
+    output_not_directly_exposed: bool | None = _fact(
+        "Annex III 8(b)",
+        "Is it a tool whose output natural persons are not directly exposed to, such as a tool "
+        "to organise political campaigns administratively?",
+        "AI systems to the output of which natural persons are not directly exposed",
+    )
+    narrow_procedural_task: bool | None = _fact(
+        "Art 6(3)(a)",
+        "Is the system intended to perform a narrow procedural task?",
+        "Intended to perform a narrow procedural task",
+    )
+    improves_completed_human_activity: bool | None = _fact(
+        "Art 6(3)(b)",
+        "Is the system intended to improve the result of a previously completed human activity?",
+        "Intended to improve the result of a previously completed human activity",
+    )
+    detects_decision_patterns: bool | None = _fact(
+        "Art 6(3)(c)",
+        "Is the system intended to detect decision-making patterns or deviations, without "
+        "replacing or influencing the completed human assessment without proper human review?",
+        "Intended to detect decision-making patterns or deviations from prior decision-making "
+        "patterns and not meant to replace or influence the previously completed human "
+        "assessment, without proper human review",
+    )
+    preparatory_task: bool | None = _fact(
+        "Art 6(3)(d)",
+        "Is the system intended to perform a preparatory task to an assessment relevant for the "
+        "Annex III use cases?",
+        "Intended to perform a preparatory task to an assessment relevant for the purposes of "
+        "the use cases listed in Annex III",
+    )
+    significant_risk_of_harm: bool | None = _fact(
+        "Art 6(3)",
+        "Does the system pose a significant risk of harm to health, safety or fundamental "
+        "rights, including by materially influencing the outcome of decision making?",
+        "Poses a significant risk of harm to the health, safety or fundamental rights of natural "
+        "persons, including by materially influencing the outcome of decision making",
+    )
+    profiling: bool | None = _fact(
+        "Art 6(3), Art 3(52)",
+        "Does the system perform profiling of natural persons?",
+        "Performs profiling of natural persons within the meaning of Art 4(4) of Regulation (EU) "
+        "2016/679",
+    )
+
+    # --- Art 50: transparency ----------------------------------------------------------------
+    interacts_with_natural_persons: bool | None = _fact(
+        "Art 50(1)",
+        "Is the system intended to interact directly with natural persons?",
+        "AI system intended to interact directly with natural persons",
+    )
+    interaction_obvious: bool | None = _fact(
+        "Art 50(1)",
+        "Is it obvious to a reasonably well-informed, observant and circumspect person that "
+        "they are interacting with an AI system?",
+        "Obvious from the point of view of a natural person who is reasonably well-informed, "
+        "observant and circumspect, taking into account the circumstances and the context",
+    )
+    authorised_by_law_for_criminal_offences: bool | None = _fact(
+        "Art 50(1)-(4)",
+        "Is the system authorised by law to detect, prevent, investigate or prosecute criminal "
+        "offences?",
+        "AI systems authorised by law to detect, prevent, investigate or prosecute criminal "
+        "offences, subject to appropriate safeguards",
+    )
+    available_to_public_to_report_crime: bool | None = _fact(
+        "Art 50(1)",
+        "Is the system available for the public to report a criminal offence?",
+        "Those systems are available for the public to report a criminal offence",
+    )
+    generates_synthetic_content: bool | None = _fact(
+        "Art 50(2)",
+        "Does the system generate synthetic audio, image, video or text content?",
+        "AI systems, including general-purpose AI systems, generating synthetic audio, image, "
+        "video or text content",
+    )
+    assistive_editing_only: bool | None = _fact(
+        "Art 50(2)",
+        "Does the system only perform an assistive function for standard editing, or not "
+        "substantially alter the input data or its semantics?",
+        "Perform an assistive function for standard editing or do not substantially alter the "
+        "input data provided by the deployer or the semantics thereof",
+    )
+    generates_deep_fakes: bool | None = _fact(
+        "Art 50(4)",
+        "Does the system generate or manipulate image, audio or video content constituting a "
+        "deep fake?",
+        "Generates or manipulates image, audio or video content constituting a deep fake "
+        "(Art 3(60))",
+    )
+    evidently_artistic_or_satirical: bool | None = _fact(
+        "Art 50(4)",
+        "Is the content part of an evidently artistic, creative, satirical, fictional or "
+        "analogous work?",
+        "Content forms part of an evidently artistic, creative, satirical, fictional or "
+        "analogous work or programme",
+    )
+    generates_public_interest_text: bool | None = _fact(
+        "Art 50(4)",
+        "Does the system generate or manipulate text published to inform the public on matters "
+        "of public interest?",
+        "Generates or manipulates text which is published with the purpose of informing the "
+        "public on matters of public interest",
+    )
+    human_editorial_responsibility: bool | None = _fact(
+        "Art 50(4)",
+        "Has the text undergone human review or editorial control, with a person holding "
+        "editorial responsibility?",
+        "AI-generated content has undergone a process of human review or editorial control and "
+        "a natural or legal person holds editorial responsibility for the publication",
+    )
+    emotion_recognition_or_biometric_categorisation: bool | None = _fact(
+        "Art 50(3)",
+        "Is the system an emotion recognition system or a biometric categorisation system?",
+        "Emotion recognition system (Art 3(39)) or biometric categorisation system (Art 3(40))",
+    )
+
+    # --- Operators, value chain and time -----------------------------------------------------
+    placed_on_market_on: dt.date | None = _fact(
+        "Art 111(2), Art 111(4)",
+        "On what date was the system placed on the market or put into service?",
+        "Date on which the system was placed on the market or put into service",
+    )
+    provider_established_in_third_country: bool | None = _fact(
+        "Art 22(1)",
+        "Is the provider established in a third country?",
+        "Provider established in a third country",
+    )
+    deployer_is_public_body: bool | None = _fact(
+        "Art 27(1), Art 49(3)",
+        "Is the deployer a body governed by public law, or a Union institution, body, office or "
+        "agency?",
+        "Deployers that are bodies governed by public law, or Union institutions, bodies, "
+        "offices or agencies",
+    )
+    deployer_provides_public_services: bool | None = _fact(
+        "Art 27(1)",
+        "Is the deployer a private entity providing public services?",
+        "Private entities providing public services",
+    )
+    used_at_workplace: bool | None = _fact(
+        "Art 26(7)",
+        "Will the deployer, as employer, use the system at the workplace?",
+        "Deployers who are employers putting into service or using a high-risk AI system at "
+        "the workplace",
+    )
+    puts_name_on_high_risk_system: bool | None = _fact(
+        "Art 25(1)(a)",
+        "Do you put your name or trademark on a high-risk system already on the market?",
+        "Puts their name or trademark on a high-risk AI system already placed on the market or "
+        "put into service",
+    )
+    substantial_modification: bool | None = _fact(
+        "Art 25(1)(b)",
+        "Do you make a substantial modification to a high-risk system that remains high-risk?",
+        "Makes a substantial modification to a high-risk AI system already placed on the market "
+        "in such a way that it remains a high-risk AI system",
+    )
+    changes_purpose_to_high_risk: bool | None = _fact(
+        "Art 25(1)(c)",
+        "Do you modify the intended purpose of a system so that it becomes high-risk?",
+        "Modifies the intended purpose of an AI system, including a general-purpose AI system, "
+        "which has not been classified as high-risk, in such a way that it becomes high-risk",
+    )
+    enterprise_size: EnterpriseSize | None = _fact(
+        "Art 99(6), Art 3(14b)",
+        "Is the operator an SME, a small mid-cap enterprise, or larger?",
+        "Size of the undertaking, for the lower-of rule on fines",
+    )
+
+
+Description = SystemDescription | ModelDescription
+"""What :func:`aiact_tiers.classify` accepts."""
+
+
+def fact_info(name: str) -> dict[str, str]:
+    """The provision and question text of a fact, for open questions and interviews."""
+    for model in (SystemDescription, ModelDescription):
+        field = model.model_fields.get(name)
+        if field is not None and isinstance(field.json_schema_extra, dict):
+            extra = field.json_schema_extra
+            return {
+                "provision": str(extra["provision"]),
+                "question": str(extra["question"]),
+                "description": field.description or "",
+            }
+    raise KeyError(name)
+
+
+def load_description(source: str | Path | dict[str, Any]) -> Description:
+    """Validate a description from a dict, or from a YAML or JSON file.
+
+    A mapping with ``kind: model`` is a :class:`ModelDescription`; anything else a
+    :class:`SystemDescription`.
+    """
+    from ._loader import read_yaml
+
+    if isinstance(source, dict):
+        data: Any = source
+    else:
+        path = Path(source)
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text) if path.suffix == ".json" else read_yaml(text, str(path))
+    if not isinstance(data, dict):
+        from .errors import DescriptionError
+
+        raise DescriptionError(f"`{source}` must hold a mapping of facts")
+    if data.get("kind") == "model":
+        return ModelDescription.model_validate(data)
+    return SystemDescription.model_validate(data)

@@ -1,0 +1,143 @@
+"""What a classification returns: tier, legal basis, obligations, open questions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .facts import Role
+
+__all__ = [
+    "Citation",
+    "Classification",
+    "ModelClass",
+    "Obligation",
+    "OpenQuestion",
+    "Phase",
+    "RuleHit",
+    "Status",
+    "Tier",
+]
+
+
+class Tier(StrEnum):
+    """Risk tiers of an AI system, most severe first (out of scope stands apart)."""
+
+    OUT_OF_SCOPE = "out_of_scope"  # Art 2
+    PROHIBITED = "prohibited"  # Art 5
+    HIGH_RISK = "high_risk"  # Art 6
+    LIMITED = "limited"  # Art 50 transparency
+    MINIMAL = "minimal"  # no specific obligations beyond Art 4
+
+
+class ModelClass(StrEnum):
+    """The general-purpose-model axis, kept apart from the system tier."""
+
+    GPAI_SYSTEMIC_RISK = "gpai_systemic_risk"  # Art 51
+    GPAI = "gpai"  # Art 3(63)
+    GENERATIVE_FOUNDATION_MODEL = "generative_foundation_model"  # EP Art 28b(4), 2023 text
+    FOUNDATION_MODEL = "foundation_model"  # EP Art 3(1c), Art 28b, 2023 text
+
+
+class Phase(StrEnum):
+    """Lifecycle phases of an obligation, relative to placing on the market."""
+
+    BEFORE_MARKET = "before_market"
+    AT_MARKET = "at_market"
+    AFTER_MARKET = "after_market"
+
+
+class Status(StrEnum):
+    """Whether an obligation is certain, or depends on facts still unknown."""
+
+    APPLIES = "applies"
+    POSSIBLE = "possible"
+
+
+Confidence = Literal["high", "medium", "low"]
+
+
+class _Result(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Citation(_Result):
+    """A pinpoint reference into a legal text."""
+
+    act: str = Field(description="The act, e.g. `Regulation (EU) 2024/1689`.")
+    provision: str = Field(description="Pinpoint, e.g. `Annex III 4(a)` or `Art 6(3)(a)`.")
+    url: str = Field(description="Link into the official text.")
+
+    def __str__(self) -> str:
+        return self.provision
+
+
+class RuleHit(_Result):
+    """A rule that fired, with the facts that made it fire."""
+
+    rule: str
+    title: str
+    citation: Citation
+    outcome: str = Field(description="What the rule decides: a tier, a model class, `exception`.")
+    message: str
+    facts: dict[str, object] = Field(description="The known facts the rule read, with values.")
+    confidence: Confidence = "high"
+
+
+class Obligation(_Result):
+    """A duty that follows from the classification, for one role, in one lifecycle phase."""
+
+    rule: str
+    title: str
+    citation: Citation
+    role: Role
+    phase: Phase
+    applies_from: dt.date
+    in_force: bool = Field(description="Whether it applies on the `as_of` date.")
+    status: Status
+    confidence: Confidence = "high"
+    note: str = ""
+
+
+class OpenQuestion(_Result):
+    """An unknown fact whose answer could change the result."""
+
+    fact: str
+    question: str
+    provision: str
+    rules: list[str] = Field(description="The rules that read this fact.")
+
+
+class Classification(_Result):
+    """The result of :func:`aiact_tiers.classify` for one description."""
+
+    id: str | None = None
+    name: str | None = None
+    ruleset: str
+    ruleset_version: str
+    as_of: dt.date
+    tier: Tier | None = Field(description="The tier, or None while unknown facts leave it open.")
+    possible_tiers: list[Tier] = Field(description="Every tier the unknown facts still allow.")
+    model_class: ModelClass | None = None
+    possible_model_classes: list[ModelClass | None] = Field(default_factory=list)
+    basis: list[RuleHit]
+    obligations: list[Obligation]
+    open_questions: list[OpenQuestion]
+
+    @property
+    def determined(self) -> bool:
+        """True when the tier and the model class no longer depend on unknown facts."""
+        return len(self.possible_tiers) <= 1 and len(self.possible_model_classes) <= 1
+
+    def checklist(self) -> dict[Phase, list[Obligation]]:
+        """Obligations grouped by lifecycle phase: before, at and after placing on the market."""
+        return {
+            phase: [o for o in self.obligations if o.phase is phase] for phase in Phase
+        }
+
+    def obligations_for(self, role: Role) -> list[Obligation]:
+        """The obligations of one role."""
+        return [o for o in self.obligations if o.role is role]

@@ -1,0 +1,345 @@
+"""Rulesets: versions of the law, each a folder of rule files shipped with the package.
+
+A ruleset may extend another: it inherits every rule, replaces the ones it lists under
+``replace``, retires the ones under ``retire``, and adds its own. Parameters (amendable numbers
+such as the 10^25 FLOP presumption) and regimes (groups of obligations with their application
+date) are merged by key. Loading is cached: each ruleset is read and type-checked once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import functools
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Any
+
+from . import _engine
+from ._loader import Rule, parse_rule, read_yaml
+from .errors import RuleConflictError, RuleFileError, UnknownRulesetError, did_you_mean
+from .result import Confidence
+
+__all__ = ["DEFAULT_RULESET", "Parameter", "Regime", "RuleSet", "list_rulesets", "load_ruleset"]
+
+DEFAULT_RULESET = "eu-2024-2026"
+"""Regulation (EU) 2024/1689 as amended by Regulation (EU) 2026/1744: the law today."""
+
+_MANIFEST = "ruleset.yaml"
+_MANIFEST_KEYS = {
+    "id", "title", "act", "url", "version", "extends", "in_force_from", "retire", "replace",
+    "parameters", "regimes", "description",
+}
+
+
+@dataclass(frozen=True)
+class Regime:
+    """A group of obligations that apply together from one date (e.g. Art 113(c))."""
+
+    id: str
+    title: str
+    citation: str
+    applies_from: dt.date
+    confidence: Confidence = "high"
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """An amendable number or list, with its values keyed by the date they take effect."""
+
+    id: str
+    citation: str
+    values: tuple[tuple[dt.date, Any], ...]
+
+    def at(self, day: dt.date) -> Any:
+        """The value in force on ``day`` (the latest whose start is not after it)."""
+        current = self.values[0][1]
+        for start, value in self.values:
+            if start <= day:
+                current = value
+        return current
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The rules of a ruleset in force on one day, in the order the law asks them."""
+
+    day: dt.date
+    rules: tuple[Rule, ...]
+    params: Mapping[str, Any]
+
+    @functools.cached_property
+    def classifying(self) -> tuple[Rule, ...]:
+        return tuple(r for r in self.rules if not r.is_obligation)
+
+    @functools.cached_property
+    def obligations(self) -> tuple[Rule, ...]:
+        return tuple(r for r in self.rules if r.is_obligation)
+
+
+@dataclass(frozen=True, eq=False)
+class RuleSet:
+    """A version of the law: its rules, parameters, regimes and the exceptions between rules."""
+
+    id: str
+    title: str
+    act: str
+    version: str
+    url: str
+    in_force_from: dt.date
+    description: str
+    extends: str | None
+    rules: tuple[Rule, ...] = field(repr=False)
+    parameters: Mapping[str, Parameter] = field(repr=False)
+    regimes: Mapping[str, Regime] = field(repr=False)
+    defeaters: Mapping[str, tuple[str, ...]] = field(repr=False)
+
+    def is_exception(self, rule_id: str) -> bool:
+        return rule_id in self._exceptions
+
+    @functools.cached_property
+    def _exceptions(self) -> frozenset[str]:
+        return frozenset(r.id for r in self.rules if r.exception)
+
+    @functools.cached_property
+    def overridden(self) -> Mapping[str, tuple[str, ...]]:
+        """For each rule, the rules it overrides (the inverse of ``defeaters``)."""
+        out: dict[str, list[str]] = {r.id: [] for r in self.rules}
+        for rule_id, winners in self.defeaters.items():
+            for winner in winners:
+                out[winner].append(rule_id)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def rule(self, rule_id: str) -> Rule:
+        """The rule with that id; KeyError with a suggestion otherwise."""
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(f"no rule `{rule_id}` in {self.id}{did_you_mean(rule_id, self.rule_ids)}")
+
+    @property
+    def rule_ids(self) -> list[str]:
+        return [r.id for r in self.rules]
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def at(self, day: dt.date) -> Snapshot:
+        """The rules in force on ``day`` and the parameter values of that day."""
+        return _snapshot(self, day)
+
+
+@functools.lru_cache(maxsize=256)
+def _snapshot(ruleset: RuleSet, day: dt.date) -> Snapshot:
+    params = {name: _engine.normalise(p.at(day)) for name, p in ruleset.parameters.items()}
+    return Snapshot(day, tuple(r for r in ruleset.rules if r.in_force(day)), params)
+
+
+def _root() -> Traversable:
+    return resources.files("aiact_tiers").joinpath("rules")
+
+
+def list_rulesets() -> list[str]:
+    """The ids of the rulesets shipped with the package."""
+    return sorted(p.name for p in _root().iterdir() if p.joinpath(_MANIFEST).is_file())
+
+
+def load_ruleset(ruleset_id: str = DEFAULT_RULESET) -> RuleSet:
+    """Load (once) and validate the ruleset with this id."""
+    return _load(ruleset_id)
+
+
+@functools.cache
+def _load(ruleset_id: str) -> RuleSet:
+    folder = _root().joinpath(ruleset_id)
+    if not folder.joinpath(_MANIFEST).is_file():
+        known = list_rulesets()
+        raise UnknownRulesetError(
+            f"no ruleset `{ruleset_id}`{did_you_mean(ruleset_id, known)} "
+            f"(available: {', '.join(known)})"
+        )
+    return _build(ruleset_id, folder)
+
+
+def _rule_files(folder: Traversable, prefix: str = "") -> Iterator[tuple[str, Traversable]]:
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.is_dir():
+            yield from _rule_files(entry, f"{prefix}{entry.name}/")
+        elif entry.name.endswith(".yaml") and entry.name != _MANIFEST:
+            yield f"{prefix}{entry.name}", entry
+
+
+def _manifest(ruleset_id: str, folder: Traversable) -> dict[str, Any]:
+    source = f"rules/{ruleset_id}/{_MANIFEST}"
+    data = read_yaml(folder.joinpath(_MANIFEST).read_text(encoding="utf-8"), source)
+    if not isinstance(data, dict):
+        raise RuleFileError(f"{source}: must be a mapping")
+    for key in data:
+        if key not in _MANIFEST_KEYS:
+            raise RuleFileError(f"{source}: unknown key `{key}`{did_you_mean(key, _MANIFEST_KEYS)}")
+    if data.get("id") != ruleset_id:
+        raise RuleFileError(f"{source}: `id` must be `{ruleset_id}`")
+    return data
+
+
+def _parameters(data: Mapping[str, Any], source: str) -> dict[str, Parameter]:
+    out = {}
+    for name, spec in (data or {}).items():
+        values = tuple(sorted((v["from"], v["value"]) for v in spec["values"]))
+        if not values:
+            raise RuleFileError(f"{source}: parameter `{name}` has no values")
+        out[name] = Parameter(name, str(spec["citation"]), values)
+    return out
+
+
+def _regimes(data: Mapping[str, Any], source: str) -> dict[str, Regime]:
+    out = {}
+    for name, spec in (data or {}).items():
+        if not isinstance(spec.get("applies_from"), dt.date):
+            raise RuleFileError(f"{source}: regime `{name}` needs an `applies_from` date")
+        out[name] = Regime(
+            id=name,
+            title=str(spec["title"]),
+            citation=str(spec["citation"]),
+            applies_from=spec["applies_from"],
+            confidence=spec.get("confidence", "high"),
+            note=str(spec.get("note", "")),
+        )
+    return out
+
+
+def _build(ruleset_id: str, folder: Traversable) -> RuleSet:
+    manifest = _manifest(ruleset_id, folder)
+    source = f"rules/{ruleset_id}/{_MANIFEST}"
+    base = load_ruleset(manifest["extends"]) if manifest.get("extends") else None
+    parameters = dict(base.parameters) if base else {}
+    parameters.update(_parameters(manifest.get("parameters") or {}, source))
+    regimes = dict(base.regimes) if base else {}
+    regimes.update(_regimes(manifest.get("regimes") or {}, source))
+    param_types = {name: _engine.param_data_type(p.values[0][1]) for name, p in parameters.items()}
+    in_force_from = manifest.get("in_force_from") or (base.in_force_from if base else None)
+    if not isinstance(in_force_from, dt.date):
+        raise RuleFileError(f"{source}: `in_force_from` must be a date")
+
+    own: list[Rule] = []
+    for name, entry in _rule_files(folder):
+        file_source = f"rules/{ruleset_id}/{name}"
+        data = read_yaml(entry.read_text(encoding="utf-8"), file_source, keep_lines=True)
+        if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+            raise RuleFileError(f"{file_source}: expected a mapping with a `rules` list")
+        for record in data["rules"]:
+            own.append(
+                parse_rule(
+                    record,
+                    source=file_source,
+                    act=str(manifest["act"]),
+                    url=str(manifest["url"]),
+                    default_from=in_force_from,
+                    param_types=param_types,
+                )
+            )
+
+    rules = _merge(base, own, manifest, source)
+    for rule in rules:
+        for regime in (*rule.regimes, *rule.opens):
+            if regime not in regimes:
+                raise RuleFileError(
+                    f"{rule.source}: unknown regime `{regime}`{did_you_mean(regime, regimes)}"
+                )
+        if rule.applies_from is not None and rule.applies_from not in regimes:
+            raise RuleFileError(f"{rule.source}: `applies_from` must name a regime")
+    return RuleSet(
+        id=ruleset_id,
+        title=str(manifest["title"]),
+        act=str(manifest["act"]),
+        version=str(manifest["version"]),
+        url=str(manifest["url"]),
+        in_force_from=in_force_from,
+        description=str(manifest.get("description", "")),
+        extends=manifest.get("extends"),
+        rules=rules,
+        parameters=parameters,
+        regimes=regimes,
+        defeaters=_defeaters(rules),
+    )
+
+
+def _merge(base: RuleSet | None, own: list[Rule], manifest: Mapping[str, Any], source: str
+           ) -> tuple[Rule, ...]:
+    """Base rules, minus retired ones, with replacements in place, then new rules."""
+    retire = set(manifest.get("retire") or [])
+    replace = set(manifest.get("replace") or [])
+    base_ids = set(base.rule_ids) if base else set()
+    for rule_id in retire | replace:
+        if rule_id not in base_ids:
+            raise RuleFileError(f"{source}: cannot retire or replace unknown rule `{rule_id}`")
+    by_id: dict[str, Rule] = {}
+    for rule in own:
+        if rule.id in by_id:
+            raise RuleConflictError(f"{rule.source}: rule id defined twice (see {by_id[rule.id].source})")
+        if rule.id in base_ids and rule.id not in replace:
+            raise RuleConflictError(
+                f"{rule.source}: rule id already in the base ruleset; list it under `replace`"
+            )
+        by_id[rule.id] = rule
+    missing = replace - by_id.keys()
+    if missing:
+        raise RuleFileError(f"{source}: `replace` names rules with no replacement: {sorted(missing)}")
+    merged = [by_id.pop(r.id, r) for r in (base.rules if base else ()) if r.id not in retire]
+    merged.extend(r for r in own if r.id in by_id)
+    return tuple(sorted(merged, key=_law_order))
+
+
+_STAGE = {"out_of_scope": 0, "prohibited": 1, "high_risk": 2, "exception": 3, "limited": 4,
+          "minimal": 5}
+
+
+def _law_order(rule: Rule) -> tuple[int, str]:
+    """Scope, Art 5, Art 6, exceptions, Art 50, minimal, models, then obligations."""
+    return (_STAGE.get(rule.outcome, 6 if rule.model_class else 7), rule.source.split(":")[0])
+
+
+def _defeaters(rules: tuple[Rule, ...]) -> dict[str, tuple[str, ...]]:
+    """For each rule, the rules that override it; a cycle is a conflict."""
+    ids = [r.id for r in rules]
+    defeat: dict[str, set[str]] = {r.id: set() for r in rules}
+    for rule in rules:
+        for pattern in rule.overrides:
+            for target in _matching(pattern, ids, rule):
+                defeat[target].add(rule.id)
+        for pattern in rule.yields_to:
+            for winner in _matching(pattern, ids, rule):
+                defeat[rule.id].add(winner)
+    _check_acyclic(defeat)
+    return {rid: tuple(sorted(d)) for rid, d in defeat.items()}
+
+
+def _matching(pattern: str, ids: list[str], rule: Rule) -> list[str]:
+    found = [i for i in ids if fnmatch.fnmatchcase(i, pattern) and i != rule.id]
+    if not found:
+        raise RuleFileError(f"{rule.source}: `{pattern}` matches no rule{did_you_mean(pattern, ids)}")
+    return found
+
+
+def _check_acyclic(defeat: Mapping[str, set[str]]) -> None:
+    state: dict[str, int] = {}
+
+    def visit(node: str, path: list[str]) -> None:
+        if state.get(node) == 2:
+            return
+        if state.get(node) == 1:
+            cycle = " -> ".join([*path[path.index(node):], node])
+            raise RuleConflictError(f"rules override each other in a cycle: {cycle}")
+        state[node] = 1
+        for nxt in defeat[node]:
+            visit(nxt, [*path, node])
+        state[node] = 2
+
+    for node in defeat:
+        visit(node, [])

@@ -1,0 +1,17 @@
+import aiact_tiers
+
+FROZEN_ALL = [
+    "DEFAULT_RULESET", "AiactTiersError", "AnnexIAct", "AnnexIIIPoint", "Citation",
+    "Classification", "DateOutOfRangeError", "Description", "DescriptionError", "EnterpriseSize",
+    "ModelClass", "ModelDescription", "Obligation", "OpenQuestion", "Phase", "Practice",
+    "RBIObjective", "Role", "RuleConflictError", "RuleFileError", "RuleHit", "RuleSet", "Status",
+    "SystemDescription", "Tier", "UnknownRulesetError", "__version__", "classify",
+    "list_rulesets", "load_description", "load_ruleset",
+]
+
+
+def test_public_surface_is_frozen_and_sorted() -> None:
+    assert aiact_tiers.__all__ == FROZEN_ALL
+    assert aiact_tiers.__all__ == sorted(aiact_tiers.__all__, key=lambda n: (not n.isupper(), n))
+    for name in aiact_tiers.__all__:
+        assert hasattr(aiact_tiers, name)
