@@ -260,7 +260,7 @@ class _Evaluation:
         return regimes
 
     def _obligations(self, tiers: list[Tier], roles: frozenset[Role]) -> list[Obligation]:
-        self.obligation_status: dict[str, Truth] = {}
+        self.undecided: set[str] = set()  # regime certainly open, own predicate unknown
         if tiers == [Tier.OUT_OF_SCOPE]:
             return []
         regimes = self._open_regimes(tiers)
@@ -271,10 +271,12 @@ class _Evaluation:
             triggers = [r for r in rule.regimes if r in regimes]
             if not triggers:
                 continue
-            status = _and(_any(regimes[r][0] for r in triggers), self._evaluate(rule))
+            opened = _any(regimes[r][0] for r in triggers)
+            status = _and(opened, self._evaluate(rule))
             defeated = _any(self._effective(d) for d in self.ruleset.defeaters.get(rule.id, ()))
             status = _and(status, None if defeated is None else not defeated)
-            self.obligation_status[rule.id] = status
+            if opened is True and status is None:
+                self.undecided.add(rule.id)
             if status is False:
                 continue
             if rule.applies_from is not None:
@@ -311,10 +313,7 @@ class _Evaluation:
                 if self.fired.get(r.id) is None and self.effective[r.id] is None
                 and (r.tier in tiers or r.model_class in models or r.exception)
             ]
-        open_rules += [
-            r for r in self.snapshot.obligations
-            if self.obligation_status.get(r.id, False) is None
-        ]
+        open_rules += [r for r in self.snapshot.obligations if r.id in self.undecided]
         for rule in open_rules:
             subject = rule.when.subject or "system"
             for name in rule.when.facts:

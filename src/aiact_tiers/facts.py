@@ -202,7 +202,7 @@ class ModelDescription(_Facts):
         "Decision of the Commission that the model has capabilities or an impact equivalent to "
         "high-impact capabilities, having regard to Annex XIII",
     )
-    free_open_source_licence: bool | None = _fact(
+    released_under_free_open_source_licence: bool | None = _fact(
         "Art 53(2)",
         "Is the model released under a free and open-source licence that allows access, usage, "
         "modification and distribution?",
@@ -216,12 +216,12 @@ class ModelDescription(_Facts):
         "Parameters, including the weights, the information on the model architecture, and the "
         "information on model usage, are made publicly available",
     )
-    provider_established_in_third_country: bool | None = _fact(
+    provider_in_third_country: bool | None = _fact(
         "Art 54(1)",
         "Is the provider established in a third country?",
         "Provider established in a third country",
     )
-    placed_on_market_on: dt.date | None = _fact(
+    model_placed_on_market_on: dt.date | None = _fact(
         "Art 111(3)",
         "On what date was the model placed on the Union market?",
         "Date on which the model was placed on the market",
