@@ -5,6 +5,7 @@ tier, the provisions that fired, the obligations per role and lifecycle phase wi
 and the questions still open.
 """
 
+from .batch import BatchResult, RowError, classify_many
 from .classify import classify
 from .errors import (
     AiactTiersError,
@@ -46,6 +47,7 @@ __all__ = [
     "AiactTiersError",
     "AnnexIAct",
     "AnnexIIIPoint",
+    "BatchResult",
     "Citation",
     "Classification",
     "DateOutOfRangeError",
@@ -60,6 +62,7 @@ __all__ = [
     "Practice",
     "RBIObjective",
     "Role",
+    "RowError",
     "RuleConflictError",
     "RuleFileError",
     "RuleHit",
@@ -70,6 +73,7 @@ __all__ = [
     "UnknownRulesetError",
     "__version__",
     "classify",
+    "classify_many",
     "list_rulesets",
     "load_description",
     "load_ruleset",

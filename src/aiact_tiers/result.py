@@ -141,3 +141,13 @@ class Classification(_Result):
     def obligations_for(self, role: Role) -> list[Obligation]:
         """The obligations of one role."""
         return [o for o in self.obligations if o.role is role]
+
+    def _repr_markdown_(self) -> str:
+        from .report import classification_markdown
+
+        return classification_markdown(self)
+
+    def _repr_html_(self) -> str:
+        from .report import classification_fragment
+
+        return classification_fragment(self)

@@ -1,12 +1,12 @@
 import aiact_tiers
 
 FROZEN_ALL = [
-    "DEFAULT_RULESET", "AiactTiersError", "AnnexIAct", "AnnexIIIPoint", "Citation",
+    "DEFAULT_RULESET", "AiactTiersError", "AnnexIAct", "AnnexIIIPoint", "BatchResult", "Citation",
     "Classification", "DateOutOfRangeError", "Description", "DescriptionError", "EnterpriseSize",
     "ModelClass", "ModelDescription", "Obligation", "OpenQuestion", "Phase", "Practice",
-    "RBIObjective", "Role", "RuleConflictError", "RuleFileError", "RuleHit", "RuleSet", "Status",
-    "SystemDescription", "Tier", "UnknownRulesetError", "__version__", "classify",
-    "list_rulesets", "load_description", "load_ruleset",
+    "RBIObjective", "Role", "RowError", "RuleConflictError", "RuleFileError", "RuleHit", "RuleSet",
+    "Status", "SystemDescription", "Tier", "UnknownRulesetError", "__version__", "classify",
+    "classify_many", "list_rulesets", "load_description", "load_ruleset",
 ]
 
 
