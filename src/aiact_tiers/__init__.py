@@ -7,6 +7,7 @@ and the questions still open.
 
 from .batch import BatchResult, RowError, classify_many
 from .classify import classify
+from .compare import Comparison, ObligationDifference, compare
 from .errors import (
     AiactTiersError,
     DateOutOfRangeError,
@@ -50,6 +51,7 @@ __all__ = [
     "BatchResult",
     "Citation",
     "Classification",
+    "Comparison",
     "DateOutOfRangeError",
     "Description",
     "DescriptionError",
@@ -57,6 +59,7 @@ __all__ = [
     "ModelClass",
     "ModelDescription",
     "Obligation",
+    "ObligationDifference",
     "OpenQuestion",
     "Phase",
     "Practice",
@@ -74,6 +77,7 @@ __all__ = [
     "__version__",
     "classify",
     "classify_many",
+    "compare",
     "list_rulesets",
     "load_description",
     "load_ruleset",

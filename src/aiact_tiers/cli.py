@@ -27,7 +27,7 @@ from . import report
 from ._loader import read_yaml
 from .classify import classify
 from .errors import AiactTiersError, DescriptionError
-from .facts import ModelDescription, Role, SystemDescription, fact_info
+from .facts import ModelDescription, Role, SystemDescription, fact_info, load_description
 from .result import Classification, OpenQuestion, Tier
 from .ruleset import DEFAULT_RULESET, list_rulesets, load_ruleset
 
@@ -332,11 +332,9 @@ def interview_command(
             if value is None:
                 skipped.add(question.fact)
                 continue
-            facts[question.fact] = value
             try:
-                classify(facts, ruleset=ruleset, as_of=day, role=who)
+                facts[question.fact] = _validated(facts, question.fact, value)
             except DescriptionError as exc:
-                del facts[question.fact]
                 if scripted is not None:
                     raise
                 err.print(f"{exc.message}; please answer again", markup=False)
@@ -344,6 +342,15 @@ def interview_command(
             output.write_text(yaml.safe_dump(facts, sort_keys=False, allow_unicode=True),
                               encoding="utf-8")
     _print_table(result)
+
+
+def _validated(facts: dict[str, Any], fact: str, value: Any) -> Any:
+    """The answer as the description holds it (`no` becomes false); DescriptionError if invalid."""
+    try:
+        description = load_description({**facts, fact: value})
+    except ValidationError as exc:
+        raise DescriptionError.from_validation(exc, FIELDS) from None
+    return description.model_dump(mode="json", include={fact})[fact]
 
 
 def _ask(question: OpenQuestion, scripted: dict[str, Any] | None) -> Any:

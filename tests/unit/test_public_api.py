@@ -2,11 +2,13 @@ import aiact_tiers
 
 FROZEN_ALL = [
     "DEFAULT_RULESET", "AiactTiersError", "AnnexIAct", "AnnexIIIPoint", "BatchResult", "Citation",
-    "Classification", "DateOutOfRangeError", "Description", "DescriptionError", "EnterpriseSize",
-    "ModelClass", "ModelDescription", "Obligation", "OpenQuestion", "Phase", "Practice",
+    "Classification", "Comparison",
+    "DateOutOfRangeError", "Description", "DescriptionError", "EnterpriseSize",
+    "ModelClass", "ModelDescription", "Obligation",
+    "ObligationDifference", "OpenQuestion", "Phase", "Practice",
     "RBIObjective", "Role", "RowError", "RuleConflictError", "RuleFileError", "RuleHit", "RuleSet",
     "Status", "SystemDescription", "Tier", "UnknownRulesetError", "__version__", "classify",
-    "classify_many", "list_rulesets", "load_description", "load_ruleset",
+    "classify_many", "compare", "list_rulesets", "load_description", "load_ruleset",
 ]
 
 

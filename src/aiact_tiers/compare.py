@@ -1,0 +1,115 @@
+"""compare(): one description under two versions of the law, and what changes between them.
+
+The tiers may differ (a new prohibition, Art 5(1)(ba)); obligations may exist under one text
+only, or apply from different dates (Art 113(c) as amended postpones the Annex III regime).
+Each difference names the provisions that cause it: the obligation's own citation and the
+citations of the regimes that set its date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .classify import classify
+from .facts import Description, Role
+from .result import Obligation, Tier
+from .ruleset import RuleSet, load_ruleset
+
+__all__ = ["Comparison", "ObligationDifference", "compare"]
+
+
+class ObligationDifference(BaseModel):
+    """One obligation that differs between the two texts."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    rule: str
+    title: str
+    role: Role
+    applies_from_a: dt.date | None = Field(description="Its date under text a; None if absent.")
+    applies_from_b: dt.date | None = Field(description="Its date under text b; None if absent.")
+    provisions: list[str] = Field(description="The provisions that cause the difference.")
+
+
+class Comparison(BaseModel):
+    """The result of :func:`aiact_tiers.compare`."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    ruleset_a: str
+    ruleset_b: str
+    as_of: dt.date
+    tier_a: Tier | None
+    tier_b: Tier | None
+    only_in_a: list[ObligationDifference]
+    only_in_b: list[ObligationDifference]
+    applies_from_differs: list[ObligationDifference]
+
+    @property
+    def same(self) -> bool:
+        """True when the two texts give the same tier and the same obligations and dates."""
+        return self.tier_a == self.tier_b and not (
+            self.only_in_a or self.only_in_b or self.applies_from_differs
+        )
+
+
+def _date_provisions(ruleset: RuleSet, obligation: Obligation) -> list[str]:
+    """The citation of the obligation and of each regime that gives it its date."""
+    rule = ruleset.rule(obligation.rule)
+    names = (rule.applies_from,) if rule.applies_from else rule.regimes
+    regimes = [ruleset.regimes[name] for name in names]
+    return [obligation.citation.provision] + [
+        r.citation for r in regimes if r.applies_from == obligation.applies_from
+    ]
+
+
+def _difference(
+    obligation: Obligation, a: Obligation | None, b: Obligation | None, provisions: list[str]
+) -> ObligationDifference:
+    return ObligationDifference(
+        rule=obligation.rule,
+        title=obligation.title,
+        role=obligation.role,
+        applies_from_a=a.applies_from if a else None,
+        applies_from_b=b.applies_from if b else None,
+        provisions=list(dict.fromkeys(provisions)),
+    )
+
+
+def compare(
+    description: Description | Mapping[str, Any],
+    ruleset_a: str | RuleSet,
+    ruleset_b: str | RuleSet,
+    *,
+    as_of: dt.date | None = None,
+    role: Role | str | None = None,
+) -> Comparison:
+    """Classify ``description`` under two rulesets on the same day and list what differs."""
+    rules_a = ruleset_a if isinstance(ruleset_a, RuleSet) else load_ruleset(ruleset_a)
+    rules_b = ruleset_b if isinstance(ruleset_b, RuleSet) else load_ruleset(ruleset_b)
+    day = as_of or dt.date.today()
+    result_a = classify(description, ruleset=rules_a, as_of=day, role=role)
+    result_b = classify(description, ruleset=rules_b, as_of=day, role=role)
+    by_a = {o.rule: o for o in result_a.obligations}
+    by_b = {o.rule: o for o in result_b.obligations}
+    only_a = [_difference(o, o, None, [o.citation.provision]) for o in by_a.values() if o.rule not in by_b]
+    only_b = [_difference(o, None, o, [o.citation.provision]) for o in by_b.values() if o.rule not in by_a]
+    differs = [
+        _difference(o, o, b, _date_provisions(rules_a, o) + _date_provisions(rules_b, b))
+        for o in by_a.values()
+        if (b := by_b.get(o.rule)) is not None and o.applies_from != b.applies_from
+    ]
+    return Comparison(
+        ruleset_a=rules_a.id,
+        ruleset_b=rules_b.id,
+        as_of=day,
+        tier_a=result_a.tier,
+        tier_b=result_b.tier,
+        only_in_a=only_a,
+        only_in_b=only_b,
+        applies_from_differs=differs,
+    )
