@@ -365,6 +365,35 @@ def _ask(question: OpenQuestion, scripted: dict[str, Any] | None) -> Any:
     return _answer(question.fact, text) if text.strip() else None
 
 
+# --- compare --------------------------------------------------------------------------------
+
+
+@app.command("compare")
+def compare_command(
+    file: Annotated[str, typer.Argument(help="Description as YAML or JSON; `-` for stdin.")],
+    text_a: Annotated[str, typer.Option("--from", help="The first ruleset.")],
+    text_b: Annotated[str, typer.Option("--to", help="The second ruleset.")],
+    as_of: AsOfOpt = None,
+    role: RoleOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """One description under two versions of the law: tiers, and obligations that differ."""
+    from .compare import compare
+
+    with _one_line_errors():
+        diff = compare(_read_description(file), text_a, text_b, as_of=_date(as_of), role=_role(role))
+    if as_json:
+        typer.echo(diff.model_dump_json(indent=2))
+        return
+    out.print(f"as of {diff.as_of}: {diff.ruleset_a} {diff.tier_a or 'undetermined'} -> "
+              f"{diff.ruleset_b} {diff.tier_b or 'undetermined'}", markup=False)
+    table = Table("obligation", "role", diff.ruleset_a, diff.ruleset_b, "because of")
+    for d in (*diff.only_in_a, *diff.only_in_b, *diff.applies_from_differs):
+        table.add_row(d.title, d.role.value, str(d.applies_from_a or "-"), str(d.applies_from_b or "-"),
+                      ", ".join(d.provisions))
+    out.print(table if table.rows else "Same obligations and dates under both texts.")
+
+
 # --- explain, rulesets, schema --------------------------------------------------------------
 
 

@@ -170,3 +170,18 @@ def test_every_command_has_help(run) -> None:
     for command in ("classify", "batch", "questions", "interview", "explain", "rulesets", "schema"):
         result = run(command, "--help")
         assert result.exit_code == 0 and "Usage" in result.stdout
+
+
+def test_compare_prints_the_api_comparison(run) -> None:
+    from aiact_tiers.compare import compare
+
+    args = ["compare", str(EXAMPLE), "--from", "eu-2024", "--to", "eu-2024-2026", "--as-of", AS_OF]
+    result = run(*args, "--json")
+    assert result.exit_code == 0
+    day = dt.date.fromisoformat(AS_OF)
+    expected = compare(load_description(EXAMPLE), "eu-2024", "eu-2024-2026", as_of=day)
+    assert result.stdout.strip() == expected.model_dump_json(indent=2)
+    table = run(*args)
+    assert table.exit_code == 0 and "Art 113(c)" in table.stdout
+    bad = run("compare", str(EXAMPLE), "--from", "eu-2024", "--to", "eu-2030")
+    assert bad.exit_code == 2 and len(bad.stderr.strip().splitlines()) == 1
