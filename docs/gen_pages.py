@@ -1,0 +1,13 @@
+"""Write the generated pages of the site; run by the mkdocs-gen-files plugin on every build."""
+
+import sys
+from pathlib import Path
+
+import mkdocs_gen_files
+
+sys.path.insert(0, str(Path(__file__).parent))
+from site_pages import pages
+
+for path, render in pages():
+    with mkdocs_gen_files.open(path, "w") as page:
+        page.write(render())
