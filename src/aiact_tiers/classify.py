@@ -131,6 +131,7 @@ class _Evaluation:
         }
         self.has = {"system": system is not None, "model": model is not None}
         self.fired: dict[str, Truth] = {}
+        self.tier_of = {r.id: r.tier for r in snapshot.classifying if r.tier is not None}
         self.effective: dict[str, Truth] = {}
         for rule in snapshot.classifying:
             if self._applicable(rule):
@@ -138,9 +139,13 @@ class _Evaluation:
         for rule in snapshot.classifying:
             self._effective(rule.id)
         reach: dict[str, Truth] = {}
+        duties = {r.id for r in snapshot.obligations}  # an exception to a duty is checked with it
+        self.duty_exceptions: set[str] = set()
         for rule in snapshot.classifying:
-            if rule.exception and rule.id in self.effective:
-                targets = ruleset.overridden.get(rule.id, ())
+            targets = [t for t in ruleset.overridden.get(rule.id, ()) if t not in duties]
+            if rule.exception and not targets:
+                self.duty_exceptions.add(rule.id)
+            elif rule.exception and rule.id in self.effective:
                 self.effective[rule.id] = _and(
                     self.effective[rule.id], _any(self._reach(t, reach) for t in targets)
                 )
@@ -176,6 +181,24 @@ class _Evaluation:
         self.effective[rule_id] = status
         return status
 
+    def _last_certain_tier(self) -> int:
+        """The last position in the tier order that some effective rule certainly reaches.
+
+        A rule that fires is effective unless a rule overriding it is; when every such rival
+        reaches a tier too (Art 2(12) yields to Art 5, high-risk and Art 50), one of their tiers
+        is reached whichever way the open facts fall, though Kleene logic alone cannot see it.
+        """
+        last = len(TIER_ORDER) - 1
+        for rule in self.snapshot.classifying:
+            if rule.tier is None or self.fired.get(rule.id) is not True:
+                continue
+            rivals = [d for d in self.ruleset.defeaters.get(rule.id, ())
+                      if self.effective.get(d, False) is not False]
+            tiers = [self.tier_of.get(d) for d in rivals]
+            if all(t is not None for t in tiers):
+                last = min(last, max(TIER_ORDER.index(t) for t in [rule.tier, *tiers] if t))
+        return last
+
     def _reached(self, attr: str) -> dict[Any, Truth]:
         reached: dict[Any, Truth] = {}
         for rule in self.snapshot.classifying:
@@ -186,6 +209,8 @@ class _Evaluation:
 
     def result(self, roles: frozenset[Role]) -> Classification:
         tiers = _resolve(TIER_ORDER, self._reached("tier")) if self.has["system"] else []
+        last = self._last_certain_tier()
+        tiers = [t for t in tiers if TIER_ORDER.index(t) <= last]
         models: list[ModelClass | None] = []
         if self.has["model"]:
             reached = self._reached("model_class")
@@ -312,6 +337,7 @@ class _Evaluation:
                 r for r in self.snapshot.classifying
                 if self.fired.get(r.id) is None and self.effective[r.id] is None
                 and (r.tier in tiers or r.model_class in models or r.exception)
+                and r.id not in self.duty_exceptions
             ]
         open_rules += [r for r in self.snapshot.obligations if r.id in self.undecided]
         for rule in open_rules:

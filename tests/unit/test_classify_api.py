@@ -18,7 +18,11 @@ from aiact_tiers import (
 
 DAY = dt.date(2026, 11, 28)
 CV = {"roles": ["provider"], "practices": [], "annex_iii_points": ["4(a)"], "profiling": True,
-      "interacts_with_natural_persons": False, "provider_established_in_third_country": False}
+      "interacts_with_natural_persons": False, "provider_established_in_third_country": False,
+      "infers_outputs_from_input": True, "placed_on_union_market": True, "annex_i_legislation": [],
+      "exclusively_military_defence_national_security": False,
+      "third_country_authority_cooperation": False, "sole_purpose_scientific_research": False,
+      "pre_market_research_or_testing": False, "free_open_source_licence": False}
 
 
 def test_rulesets_are_listed_and_default_extends_2024() -> None:
