@@ -57,7 +57,7 @@ def _outcome(rule: Rule) -> str:
 
 
 def render_rule(ruleset: RuleSet, rule: Rule) -> str:
-    until = rule.effective_until or "open"
+    until = f"until {rule.effective_until}" if rule.effective_until else "with no end date"
     lines = [
         f"# {rule.citation.provision}: {rule.title}",
         "",
@@ -67,7 +67,7 @@ def render_rule(ruleset: RuleSet, rule: Rule) -> str:
         "|---|---|",
         f"| Citation | [{rule.citation.provision}]({rule.citation.url}), {rule.citation.act} |",
         f"| Outcome | {_outcome(rule)} |",
-        f"| In force | from {rule.effective_from} until {until} |",
+        f"| In force | from {rule.effective_from}, {until} |",
         f"| Facts read | {', '.join(f'`{f}`' for f in rule.when.facts) or 'none'} |",
         f"| Opens regimes | {', '.join(f'`{r}`' for r in rule.opens) or 'none'} |",
         f"| Overrides | {', '.join(f'`{r}`' for r in ruleset.overridden.get(rule.id, ())) or 'none'} |",
@@ -76,10 +76,11 @@ def render_rule(ruleset: RuleSet, rule: Rule) -> str:
         f"| Defined in | `{rule.source.split(':')[0]}` |",
         "",
     ]
-    for regime_id in rule.opens:
-        regime = ruleset.regimes[regime_id]
-        lines.append(f"Regime `{regime_id}` ({regime.citation}) applies from {regime.applies_from}.")
-        lines.append("")
+    for verb, regime_ids in (("Opens", rule.opens), ("Triggered by", rule.regimes)):
+        for regime_id in regime_ids:
+            regime = ruleset.regimes[regime_id]
+            lines += [f"{verb} regime `{regime_id}`: {regime.title} ({regime.citation}), "
+                      f"which applies from {regime.applies_from}.", ""]
     if rule.applies_from:
         lines += [f"Applies from the date of regime `{rule.applies_from}`.", ""]
     lines += ["## Predicate", "", "```text", rule.when.text, "```", ""]
@@ -140,7 +141,8 @@ def render_cli() -> str:
     lines = ["# Command line", "", "The `aiact-tiers` command; each section is its `--help`.", ""]
     for args in ([], *([name] for name in sorted(get_command(app).commands))):  # type: ignore[attr-defined]
         help_text = runner.invoke(app, [*args, "--help"], env={"COLUMNS": "100", "NO_COLOR": "1"}).output
-        lines += [f"## aiact-tiers {' '.join(args)}".rstrip(), "", "```text", help_text.rstrip(), "```", ""]
+        text = "\n".join(line.rstrip() for line in help_text.strip("\n").splitlines())
+        lines += [f"## aiact-tiers {' '.join(args)}".rstrip(), "", "```text", text, "```", ""]
     return "\n".join(lines)
 
 
