@@ -14,7 +14,7 @@ import operator
 import types
 import typing
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
@@ -27,6 +27,7 @@ from .facts import ModelDescription, SystemDescription
 
 DT = rule_engine.DataType
 Value = Any  # a fact value after normalisation; None is unknown
+Evaluator = Callable[[Mapping[str, Value], Mapping[str, Value]], Value]
 
 IDENTITY_FIELDS = frozenset({"id", "name", "kind", "roles", "model"})
 
@@ -113,9 +114,15 @@ class Predicate:
     facts: tuple[str, ...]
     params: tuple[str, ...]
     subject: str | None
+    compiled: Evaluator = field(repr=False, compare=False)
 
     def evaluate(self, facts: Mapping[str, Value], params: Mapping[str, Value]) -> bool | None:
         """True, False, or None when the unknown facts leave it open."""
+        result = self.compiled(facts, params)
+        return None if result is None else bool(result)
+
+    def reference(self, facts: Mapping[str, Value], params: Mapping[str, Value]) -> bool | None:
+        """The same answer by walking the tree: the reference the compiled form is tested against."""
         result = _eval(self.expression, facts, params)
         return None if result is None else bool(result)
 
@@ -152,6 +159,7 @@ def parse(text: str, param_types: Mapping[str, Any]) -> Predicate:
         facts=tuple(sorted(facts)),
         params=tuple(sorted(params)),
         subject=subjects.pop() if subjects else None,
+        compiled=_compile(rule.statement.expression),
     )
 
 
@@ -288,6 +296,97 @@ def _eval(node: Any, facts: Mapping[str, Value], params: Mapping[str, Value]) ->
     if isinstance(node, ast.SetExpression):
         return _literal_set(node, facts, params)
     return node.value
+
+
+def _compile(node: Any) -> Evaluator:
+    """Compose closures with the semantics of :func:`_eval`, once per predicate.
+
+    No source text is generated: rule text only ever reaches the closures as data (names and
+    literal values), so nothing in a rule file can become code.
+    """
+    if isinstance(node, ast.SymbolExpression):
+        name = node.name
+        if node.scope is None:
+            return lambda facts, params: facts.get(name)
+        return lambda facts, params: params.get(name)
+    if isinstance(node, ast.LogicExpression):
+        return _compile_logic(node.type == "and", _compile(node.left), _compile(node.right))
+    if isinstance(node, ast.UnaryExpression):
+        operand = _compile(node.right)
+
+        def negate(facts: Mapping[str, Value], params: Mapping[str, Value]) -> Value:
+            value = operand(facts, params)
+            return None if value is None else not value
+
+        return negate
+    if isinstance(node, ast.ContainsExpression):
+        return _compile_binary(operator.contains, _compile(node.container), _compile(node.member))
+    if isinstance(node, ast.ComparisonExpression | ast.ArithmeticComparisonExpression):
+        return _compile_binary(_COMPARE[node.type], _compile(node.left), _compile(node.right))
+    if isinstance(node, ast.BitwiseExpression):
+        combine = operator.and_ if node.type == "bwand" else operator.or_
+        return _compile_binary(combine, _compile(node.left), _compile(node.right))
+    if isinstance(node, ast.SetExpression):
+        return _compile_set(node)
+    return _constant(node.value)
+
+
+def _compile_logic(conjunction: bool, left: Evaluator, right: Evaluator) -> Evaluator:
+    """Kleene ``and`` / ``or``: a decided operand wins over an unknown one."""
+    if conjunction:
+
+        def both(facts: Mapping[str, Value], params: Mapping[str, Value]) -> Value:
+            a = left(facts, params)
+            if a is not None and not a:
+                return False
+            b = right(facts, params)
+            if b is not None and not b:
+                return False
+            return None if a is None or b is None else True
+
+        return both
+
+    def either(facts: Mapping[str, Value], params: Mapping[str, Value]) -> Value:
+        a = left(facts, params)
+        if a is not None and a:
+            return True
+        b = right(facts, params)
+        if b is not None and b:
+            return True
+        return None if a is None or b is None else False
+
+    return either
+
+
+def _compile_binary(op: Callable[[Any, Any], Any], left: Evaluator, right: Evaluator) -> Evaluator:
+    """A strict operator: unknown when either operand is unknown."""
+
+    def apply(facts: Mapping[str, Value], params: Mapping[str, Value]) -> Value:
+        a = left(facts, params)
+        b = right(facts, params)
+        return None if a is None or b is None else op(a, b)
+
+    return apply
+
+
+def _compile_set(node: Any) -> Evaluator:
+    items = [_compile(item) if isinstance(item, ast.ExpressionBase) else _constant(item)
+             for item in node.value]
+
+    def literal_set(facts: Mapping[str, Value], params: Mapping[str, Value]) -> Value:
+        values = []
+        for item in items:
+            value = item(facts, params)
+            if value is None:
+                return None
+            values.append(value)
+        return frozenset(values)
+
+    return literal_set
+
+
+def _constant(value: Value) -> Evaluator:
+    return lambda facts, params: value
 
 
 def normalise(value: Any) -> Value:
