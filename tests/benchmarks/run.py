@@ -1,0 +1,175 @@
+"""Benchmark of classification, run on demand: ``python tests/benchmarks/run.py``.
+
+Prints one table: the median full classification of fully known descriptions and of
+descriptions with half their facts unknown, JSON Lines throughput with compact results, the
+cost of importing the package and loading the default ruleset, and two baselines measured in
+the same run (naive ``rule-engine`` evaluation of the same predicates; a minimal hand-written
+decision) with the ratios between them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import json
+import random
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import rule_engine
+
+from aiact_tiers import DEFAULT_RULESET, classify, load_description, load_ruleset
+from aiact_tiers._engine import DT, FACT_TYPES, Value, fact_values
+
+DAY = dt.date(2026, 12, 1)
+SYSTEM_FACTS = sorted(name for name, fact in FACT_TYPES.items() if fact.subject == "system")
+
+
+def random_facts(rng: random.Random, unknown: float) -> dict[str, Any]:
+    """A system description as JSON-ready data; each fact unknown with probability ``unknown``."""
+    facts: dict[str, Any] = {}
+    for name in SYSTEM_FACTS:
+        if rng.random() < unknown:
+            continue
+        fact = FACT_TYPES[name]
+        if fact.data_type == DT.BOOLEAN:
+            facts[name] = rng.random() < 0.2
+        elif fact.data_type == DT.FLOAT:
+            facts[name] = rng.choice([1e20, 1e25, 1e26])
+        elif fact.data_type == DT.DATETIME:
+            facts[name] = rng.choice(["2024-01-01", "2025-09-01", "2027-01-01"])
+        else:
+            assert fact.enum is not None
+            values = [member.value for member in fact.enum]
+            if fact.data_type == DT.STRING:
+                facts[name] = rng.choice(values)
+            else:
+                facts[name] = rng.sample(values, rng.choice([0, 0, 0, 1, 2]))
+    return facts
+
+
+def median_us(call: Callable[[Any], object], inputs: Iterable[Any], rounds: int = 5) -> float:
+    """Median time of one call in microseconds, over every input and round."""
+    samples = []
+    clock = time.perf_counter_ns
+    for _ in range(rounds):
+        for item in inputs:
+            start = clock()
+            call(item)
+            samples.append(clock() - start)
+    return statistics.median(samples) / 1000
+
+
+def compact(result: Any) -> dict[str, Any]:
+    return {
+        "id": result.id,
+        "tier": result.tier,
+        "basis": [hit.rule for hit in result.basis],
+        "obligations": [ob.rule for ob in result.obligations],
+    }
+
+
+def jsonl_throughput(lines: list[str]) -> float:
+    """Systems per second: JSON Lines in, compact JSON Lines out, one core."""
+    out = io.StringIO()
+    start = time.perf_counter()
+    for line in lines:
+        out.write(json.dumps(compact(classify(json.loads(line), as_of=DAY))) + "\n")
+    return len(lines) / (time.perf_counter() - start)
+
+
+def import_and_load_ms() -> float:
+    code = (
+        "import time; t = time.perf_counter(); import aiact_tiers; aiact_tiers.load_ruleset(); "
+        "print((time.perf_counter() - t) * 1000)"
+    )
+    runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                 check=True).stdout) for _ in range(5)]
+    return statistics.median(runs)
+
+
+def naive_rule_engine() -> Callable[[dict[str, Value]], object]:
+    """Every rule in force evaluated by ``rule-engine``'s own ``Rule.matches``."""
+    snapshot = load_ruleset(DEFAULT_RULESET).at(DAY)
+    context = rule_engine.Context(
+        type_resolver=rule_engine.type_resolver_from_dict(
+            {name: fact.data_type for name, fact in FACT_TYPES.items()}
+        ),
+        default_timezone=dt.UTC,
+    )
+    params = {k: set(v) if isinstance(v, frozenset) else v for k, v in snapshot.params.items()}
+    context.builtins = rule_engine.builtins.Builtins.from_defaults(params)
+    rules = [rule_engine.Rule(rule.when.text, context=context) for rule in snapshot.rules
+             if rule.when.subject != "model" and rule.model_class is None]
+
+    def evaluate(facts: dict[str, Value]) -> object:
+        return [rule.matches(facts) for rule in rules]
+
+    return evaluate
+
+
+def hand_written(facts: dict[str, Value]) -> str:
+    """The shortest honest decision for the same descriptions: tier only, no explanation."""
+    if facts.get("exclusively_military_defence_national_security") or not facts.get(
+        "infers_outputs_from_input", True
+    ):
+        return "out_of_scope"
+    if facts.get("practices"):
+        return "prohibited"
+    if facts.get("annex_i_legislation") and facts.get("third_party_conformity_assessment"):
+        return "high_risk"
+    if facts.get("annex_iii_points") and (
+        facts.get("profiling") or facts.get("significant_risk_of_harm")
+    ):
+        return "high_risk"
+    if facts.get("interacts_with_natural_persons") or facts.get("generates_synthetic_content"):
+        return "limited"
+    return "minimal"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--systems", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=2024)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    known = [random_facts(rng, 0.0) for _ in range(args.systems)]
+    half = [random_facts(rng, 0.5) for _ in range(args.systems)]
+    known_described = [load_description(facts) for facts in known]
+    half_described = [load_description(facts) for facts in half]
+    normalised = [fact_values(description) for description in known_described]
+    lines = [json.dumps({"id": f"s{i}", **facts}) for i, facts in enumerate(known * 5)]
+
+    classify(known_described[0], as_of=DAY)  # warm the ruleset cache
+    full = median_us(lambda d: classify(d, as_of=DAY), known_described)
+    partial = median_us(lambda d: classify(d, as_of=DAY), half_described)
+    plain = [{k: set(v) if isinstance(v, frozenset) else v for k, v in f.items()} for f in normalised]
+    naive = median_us(naive_rule_engine(), plain, rounds=1)
+    manual = median_us(hand_written, normalised)
+    rate = jsonl_throughput(lines)
+    startup = import_and_load_ms()
+
+    rows = [
+        ("full classification, all facts known", f"{full:.1f} µs", "< 25 µs", full < 25),
+        ("full classification, half unknown", f"{partial:.1f} µs", f"< {2 * full:.1f} µs",
+         partial < 2 * full),
+        ("JSON Lines in -> compact JSON Lines out", f"{rate:,.0f} /s", ">= 20,000 /s", rate >= 20_000),
+        ("import + load default ruleset", f"{startup:.0f} ms", "< 300 ms", startup < 300),
+        ("baseline: rule-engine Rule.matches, same rules", f"{naive:.1f} µs", "", None),
+        ("baseline: hand-written decision (tier only)", f"{manual:.2f} µs", "", None),
+    ]
+    print(f"{'measure':<48} {'value':>14} {'target':>14}  met")
+    for name, value, target, met in rows:
+        flag = "" if met is None else ("yes" if met else "NO")
+        print(f"{name:<48} {value:>14} {target:>14}  {flag}")
+    print(f"ratio naive rule-engine / aiact_tiers: {naive / full:.1f}x")
+    print(f"ratio aiact_tiers / hand-written:      {full / manual:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
