@@ -39,7 +39,7 @@ from .result import (
     Status,
     Tier,
 )
-from .ruleset import DEFAULT_RULESET, RuleSet, list_rulesets, load_ruleset
+from .ruleset import DEFAULT_RULESET, RuleSet, list_rulesets, load_ruleset, load_ruleset_overlay
 
 __version__ = "0.1.0"
 
@@ -81,4 +81,5 @@ __all__ = [
     "list_rulesets",
     "load_description",
     "load_ruleset",
+    "load_ruleset_overlay",
 ]

@@ -75,6 +75,8 @@ def read_yaml(text: str, source: str, *, keep_lines: bool = False) -> Any:
         raise RuleFileError(f"{source}{line}: {exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:
         raise RuleFileError(f"{source}: {exc}") from None
+    except (ValueError, OverflowError) as exc:  # a value the safe constructors refuse: 2024-02-30
+        raise RuleFileError(f"{source}: {exc}") from None
     return data if keep_lines else _strip_lines(data)
 
 
@@ -162,7 +164,8 @@ def _keys(data: Mapping[str, Any], allowed: set[str], where: str) -> None:
             raise RuleFileError(f"{where}: unknown key `{key}`{did_you_mean(key, allowed)}")
 
 
-def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
+def strings(value: Any, where: str, key: str) -> tuple[str, ...]:
+    """A list of strings from a rule or manifest key; RuleFileError otherwise."""
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -201,6 +204,8 @@ def parse_rule(
         raise RuleFileError(f"{where}: {exc}") from None
 
     effective = data.get("effective") or {}
+    if not isinstance(effective, dict):
+        raise RuleFileError(f"{where}: `effective` must be a mapping with `from` and `until`")
     start = effective.get("from", default_from)
     until = effective.get("until")
     if not isinstance(start, dt.date) or (until is not None and not isinstance(until, dt.date)):
@@ -229,7 +234,7 @@ def parse_rule(
         _keys(ob, _OBLIGATION_KEYS, where)
         fields["role"] = _enum(Role, ob.get("role"), where, "role")
         fields["phase"] = _enum(Phase, ob.get("phase"), where, "phase")
-        fields["regimes"] = _strings(ob.get("regimes"), where, "regimes")
+        fields["regimes"] = strings(ob.get("regimes"), where, "regimes")
         if not fields["regimes"]:
             raise RuleFileError(f"{where}: an obligation needs `regimes` that trigger it")
         applies_from = ob.get("applies_from")
@@ -249,9 +254,9 @@ def parse_rule(
         when=predicate,
         effective_from=start,
         effective_until=until,
-        opens=_strings(data.get("opens"), where, "opens"),
-        overrides=_strings(data.get("overrides"), where, "overrides"),
-        yields_to=_strings(data.get("yields_to"), where, "yields_to"),
+        opens=strings(data.get("opens"), where, "opens"),
+        overrides=strings(data.get("overrides"), where, "overrides"),
+        yields_to=strings(data.get("yields_to"), where, "yields_to"),
         message=str(data.get("message", data["title"])),
         confidence=confidence,
         note=str(data.get("note", "")),

@@ -702,24 +702,71 @@ def fact_info(name: str) -> dict[str, str]:
     raise KeyError(name)
 
 
+MAX_DESCRIPTION_BYTES = 10 * 1024 * 1024
+"""The largest description file :func:`load_description` reads; larger files are refused."""
+
+
 def load_description(source: str | Path | dict[str, Any]) -> Description:
     """Validate a description from a dict, or from a YAML or JSON file.
 
     A mapping with ``kind: model`` is a :class:`ModelDescription`; anything else a
-    :class:`SystemDescription`.
+    :class:`SystemDescription`. Every problem, from an unreadable file to a wrong value, is a
+    :class:`~aiact_tiers.DescriptionError`.
     """
-    from ._loader import read_yaml
+    from pydantic import ValidationError
 
-    if isinstance(source, dict):
-        data: Any = source
-    else:
-        path = Path(source)
-        text = path.read_text(encoding="utf-8")
-        data = json.loads(text) if path.suffix == ".json" else read_yaml(text, str(path))
+    from .errors import DescriptionError
+
+    data = source if isinstance(source, dict) else _read_description(Path(source))
     if not isinstance(data, dict):
-        from .errors import DescriptionError
-
         raise DescriptionError(f"`{source}` must hold a mapping of facts")
-    if data.get("kind") == "model":
-        return ModelDescription.model_validate(data)
-    return SystemDescription.model_validate(data)
+    model = ModelDescription if data.get("kind") == "model" else SystemDescription
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        fields = SystemDescription.model_fields.keys() | ModelDescription.model_fields.keys()
+        raise DescriptionError.from_validation(exc, fields) from None
+
+
+def _read_description(path: Path) -> Any:
+    """The data of a YAML or JSON file: bounded in size, strict UTF-8, no duplicate keys."""
+    from ._loader import read_yaml
+    from .errors import DescriptionError, RuleFileError
+
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_DESCRIPTION_BYTES + 1)
+    except OSError as exc:
+        raise DescriptionError(f"cannot read `{path}`: {exc.strerror}") from None
+    if len(raw) > MAX_DESCRIPTION_BYTES:
+        raise DescriptionError(f"`{path}` is larger than {MAX_DESCRIPTION_BYTES} bytes")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DescriptionError(f"`{path}` is not UTF-8 text (byte {exc.start})") from None
+    if not text.strip():
+        raise DescriptionError(f"`{path}` is empty")
+    if path.suffix != ".json":
+        try:
+            return read_yaml(text, str(path))
+        except RuleFileError as exc:
+            raise DescriptionError(exc.message) from None
+    try:
+        return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise DescriptionError(f"{path}:{exc.lineno}: {exc.msg}") from None
+    except (ValueError, RecursionError) as exc:
+        raise DescriptionError(f"{path}: {exc}") from None
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise ValueError(f"duplicate key `{key}`")
+        data[key] = value
+    return data
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"`{name}` is not a number a description may hold")

@@ -15,14 +15,18 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any
 
 from . import _engine
-from ._loader import Rule, parse_rule, read_yaml
+from ._loader import Rule, parse_rule, read_yaml, strings
 from .errors import RuleConflictError, RuleFileError, UnknownRulesetError, did_you_mean
 from .result import Confidence
 
-__all__ = ["DEFAULT_RULESET", "Parameter", "Regime", "RuleSet", "list_rulesets", "load_ruleset"]
+__all__ = [
+    "DEFAULT_RULESET", "Parameter", "Regime", "RuleSet", "list_rulesets", "load_ruleset",
+    "load_ruleset_overlay",
+]
 
 DEFAULT_RULESET = "eu-2024-2026"
 """Regulation (EU) 2024/1689 as amended by Regulation (EU) 2026/1744: the law today."""
@@ -164,7 +168,39 @@ def _load(ruleset_id: str) -> RuleSet:
             f"no ruleset `{ruleset_id}`{did_you_mean(ruleset_id, known)} "
             f"(available: {', '.join(known)})"
         )
-    return _build(ruleset_id, folder)
+    return _build(_manifest(ruleset_id, folder), folder, f"rules/{ruleset_id}")
+
+
+def load_ruleset_overlay(path: str | Path, *, extends: str = DEFAULT_RULESET) -> RuleSet:
+    """An organisation's own rules in a folder, on top of a shipped ruleset.
+
+    The folder holds rule files in the format of the shipped rules, and optionally a
+    ``ruleset.yaml`` (``retire``, ``replace``, ``parameters``, ``regimes``, ``title``...). Every
+    file gets the validation of built-in rules; nothing in it is run as code.
+    """
+    folder = Path(path)
+    if not folder.is_dir():
+        raise RuleFileError(f"`{folder}` is not a folder of rule files")
+    base = load_ruleset(extends)
+    manifest: dict[str, Any] = {
+        "id": f"{base.id}+{folder.name}", "title": f"{base.title} with {folder.name}",
+        "act": base.act, "url": base.url, "version": base.version,
+    }
+    if folder.joinpath(_MANIFEST).is_file():
+        manifest.update(_manifest(None, folder, str(folder / _MANIFEST)))
+    if manifest.get("extends", extends) != extends:
+        raise RuleFileError(f"{folder / _MANIFEST}: `extends` must be `{extends}`")
+    manifest["extends"] = extends
+    return _build(manifest, folder, str(folder))
+
+
+def _read_text(entry: Traversable, source: str) -> str:
+    try:
+        return entry.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise RuleFileError(f"{source}: not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise RuleFileError(f"{source}: cannot read: {exc.strerror}") from None
 
 
 def _rule_files(folder: Traversable, prefix: str = "") -> Iterator[tuple[str, Traversable]]:
@@ -175,15 +211,16 @@ def _rule_files(folder: Traversable, prefix: str = "") -> Iterator[tuple[str, Tr
             yield f"{prefix}{entry.name}", entry
 
 
-def _manifest(ruleset_id: str, folder: Traversable) -> dict[str, Any]:
-    source = f"rules/{ruleset_id}/{_MANIFEST}"
-    data = read_yaml(folder.joinpath(_MANIFEST).read_text(encoding="utf-8"), source)
+def _manifest(ruleset_id: str | None, folder: Traversable, source: str = "") -> dict[str, Any]:
+    """The manifest, checked; ``ruleset_id`` None accepts any id (an overlay)."""
+    source = source or f"rules/{ruleset_id}/{_MANIFEST}"
+    data = read_yaml(_read_text(folder.joinpath(_MANIFEST), source), source)
     if not isinstance(data, dict):
         raise RuleFileError(f"{source}: must be a mapping")
     for key in data:
         if key not in _MANIFEST_KEYS:
             raise RuleFileError(f"{source}: unknown key `{key}`{did_you_mean(key, _MANIFEST_KEYS)}")
-    if data.get("id") != ruleset_id:
+    if ruleset_id is not None and data.get("id") != ruleset_id:
         raise RuleFileError(f"{source}: `id` must be `{ruleset_id}`")
     return data
 
@@ -191,7 +228,14 @@ def _manifest(ruleset_id: str, folder: Traversable) -> dict[str, Any]:
 def _parameters(data: Mapping[str, Any], source: str) -> dict[str, Parameter]:
     out = {}
     for name, spec in (data or {}).items():
-        values = tuple(sorted((v["from"], v["value"]) for v in spec["values"]))
+        try:
+            values = tuple(sorted((v["from"], v["value"]) for v in spec["values"]))
+            if not all(isinstance(start, dt.date) for start, _ in values):
+                raise TypeError
+        except (KeyError, TypeError):
+            raise RuleFileError(
+                f"{source}: parameter `{name}` needs `values`: a list of `from` dates and `value`s"
+            ) from None
         if not values:
             raise RuleFileError(f"{source}: parameter `{name}` has no values")
         out[name] = Parameter(name, str(spec["citation"]), values)
@@ -201,8 +245,10 @@ def _parameters(data: Mapping[str, Any], source: str) -> dict[str, Parameter]:
 def _regimes(data: Mapping[str, Any], source: str) -> dict[str, Regime]:
     out = {}
     for name, spec in (data or {}).items():
-        if not isinstance(spec.get("applies_from"), dt.date):
+        if not isinstance(spec, dict) or not isinstance(spec.get("applies_from"), dt.date):
             raise RuleFileError(f"{source}: regime `{name}` needs an `applies_from` date")
+        if "title" not in spec or "citation" not in spec:
+            raise RuleFileError(f"{source}: regime `{name}` needs a `title` and a `citation`")
         out[name] = Regime(
             id=name,
             title=str(spec["title"]),
@@ -214,9 +260,16 @@ def _regimes(data: Mapping[str, Any], source: str) -> dict[str, Regime]:
     return out
 
 
-def _build(ruleset_id: str, folder: Traversable) -> RuleSet:
-    manifest = _manifest(ruleset_id, folder)
-    source = f"rules/{ruleset_id}/{_MANIFEST}"
+def _build(manifest: Mapping[str, Any], folder: Traversable, where: str) -> RuleSet:
+    """A ruleset from its checked manifest and the rule files under ``folder``."""
+    source = f"{where}/{_MANIFEST}"
+    for key in ("title", "act", "url", "version"):
+        if not isinstance(manifest.get(key), str):
+            raise RuleFileError(f"{source}: `{key}` must be text")
+    if not isinstance(manifest.get("parameters") or {}, dict) or not isinstance(
+        manifest.get("regimes") or {}, dict
+    ):
+        raise RuleFileError(f"{source}: `parameters` and `regimes` must be mappings")
     base = load_ruleset(manifest["extends"]) if manifest.get("extends") else None
     parameters = dict(base.parameters) if base else {}
     parameters.update(_parameters(manifest.get("parameters") or {}, source))
@@ -229,8 +282,8 @@ def _build(ruleset_id: str, folder: Traversable) -> RuleSet:
 
     own: list[Rule] = []
     for name, entry in _rule_files(folder):
-        file_source = f"rules/{ruleset_id}/{name}"
-        data = read_yaml(entry.read_text(encoding="utf-8"), file_source, keep_lines=True)
+        file_source = f"{where}/{name}"
+        data = read_yaml(_read_text(entry, file_source), file_source, keep_lines=True)
         if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
             raise RuleFileError(f"{file_source}: expected a mapping with a `rules` list")
         for record in data["rules"]:
@@ -255,7 +308,7 @@ def _build(ruleset_id: str, folder: Traversable) -> RuleSet:
         if rule.applies_from is not None and rule.applies_from not in regimes:
             raise RuleFileError(f"{rule.source}: `applies_from` must name a regime")
     return RuleSet(
-        id=ruleset_id,
+        id=str(manifest["id"]),
         title=str(manifest["title"]),
         act=str(manifest["act"]),
         version=str(manifest["version"]),
@@ -273,8 +326,7 @@ def _build(ruleset_id: str, folder: Traversable) -> RuleSet:
 def _merge(base: RuleSet | None, own: list[Rule], manifest: Mapping[str, Any], source: str
            ) -> tuple[Rule, ...]:
     """Base rules, minus retired ones, with replacements in place, then new rules."""
-    retire = set(manifest.get("retire") or [])
-    replace = set(manifest.get("replace") or [])
+    retire, replace = (set(strings(manifest.get(key) or [], source, key)) for key in ("retire", "replace"))
     base_ids = set(base.rule_ids) if base else set()
     for rule_id in retire | replace:
         if rule_id not in base_ids:

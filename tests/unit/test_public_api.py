@@ -9,6 +9,7 @@ FROZEN_ALL = [
     "RBIObjective", "Role", "RowError", "RuleConflictError", "RuleFileError", "RuleHit", "RuleSet",
     "Status", "SystemDescription", "Tier", "UnknownRulesetError", "__version__", "classify",
     "classify_many", "compare", "list_rulesets", "load_description", "load_ruleset",
+    "load_ruleset_overlay",
 ]
 
 
