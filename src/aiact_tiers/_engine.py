@@ -402,8 +402,12 @@ def normalise(value: Any) -> Value:
 
 def fact_values(description: SystemDescription | ModelDescription) -> dict[str, Value]:
     """The facts of a description, normalised; unset facts are absent (unknown)."""
-    return {
-        name: normalise(value)
-        for name, value in description
-        if name not in IDENTITY_FIELDS and value is not None
-    }
+    facts: dict[str, Value] = {}
+    for name, value in description.__dict__.items():
+        if value is None or name in IDENTITY_FIELDS:
+            continue
+        facts[name] = value if type(value) in _PLAIN else normalise(value)
+    return facts
+
+
+_PLAIN = frozenset({bool, int, float, str})  # values predicates see as they are

@@ -117,7 +117,11 @@ def _roles(subject: Description, role: Role | str | None) -> frozenset[Role]:
 
 
 class _Evaluation:
-    """One description evaluated against one snapshot of a ruleset."""
+    """One description evaluated against one snapshot of a ruleset.
+
+    Results are built with ``model_construct``: every value comes from validated rules and
+    facts, so validating them again would only cost time.
+    """
 
     def __init__(self, ruleset: RuleSet, snapshot: Snapshot, subject: Description) -> None:
         self.ruleset = ruleset
@@ -131,7 +135,7 @@ class _Evaluation:
         }
         self.has = {"system": system is not None, "model": model is not None}
         self.fired: dict[str, Truth] = {}
-        self.tier_of = {r.id: r.tier for r in snapshot.classifying if r.tier is not None}
+        self.tier_of = snapshot.tier_of
         self.effective: dict[str, Truth] = {}
         for rule in snapshot.classifying:
             if self._applicable(rule):
@@ -139,15 +143,13 @@ class _Evaluation:
         for rule in snapshot.classifying:
             self._effective(rule.id)
         reach: dict[str, Truth] = {}
-        duties = {r.id for r in snapshot.obligations}  # an exception to a duty is checked with it
         self.duty_exceptions: set[str] = set()
-        for rule in snapshot.classifying:
-            targets = [t for t in ruleset.overridden.get(rule.id, ()) if t not in duties]
-            if rule.exception and not targets:
-                self.duty_exceptions.add(rule.id)
-            elif rule.exception and rule.id in self.effective:
-                self.effective[rule.id] = _and(
-                    self.effective[rule.id], _any(self._reach(t, reach) for t in targets)
+        for rule_id, targets in snapshot.exception_targets.items():
+            if not targets:
+                self.duty_exceptions.add(rule_id)
+            elif rule_id in self.effective:
+                self.effective[rule_id] = _and(
+                    self.effective[rule_id], _any(self._reach(t, reach) for t in targets)
                 )
 
     def _reach(self, rule_id: str, memo: dict[str, Truth]) -> Truth:
@@ -221,7 +223,7 @@ class _Evaluation:
         model_class = models[0] if len(models) == 1 else None
         hits = self._basis(tier)
         obligations = self._obligations(tiers, roles)
-        return Classification(
+        return Classification.model_construct(
             id=self.subject.id,
             name=self.subject.name,
             ruleset=self.ruleset.id,
@@ -239,7 +241,7 @@ class _Evaluation:
     def _hit(self, rule: Rule) -> RuleHit:
         subject = rule.when.subject or "system"
         facts = self.facts[subject]
-        return RuleHit(
+        return RuleHit.model_construct(
             rule=rule.id,
             title=rule.title,
             citation=rule.citation,
@@ -313,7 +315,7 @@ class _Evaluation:
 
     def _obligation(self, rule: Rule, applies_from: dt.date, status: Truth) -> Obligation:
         assert rule.role is not None and rule.phase is not None
-        return Obligation(
+        return Obligation.model_construct(
             rule=rule.id,
             title=rule.title,
             citation=rule.citation,
@@ -351,7 +353,7 @@ class _Evaluation:
         for name, rule_ids in asked.items():
             info = fact_info(name)
             questions.append(
-                OpenQuestion(
+                OpenQuestion.model_construct(
                     fact=name, question=info["question"], provision=info["provision"],
                     rules=rule_ids,
                 )

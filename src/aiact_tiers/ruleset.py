@@ -74,10 +74,28 @@ class Snapshot:
     day: dt.date
     rules: tuple[Rule, ...]
     params: Mapping[str, Any]
+    overridden: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     @functools.cached_property
     def classifying(self) -> tuple[Rule, ...]:
         return tuple(r for r in self.rules if not r.is_obligation)
+
+    @functools.cached_property
+    def exception_targets(self) -> Mapping[str, tuple[str, ...]]:
+        """For each exception in force, the classifying rules it overrides.
+
+        An exception to a duty only is checked with that duty, so it has no targets here.
+        """
+        duties = {r.id for r in self.obligations}
+        return {
+            r.id: tuple(t for t in self.overridden.get(r.id, ()) if t not in duties)
+            for r in self.classifying if r.exception
+        }
+
+    @functools.cached_property
+    def tier_of(self) -> Mapping[str, Any]:
+        """The tier each classifying rule reaches, for the rules that reach one."""
+        return {r.id: r.tier for r in self.classifying if r.tier is not None}
 
     @functools.cached_property
     def obligations(self) -> tuple[Rule, ...]:
@@ -142,7 +160,8 @@ class RuleSet:
 @functools.lru_cache(maxsize=256)
 def _snapshot(ruleset: RuleSet, day: dt.date) -> Snapshot:
     params = {name: _engine.normalise(p.at(day)) for name, p in ruleset.parameters.items()}
-    return Snapshot(day, tuple(r for r in ruleset.rules if r.in_force(day)), params)
+    rules = tuple(r for r in ruleset.rules if r.in_force(day))
+    return Snapshot(day, rules, params, ruleset.overridden)
 
 
 def _root() -> Traversable:
