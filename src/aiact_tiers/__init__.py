@@ -8,6 +8,7 @@ and the questions still open.
 from .batch import BatchResult, RowError, classify_many
 from .classify import classify
 from .compare import Comparison, ObligationDifference, compare
+from .crosswalk import CrosswalkEntry, crosswalk
 from .errors import (
     AiactTiersError,
     DateOutOfRangeError,
@@ -52,6 +53,7 @@ __all__ = [
     "Citation",
     "Classification",
     "Comparison",
+    "CrosswalkEntry",
     "DateOutOfRangeError",
     "Description",
     "DescriptionError",
@@ -78,6 +80,7 @@ __all__ = [
     "classify",
     "classify_many",
     "compare",
+    "crosswalk",
     "list_rulesets",
     "load_description",
     "load_ruleset",

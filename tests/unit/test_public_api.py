@@ -3,12 +3,14 @@ import aiact_tiers
 FROZEN_ALL = [
     "DEFAULT_RULESET", "AiactTiersError", "AnnexIAct", "AnnexIIIPoint", "BatchResult", "Citation",
     "Classification", "Comparison",
-    "DateOutOfRangeError", "Description", "DescriptionError", "EnterpriseSize",
+    "CrosswalkEntry", "DateOutOfRangeError", "Description", "DescriptionError",
+    "EnterpriseSize",
     "ModelClass", "ModelDescription", "Obligation",
     "ObligationDifference", "OpenQuestion", "Phase", "Practice",
     "RBIObjective", "Role", "RowError", "RuleConflictError", "RuleFileError", "RuleHit", "RuleSet",
     "Status", "SystemDescription", "Tier", "UnknownRulesetError", "__version__", "classify",
-    "classify_many", "compare", "list_rulesets", "load_description", "load_ruleset",
+    "classify_many", "compare", "crosswalk",
+    "list_rulesets", "load_description", "load_ruleset",
     "load_ruleset_overlay",
 ]
 
