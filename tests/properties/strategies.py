@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 from typing import Any
 
@@ -38,9 +39,20 @@ def system_facts(draw: st.DrawFn, unknown: float = 0.5) -> dict[str, Any]:
     return facts
 
 
-def _literals(ruleset_id: str) -> set[str]:
+@functools.cache
+def _literals(ruleset_id: str) -> frozenset[str]:
     texts = " ".join(rule.when.text for rule in load_ruleset(ruleset_id))
-    return {part for part in texts.split('"')[1::2]}
+    return frozenset(texts.split('"')[1::2])
+
+
+def completion_count(name: str, ruleset_id: str) -> int:
+    """How many values :func:`completions` gives, without building them."""
+    fact = FACT_TYPES[name]
+    if fact.data_type in (DT.BOOLEAN, DT.FLOAT, DT.DATETIME, DT.STRING):
+        return len(completions(name, ruleset_id))
+    assert fact.enum is not None
+    named = sum(1 for m in fact.enum if m.value in _literals(ruleset_id))
+    return 2**named * (2 if named < len(fact.enum) else 1)
 
 
 def completions(name: str, ruleset_id: str) -> list[Any]:
