@@ -1,0 +1,110 @@
+"""Penalty exposure per group of obligations: Art 99(1), (3), (4), (6), (6a) and Art 101."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from test_citations import citable
+
+from aiact_tiers import EnterpriseSize, classify, load_ruleset
+from aiact_tiers.penalties import PenaltyExposure, _schedule, _schedules, penalties
+
+IN_SCOPE: dict[str, Any] = {
+    "infers_outputs_from_input": True, "placed_on_union_market": True,
+    "exclusively_military_defence_national_security": False,
+    "third_country_authority_cooperation": False, "sole_purpose_scientific_research": False,
+    "pre_market_research_or_testing": False, "purely_personal_non_professional_use": False,
+    "free_open_source_licence": False, "annex_i_legislation": [],
+}
+SOCIAL_SCORING = {
+    **IN_SCOPE, "roles": ["deployer"], "practices": ["social_scoring"],
+    "social_score_detrimental_in_unrelated_context": True,
+}
+CREDIT_SCORING = {
+    **IN_SCOPE, "roles": ["deployer"], "practices": [], "annex_iii_points": ["5(b)"],
+    "profiling": True, "financial_fraud_detection": False, "deployer_is_public_body": False,
+    "interacts_with_natural_persons": False,
+}
+DAY = dt.date(2028, 1, 10)
+
+
+def groups(facts: dict[str, Any], ruleset: str = "eu-2024-2026", **kw: Any) -> dict[str, PenaltyExposure]:
+    result = classify(facts, ruleset=ruleset, as_of=kw.pop("as_of", DAY))
+    return {exposure.group: exposure for exposure in penalties(result, **kw)}
+
+
+def test_art_99_3_prohibited_practice_35_million_or_7_percent_whichever_higher() -> None:
+    exposure = groups(SOCIAL_SCORING, enterprise_size="large")["art_99_3"]
+    assert (exposure.max_eur, exposure.turnover_percent, exposure.whichever) == (35_000_000, 7, "higher")
+    assert exposure.citation.provision == "Art 99(3)"
+    assert exposure.in_force
+
+
+def test_art_99_6_an_sme_is_capped_at_the_lower_of_the_two() -> None:
+    exposure = groups(SOCIAL_SCORING, enterprise_size=EnterpriseSize.SME)["art_99_3"]
+    assert (exposure.whichever, exposure.lower_of[EnterpriseSize.SME]) == ("lower", "Art 99(6)")
+
+
+def test_unknown_size_leaves_the_lower_of_rule_open() -> None:
+    assert groups(SOCIAL_SCORING)["art_99_3"].whichever is None
+
+
+def test_art_99_6a_small_mid_caps_not_assumed_for_art_5_fines() -> None:
+    exposure = groups(SOCIAL_SCORING, enterprise_size="small_mid_cap")["art_99_3"]
+    assert (exposure.whichever, exposure.confidence) == ("higher", "low")
+
+
+def test_art_99_3_fines_only_from_2_august_2025_although_art_5_applies_earlier() -> None:
+    before = groups(SOCIAL_SCORING, as_of=dt.date(2025, 5, 1))["art_99_3"]
+    assert (before.in_force, before.applies_from) == (False, dt.date(2025, 8, 2))
+
+
+def test_art_99_4_e_deployer_duties_and_art_27_left_to_member_states() -> None:
+    found = groups(CREDIT_SCORING, enterprise_size="small_mid_cap")
+    assert set(found) == {"art_99_4_e", "art_99_4_g", "residual"}
+    # Art 50(3) and (4) depend on facts left unknown
+    assert (found["art_99_4_e"].status, found["art_99_4_g"].status) == ("applies", "possible")
+    deployer = found["art_99_4_e"]
+    assert (deployer.max_eur, deployer.turnover_percent, deployer.whichever) == (15_000_000, 3, "lower")
+    assert deployer.lower_of == {EnterpriseSize.SME: "Art 99(6)", EnterpriseSize.SMALL_MID_CAP: "Art 99(6a)"}
+    assert all(rule.startswith("art_26") for rule in deployer.obligations)
+    assert "art_27" in found["residual"].obligations
+    assert (found["residual"].max_eur, found["residual"].citation.provision) == (None, "Art 99(1)")
+
+
+def test_art_99_6a_does_not_exist_in_the_2024_text() -> None:
+    deployer = groups(CREDIT_SCORING, ruleset="eu-2024", enterprise_size="small_mid_cap")["art_99_4_e"]
+    assert (deployer.whichever, deployer.lower_of) == ("higher", {EnterpriseSize.SME: "Art 99(6)"})
+
+
+def test_provider_duties_fall_under_art_99_4_a_and_monitoring_under_art_99_1() -> None:
+    found = groups({**CREDIT_SCORING, "roles": ["provider"]}, enterprise_size="large")
+    assert {"art_09", "art_43", "art_48", "art_49_1"} <= set(found["art_99_4_a"].obligations)
+    assert {"art_72", "art_73"} <= set(found["residual"].obligations)
+
+
+def test_art_101_gpai_providers_fined_by_the_commission_from_2_august_2026() -> None:
+    model = {"kind": "model", "significant_generality": True, "wide_range_of_distinct_tasks": True,
+             "research_prototype_only": False, "training_compute_flop": 3e24,
+             "high_impact_capabilities": False, "designated_by_commission": False}
+    early = groups(model, as_of=dt.date(2026, 1, 5), enterprise_size="sme")["art_101_1"]
+    assert (early.in_force, early.whichever, early.lower_of) == (False, "higher", {})
+    assert groups(model, as_of=dt.date(2026, 8, 2))["art_101_1"].in_force
+
+
+def test_art_5_group_does_not_swallow_art_50() -> None:
+    group = next(g for g in _schedule("eu-2024")[1] if g.id == "art_99_3")
+    assert group.covers("Art 5(1)(c)") and group.covers("Art 5")
+    assert not group.covers("Art 50(1)")
+
+
+@pytest.mark.parametrize("ruleset_id", sorted(_schedules()))
+def test_every_penalty_citation_exists_in_the_text(ruleset_id: str) -> None:
+    schedule, found = _schedule(ruleset_id)
+    allowed = citable(load_ruleset(ruleset_id).act)
+    cited = [g.citation for g in found] + [g.dated_by for g in found]
+    cited += [p for g in found for p in g.provisions]
+    cited += [p for g in found for p in (g.lower_of or schedule.lower_of).values()]
+    assert [c for c in cited if c not in allowed] == []
