@@ -23,6 +23,7 @@ __all__ = [
     "AnnexIAct",
     "AnnexIIIPoint",
     "Description",
+    "DistributionChannel",
     "EnterpriseSize",
     "ModelDescription",
     "Practice",
@@ -125,6 +126,15 @@ class RBIObjective(StrEnum):
     SUSPECT_OF_ANNEX_II_OFFENCE = "suspect_of_annex_ii_offence"  # (iii)
 
 
+class DistributionChannel(StrEnum):
+    """How a foundation model is made available; EP Art 28b(1) applies its duties to every one."""
+
+    STANDALONE = "standalone"
+    EMBEDDED = "embedded"  # in an AI system or a product
+    FREE_OPEN_SOURCE = "free_open_source"  # under a free and open-source licence
+    AS_A_SERVICE = "as_a_service"
+
+
 class EnterpriseSize(StrEnum):
     """Size of the operator: SME (Art 99(6)), small mid-cap (Art 3(14b), 2026), or larger."""
 
@@ -225,6 +235,38 @@ class ModelDescription(_Facts):
         "Art 111(3)",
         "On what date was the model placed on the Union market?",
         "Date on which the model was placed on the market",
+    )
+
+    # --- European Parliament text of 14 June 2023: foundation models (EP Art 3(1c), 28b) -----
+    trained_on_broad_data_at_scale: bool | None = _fact(
+        "EP Art 3(1c)",
+        "Is the model trained on broad data at scale?",
+        "AI system model that is trained on broad data at scale",
+    )
+    designed_for_generality_of_output: bool | None = _fact(
+        "EP Art 3(1c)",
+        "Is the model designed for generality of output?",
+        "Designed for generality of output",
+    )
+    adaptable_to_wide_range_of_distinctive_tasks: bool | None = _fact(
+        "EP Art 3(1c)",
+        "Can the model be adapted to a wide range of distinctive tasks?",
+        "Can be adapted to a wide range of distinctive tasks",
+    )
+    intended_to_generate_content: bool | None = _fact(
+        "EP Art 28b(4)",
+        "Is the model used in, or specialised into, AI systems specifically intended to generate, "
+        "with varying levels of autonomy, content such as complex text, images, audio or video?",
+        "Foundation model used in AI systems specifically intended to generate, with varying "
+        "levels of autonomy, content such as complex text, images, audio or video (generative "
+        "AI), or specialised into such a system",
+    )
+    distribution_channels: frozenset[DistributionChannel] | None = _fact(
+        "EP Art 28b(1)",
+        "How is the model made available: standalone, embedded in an AI system or product, "
+        "under a free and open-source licence, as a service?",
+        "Channels through which the model is made available; the EP Art 28b duties apply "
+        "whichever they are",
     )
 
 
