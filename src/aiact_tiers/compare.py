@@ -3,7 +3,9 @@
 The tiers may differ (a new prohibition, Art 5(1)(ba)); obligations may exist under one text
 only, or apply from different dates (Art 113(c) as amended postpones the Annex III regime).
 Each difference names the provisions that cause it: the obligation's own citation and the
-citations of the regimes that set its date.
+citations of the regimes that set its date. Between the Parliament's 2023 text and a 2024 text,
+each foundation-model duty of EP Art 28b is set beside its nearest counterparts (:func:`crosswalk`)
+and the obligations that carry them under the other text.
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from .classify import classify
+from .crosswalk import crosswalk
 from .facts import Description, Role
-from .result import Obligation, Tier
+from .result import Classification, Confidence, ModelClass, Obligation, Tier
 from .ruleset import RuleSet, load_ruleset
 
-__all__ = ["Comparison", "ObligationDifference", "compare"]
+__all__ = ["Comparison", "Counterpart", "ObligationDifference", "compare"]
 
 
 class ObligationDifference(BaseModel):
@@ -35,6 +38,22 @@ class ObligationDifference(BaseModel):
     provisions: list[str] = Field(description="The provisions that cause the difference.")
 
 
+class Counterpart(BaseModel):
+    """A foundation-model duty of EP Art 28b and where it went in the other text."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    rule: str = Field(description="The duty's obligation under the 2023 text.")
+    duty: str = Field(description="Its provision, e.g. `EP Art 28b(2)(a)`.")
+    title: str
+    counterparts: list[str] = Field(description="Nearest provisions of the 2024 text; empty: none.")
+    obligations: list[str] = Field(
+        description="The obligations of the other result that carry a counterpart."
+    )
+    change: str
+    confidence: Confidence
+
+
 class Comparison(BaseModel):
     """The result of :func:`aiact_tiers.compare`."""
 
@@ -45,15 +64,23 @@ class Comparison(BaseModel):
     as_of: dt.date
     tier_a: Tier | None
     tier_b: Tier | None
+    model_class_a: ModelClass | None = None
+    model_class_b: ModelClass | None = None
     only_in_a: list[ObligationDifference]
     only_in_b: list[ObligationDifference]
     applies_from_differs: list[ObligationDifference]
+    crosswalk: list[Counterpart] = Field(
+        default_factory=list,
+        description="Each EP Art 28b duty of either result beside its counterparts in the other.",
+    )
 
     @property
     def same(self) -> bool:
-        """True when the two texts give the same tier and the same obligations and dates."""
-        return self.tier_a == self.tier_b and not (
-            self.only_in_a or self.only_in_b or self.applies_from_differs
+        """True when the two texts give the same tier, model class, obligations and dates."""
+        return (
+            self.tier_a == self.tier_b
+            and self.model_class_a == self.model_class_b
+            and not (self.only_in_a or self.only_in_b or self.applies_from_differs)
         )
 
 
@@ -78,6 +105,35 @@ def _difference(
         applies_from_b=b.applies_from if b else None,
         provisions=list(dict.fromkeys(provisions)),
     )
+
+
+def _same_provision(provision: str, counterpart: str) -> bool:
+    """Whether a citation names the counterpart, a point of it, or the paragraph holding it."""
+    return (
+        provision == counterpart
+        or provision.startswith(counterpart + "(")
+        or counterpart.startswith(provision + "(")
+    )
+
+
+def _counterparts(duties: Classification, other: Classification, other_rules: RuleSet) -> list[Counterpart]:
+    """The EP Art 28b duties of one result, each with the obligations of the other that carry it."""
+    entries = {entry.rule: entry for entry in crosswalk()}
+    shared = set(other_rules.rule_ids)
+    out = []
+    for duty in duties.obligations:
+        entry = entries.get(duty.rule)
+        if entry is None or duty.rule in shared:
+            continue
+        carried = [
+            o.rule for o in other.obligations
+            if any(_same_provision(o.citation.provision, c) for c in entry.counterparts)
+        ]
+        out.append(Counterpart(
+            rule=duty.rule, duty=entry.duty, title=duty.title, counterparts=list(entry.counterparts),
+            obligations=list(dict.fromkeys(carried)), change=entry.change, confidence=entry.confidence,
+        ))
+    return out
 
 
 def compare(
@@ -109,7 +165,10 @@ def compare(
         as_of=day,
         tier_a=result_a.tier,
         tier_b=result_b.tier,
+        model_class_a=result_a.model_class,
+        model_class_b=result_b.model_class,
         only_in_a=only_a,
         only_in_b=only_b,
         applies_from_differs=differs,
+        crosswalk=_counterparts(result_a, result_b, rules_b) + _counterparts(result_b, result_a, rules_a),
     )

@@ -11,11 +11,15 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 
 class CrosswalkEntry(BaseModel):
-    """One EP Art 28b duty and its nearest provisions in the 2024 text (empty: none)."""
+    """One EP Art 28b duty and its nearest provisions in the 2024 text (empty: none).
+
+    ``rule`` is the id of the duty's obligation in the ``eu-2023-ep`` ruleset.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     duty: str
+    rule: str
     topic: str
     counterparts: tuple[str, ...]
     change: str
