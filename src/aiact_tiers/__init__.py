@@ -2,12 +2,13 @@
 
 Describe a system with the facts the law asks, then ``classify`` it: the result gives its risk
 tier, the provisions that fired, the obligations per role and lifecycle phase with their dates,
-and the questions still open.
+and the questions still open. ``compare`` and ``history`` set the results of several versions of
+the law side by side.
 """
 
 from .batch import BatchResult, RowError, classify_many
 from .classify import classify
-from .compare import Comparison, ObligationDifference, compare
+from .compare import Comparison, Counterpart, ObligationDifference, compare
 from .crosswalk import CrosswalkEntry, crosswalk
 from .errors import (
     AiactTiersError,
@@ -21,6 +22,7 @@ from .facts import (
     AnnexIAct,
     AnnexIIIPoint,
     Description,
+    DistributionChannel,
     EnterpriseSize,
     ModelDescription,
     Practice,
@@ -29,6 +31,7 @@ from .facts import (
     SystemDescription,
     load_description,
 )
+from .history import History, HistoryEntry, history
 from .result import (
     Citation,
     Classification,
@@ -53,11 +56,15 @@ __all__ = [
     "Citation",
     "Classification",
     "Comparison",
+    "Counterpart",
     "CrosswalkEntry",
     "DateOutOfRangeError",
     "Description",
     "DescriptionError",
+    "DistributionChannel",
     "EnterpriseSize",
+    "History",
+    "HistoryEntry",
     "ModelClass",
     "ModelDescription",
     "Obligation",
@@ -81,6 +88,7 @@ __all__ = [
     "classify_many",
     "compare",
     "crosswalk",
+    "history",
     "list_rulesets",
     "load_description",
     "load_ruleset",

@@ -2,14 +2,14 @@ import aiact_tiers
 
 FROZEN_ALL = [
     "DEFAULT_RULESET", "AiactTiersError", "AnnexIAct", "AnnexIIIPoint", "BatchResult", "Citation",
-    "Classification", "Comparison",
-    "CrosswalkEntry", "DateOutOfRangeError", "Description", "DescriptionError",
-    "EnterpriseSize",
+    "Classification", "Comparison", "Counterpart",
+    "CrosswalkEntry", "DateOutOfRangeError", "Description", "DescriptionError", "DistributionChannel",
+    "EnterpriseSize", "History", "HistoryEntry",
     "ModelClass", "ModelDescription", "Obligation",
     "ObligationDifference", "OpenQuestion", "Phase", "Practice",
     "RBIObjective", "Role", "RowError", "RuleConflictError", "RuleFileError", "RuleHit", "RuleSet",
     "Status", "SystemDescription", "Tier", "UnknownRulesetError", "__version__", "classify",
-    "classify_many", "compare", "crosswalk",
+    "classify_many", "compare", "crosswalk", "history",
     "list_rulesets", "load_description", "load_ruleset",
     "load_ruleset_overlay",
 ]
