@@ -1,4 +1,5 @@
-"""The ``aiact-tiers`` command line: classify, batch, questions, interview, explain, rulesets, schema.
+"""The ``aiact-tiers`` command line: classify, batch, questions, interview, compare, history, explain,
+rulesets, schema.
 
 Every command goes through :func:`aiact_tiers.classify` and offers its choices (``--ruleset``,
 ``--as-of``, ``--role``). Errors print one line naming the field, line or file, and exit with 2.
@@ -28,6 +29,7 @@ from ._loader import read_yaml
 from .classify import classify
 from .errors import AiactTiersError, DescriptionError
 from .facts import ModelDescription, Role, SystemDescription, fact_info, load_description
+from .history import HISTORY_RULESETS, History, history, history_html, history_markdown
 from .result import Classification, OpenQuestion, Tier
 from .ruleset import DEFAULT_RULESET, list_rulesets, load_ruleset
 
@@ -392,6 +394,56 @@ def compare_command(
         table.add_row(d.title, d.role.value, str(d.applies_from_a or "-"), str(d.applies_from_b or "-"),
                       ", ".join(d.provisions))
     out.print(table if table.rows else "Same obligations and dates under both texts.")
+    if diff.crosswalk:
+        walk = Table("duty", "provision", "nearest in the 2024 text", "obligations there", "change",
+                     title="Foundation-model duties (EP Art 28b) and their counterparts",
+                     title_justify="left")
+        for c in diff.crosswalk:
+            walk.add_row(c.title, c.duty, ", ".join(c.counterparts) or "none",
+                         ", ".join(c.obligations) or "-", c.change)
+        out.print(walk)
+
+
+# --- history --------------------------------------------------------------------------------
+
+
+@app.command("history")
+def history_command(
+    file: Annotated[str, typer.Argument(help="Description as YAML or JSON; `-` for stdin.")],
+    rulesets: Annotated[
+        list[str] | None,
+        typer.Option("--ruleset", "-r", help="A text to include; repeat it (default: all three)."),
+    ] = None,
+    as_of: AsOfOpt = None,
+    role: RoleOpt = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.TABLE,
+) -> None:
+    """One description under the 2023 Parliament text, the 2024 act and the amended act."""
+    with _one_line_errors():
+        result = history(_read_description(file), rulesets or HISTORY_RULESETS,
+                         as_of=_date(as_of), role=_role(role))
+    if fmt is Format.JSON:
+        typer.echo(result.model_dump_json(indent=2))
+    elif fmt is Format.MARKDOWN:
+        typer.echo(history_markdown(result))
+    elif fmt is Format.HTML:
+        typer.echo(history_html(result))
+    else:
+        _print_history(result)
+
+
+def _print_history(result: History) -> None:
+    texts = result.texts
+    out.print(f"[bold]{result.name or result.id or 'Description'}[/], as of {result.as_of}")
+    table = Table("", *(t.ruleset for t in texts), title="Across the texts", title_justify="left")
+    table.add_row("system tier", *(t.tier_label for t in texts))
+    table.add_row("model class", *(t.model_class_label for t in texts))
+    for phase, title in report.PHASE_TITLES.items():
+        table.add_row(title.lower(), *("\n".join(
+            f"{o.citation.provision} ({o.applies_from})" for o in t.model_duties if o.phase is phase
+        ) or "-" for t in texts))
+    out.print(table)
+    out.print(f"[dim]{report.DISCLAIMER}[/]")
 
 
 # --- explain, rulesets, schema --------------------------------------------------------------

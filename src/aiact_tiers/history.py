@@ -16,11 +16,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .classify import classify
 from .facts import Description, ModelDescription, Role, SystemDescription, load_description
-from .report import DISCLAIMER, PHASE_TITLES, _e, _link, _md, _table
+from .report import DISCLAIMER, PHASE_TITLES, _e, _link, _md, _page, _table
 from .result import Classification, ModelClass, Obligation, Phase, Tier
 from .ruleset import RuleSet, load_ruleset
 
-__all__ = ["HISTORY_RULESETS", "History", "HistoryEntry", "history"]
+__all__ = [
+    "HISTORY_RULESETS", "History", "HistoryEntry", "history", "history_fragment", "history_html",
+    "history_markdown",
+]
 
 HISTORY_RULESETS = ("eu-2023-ep", "eu-2024", "eu-2024-2026")
 """The texts in the order they were adopted: the Parliament's position, the act, the amended act."""
@@ -184,3 +187,8 @@ def history_fragment(result: History) -> str:
         ))
     parts.append(f'<p class="disclaimer">{_e(DISCLAIMER)}</p>')
     return "".join(parts)
+
+
+def history_html(result: History) -> str:
+    """A self-contained HTML page of :func:`history_fragment`."""
+    return _page(_title(result), history_fragment(result))
