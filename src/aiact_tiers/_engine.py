@@ -1,10 +1,15 @@
 """Private adapter around ``rule-engine``: typed parsing and three-valued evaluation.
 
 ``rule-engine`` parses each predicate once against a typed context derived from the fact models,
-so a misspelled fact or a type mismatch fails at load time. Its own evaluator knows no
-*unknown*, so this module walks the parsed tree in Kleene's three-valued logic: ``None`` stands
-for unknown, and an unknown operand makes an expression unknown unless the known operands
-already decide it (``False and ?`` is ``False``; ``True or ?`` is ``True``).
+so a misspelled fact or a type mismatch fails at load time. The checked tree is then kept as
+plain data (nested tuples, see :func:`tree`), which the parsed-rule cache stores as JSON, so a
+ruleset loaded from the cache needs neither the parser nor ``rule-engine`` at all.
+
+``rule-engine``'s own evaluator knows no *unknown*, so this module evaluates the tree in Kleene's
+three-valued logic: ``None`` stands for unknown, and an unknown operand makes an expression
+unknown unless the known operands already decide it (``False and ?`` is ``False``; ``True or ?``
+is ``True``). When every fact a predicate reads is known, plain two-valued Python decides it:
+see :mod:`aiact_tiers._decide`.
 """
 
 from __future__ import annotations
@@ -18,27 +23,51 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-import rule_engine
-import rule_engine.ast as ast
-import rule_engine.builtins as rule_builtins
-
+from . import _decide
 from .errors import did_you_mean
 from .facts import ModelDescription, SystemDescription
 
-DT = rule_engine.DataType
 Value = Any  # a fact value after normalisation; None is unknown
 Evaluator = Callable[[Mapping[str, Value], Mapping[str, Value]], Value]
+Tree = tuple[Any, ...]
+"""A checked predicate as plain data: ``("fact", name)``, ``("param", name)``, ``("const", v)``,
+``("set", items)``, ``("not", x)``, ``("and" | "or", left, right)``, ``("in", member,
+container)``, and ``(op, left, right)`` for the comparisons and ``bwand`` / ``bwor``."""
 
 IDENTITY_FIELDS = frozenset({"id", "name", "kind", "roles", "model"})
 
 
+def __getattr__(name: str) -> Any:
+    """``DT``, rule-engine's data types, imported only when asked for."""
+    if name == "DT":
+        import rule_engine
+
+        return rule_engine.DataType
+    raise AttributeError(name)
+
+
 @dataclass(frozen=True)
 class FactType:
-    """How a fact is typed for ``rule-engine`` and which literal values it admits."""
+    """How a fact is typed for ``rule-engine`` and which literal values it admits.
 
-    data_type: Any
+    ``kind`` is one of ``boolean``, ``float``, ``datetime``, ``string`` and ``set``.
+    """
+
+    kind: str
     enum: type[Enum] | None = None
     subject: str = "system"
+
+    @property
+    def data_type(self) -> Any:
+        """The ``rule-engine`` data type (imports ``rule-engine``)."""
+        return _data_type(self.kind)
+
+
+def _data_type(kind: str) -> Any:
+    import rule_engine
+
+    DT = rule_engine.DataType
+    return DT.SET(DT.STRING) if kind == "set" else getattr(DT, kind.upper())
 
 
 def _fact_type(annotation: Any, subject: str) -> FactType:
@@ -47,17 +76,17 @@ def _fact_type(annotation: Any, subject: str) -> FactType:
     origin = typing.get_origin(base)
     if origin in (frozenset, set):
         (item,) = typing.get_args(base)
-        return FactType(DT.SET(DT.STRING), item if issubclass(item, Enum) else None, subject)
+        return FactType("set", item if issubclass(item, Enum) else None, subject)
     if base is bool:
-        return FactType(DT.BOOLEAN, None, subject)
+        return FactType("boolean", None, subject)
     if base in (float, int):
-        return FactType(DT.FLOAT, None, subject)
+        return FactType("float", None, subject)
     if base is dt.date:
-        return FactType(DT.DATETIME, None, subject)
+        return FactType("datetime", None, subject)
     if isinstance(base, type) and issubclass(base, Enum):
-        return FactType(DT.STRING, base, subject)
+        return FactType("string", base, subject)
     if base is str:
-        return FactType(DT.STRING, None, subject)
+        return FactType("string", None, subject)
     raise TypeError(f"no rule-engine type for {annotation!r}")  # pragma: no cover
 
 
@@ -75,17 +104,17 @@ FACT_TYPES: Mapping[str, FactType] = types.MappingProxyType(_build_fact_types())
 """Every fact a predicate may name, with its type; derived from the fact models."""
 
 
-def param_data_type(value: Any) -> Any:
-    """The ``rule-engine`` type of a parameter value."""
+def param_kind(value: Any) -> str:
+    """The kind of a parameter value, as :attr:`FactType.kind` names them."""
     if isinstance(value, bool):
-        return DT.BOOLEAN
+        return "boolean"
     if isinstance(value, int | float):
-        return DT.FLOAT
+        return "float"
     if isinstance(value, dt.date):
-        return DT.DATETIME
+        return "datetime"
     if isinstance(value, list | tuple | set | frozenset):
-        return DT.SET(DT.STRING)
-    return DT.STRING
+        return "set"
+    return "string"
 
 
 _NULL = "`null` is not allowed: an unset fact is unknown, not null"
@@ -110,25 +139,63 @@ class Predicate:
     """A parsed, type-checked predicate over facts and parameters."""
 
     text: str
-    expression: Any
+    tree: Tree
     facts: tuple[str, ...]
     params: tuple[str, ...]
     subject: str | None
     compiled: Evaluator = field(repr=False, compare=False)
+    decide: Evaluator | None = field(repr=False, compare=False)
+    needs: frozenset[str] = field(repr=False, compare=False)
 
     def evaluate(self, facts: Mapping[str, Value], params: Mapping[str, Value]) -> bool | None:
         """True, False, or None when the unknown facts leave it open."""
+        if self.decide is not None and facts.keys() >= self.needs:
+            return self.decide(facts, params)  # type: ignore[no-any-return]
         result = self.compiled(facts, params)
         return None if result is None else bool(result)
 
     def reference(self, facts: Mapping[str, Value], params: Mapping[str, Value]) -> bool | None:
         """The same answer by walking the tree: the reference the compiled form is tested against."""
-        result = _eval(self.expression, facts, params)
+        result = _eval(self.tree, facts, params)
         return None if result is None else bool(result)
 
 
-def parse(text: str, param_types: Mapping[str, Any]) -> Predicate:
+def predicate(text: str, tree: Tree, subject: str | None) -> Predicate:
+    """A predicate from its checked tree, compiled both ways."""
+    facts: set[str] = set()
+    params: set[str] = set()
+    _symbols(tree, facts, params)
+    return Predicate(
+        text=text,
+        tree=tree,
+        facts=tuple(sorted(facts)),
+        params=tuple(sorted(params)),
+        subject=subject,
+        compiled=_compile(tree),
+        decide=_decide.decider([tree]),
+        needs=frozenset(facts),
+    )
+
+
+def _symbols(tree: Tree, facts: set[str], params: set[str]) -> None:
+    kind = tree[0]
+    if kind == "fact":
+        facts.add(tree[1])
+    elif kind == "param":
+        params.add(tree[1])
+    elif kind == "set":
+        for item in tree[1]:
+            _symbols(item, facts, params)
+    elif kind != "const":
+        for operand in tree[1:]:
+            _symbols(operand, facts, params)
+
+
+def parse(text: str, param_kinds: Mapping[str, str]) -> Predicate:
     """Parse ``text`` against the fact model and the parameters; raise PredicateError."""
+    import rule_engine
+    import rule_engine.builtins as rule_builtins
+
     context = rule_engine.Context(
         type_resolver=rule_engine.type_resolver_from_dict(
             {name: ft.data_type for name, ft in FACT_TYPES.items()}
@@ -136,7 +203,8 @@ def parse(text: str, param_types: Mapping[str, Any]) -> Predicate:
         default_timezone=dt.UTC,
     )
     context.builtins = rule_builtins.Builtins.from_defaults(
-        {name: None for name in param_types}, value_types=dict(param_types)
+        {name: None for name in param_kinds},
+        value_types={name: _data_type(kind) for name, kind in param_kinds.items()},
     )
     try:
         rule = rule_engine.Rule(text, context=context)
@@ -149,21 +217,37 @@ def parse(text: str, param_types: Mapping[str, Any]) -> Predicate:
         raise PredicateError(f"{exc.message} in `{text.strip()}`") from None
     facts: set[str] = set()
     params: set[str] = set()
-    _check(rule.statement.expression, facts, params, param_types)
+    _check(rule.statement.expression, facts, params, param_kinds)
     subjects = {FACT_TYPES[name].subject for name in facts}
     if len(subjects) > 1:
         raise PredicateError("a predicate may not mix facts of systems and of models")
-    return Predicate(
-        text=text,
-        expression=rule.statement.expression,
-        facts=tuple(sorted(facts)),
-        params=tuple(sorted(params)),
-        subject=subjects.pop() if subjects else None,
-        compiled=_compile(rule.statement.expression),
-    )
+    return predicate(text, tree(rule.statement.expression), subjects.pop() if subjects else None)
+
+
+def tree(node: Any) -> Tree:
+    """A checked ``rule-engine`` expression as plain data."""
+    import rule_engine.ast as ast
+
+    if isinstance(node, ast.SymbolExpression):
+        return ("fact" if node.scope is None else "param", node.name)
+    if isinstance(node, ast.LogicExpression | ast.BitwiseExpression):
+        return (node.type, tree(node.left), tree(node.right))
+    if isinstance(node, ast.UnaryExpression):
+        return ("not", tree(node.right))
+    if isinstance(node, ast.ContainsExpression):
+        return ("in", tree(node.member), tree(node.container))
+    if isinstance(node, ast.ComparisonExpression | ast.ArithmeticComparisonExpression):
+        return (node.type, tree(node.left), tree(node.right))
+    if isinstance(node, ast.SetExpression):
+        items = [tree(item) if isinstance(item, ast.ExpressionBase) else ("const", item)
+                 for item in node.value]
+        return ("set", tuple(sorted(items, key=repr)))
+    return ("const", node.value)
 
 
 def _symbol_fact(node: Any) -> FactType | None:
+    import rule_engine.ast as ast
+
     if isinstance(node, ast.SymbolExpression) and node.scope is None:
         return FACT_TYPES[node.name]
     return None
@@ -171,6 +255,8 @@ def _symbol_fact(node: Any) -> FactType | None:
 
 def _check_literal(node: Any, fact: FactType | None) -> None:
     """A string literal compared with an enumerated fact must be one of its values."""
+    import rule_engine.ast as ast
+
     if fact is None or fact.enum is None:
         return
     literals = []
@@ -186,15 +272,17 @@ def _check_literal(node: Any, fact: FactType | None) -> None:
             )
 
 
-def _check(node: Any, facts: set[str], params: set[str], param_types: Mapping[str, Any]) -> None:
+def _check(node: Any, facts: set[str], params: set[str], param_kinds: Mapping[str, str]) -> None:
     """Walk the tree: record the symbols, refuse what three-valued evaluation does not cover."""
+    import rule_engine.ast as ast
+
     if isinstance(node, ast.SymbolExpression):
         if node.scope is None:
             facts.add(node.name)
-        elif node.name in param_types:
+        elif node.name in param_kinds:
             params.add(node.name)
         else:
-            raise PredicateError(f"unknown parameter `${node.name}`{did_you_mean(node.name, param_types)}")
+            raise PredicateError(f"unknown parameter `${node.name}`{did_you_mean(node.name, param_kinds)}")
         return
     if isinstance(node, ast.NullExpression):
         raise PredicateError(_NULL)
@@ -204,21 +292,21 @@ def _check(node: Any, facts: set[str], params: set[str], param_types: Mapping[st
     if isinstance(node, ast.SetExpression):
         for item in node.value:
             if isinstance(item, ast.ExpressionBase):
-                _check(item, facts, params, param_types)
+                _check(item, facts, params, param_kinds)
         return
     if isinstance(node, ast.UnaryExpression) and node.type == "not":
-        _check(node.right, facts, params, param_types)
+        _check(node.right, facts, params, param_kinds)
         return
     if isinstance(node, ast.ContainsExpression):
         _check_literal(node.member, _symbol_fact(node.container))
-        _check(node.member, facts, params, param_types)
-        _check(node.container, facts, params, param_types)
+        _check(node.member, facts, params, param_kinds)
+        _check(node.container, facts, params, param_kinds)
         return
     if isinstance(node, ast.LogicExpression | ast.BitwiseExpression):
         if isinstance(node, ast.BitwiseExpression) and node.type not in ("bwand", "bwor"):
             raise PredicateError(f"operator `{node.type}` is not supported")
-        _check(node.left, facts, params, param_types)
-        _check(node.right, facts, params, param_types)
+        _check(node.left, facts, params, param_kinds)
+        _check(node.right, facts, params, param_kinds)
         return
     if isinstance(node, ast.ComparisonExpression | ast.ArithmeticComparisonExpression):
         left, right = _symbol_fact(node.left), _symbol_fact(node.right)
@@ -226,13 +314,17 @@ def _check(node: Any, facts: set[str], params: set[str], param_types: Mapping[st
             if side is not None and not isinstance(other, ast.SymbolExpression):
                 _check_types(side, other)
                 _check_literal(other, side)
-        _check(node.left, facts, params, param_types)
-        _check(node.right, facts, params, param_types)
+        _check(node.left, facts, params, param_kinds)
+        _check(node.right, facts, params, param_kinds)
         return
     raise PredicateError(f"`{type(node).__name__}` is not supported in predicates")
 
 
 def _check_types(fact: FactType, literal: Any) -> None:
+    import rule_engine
+    import rule_engine.ast as ast
+
+    DT = rule_engine.DataType
     if isinstance(literal, ast.NullExpression):
         raise PredicateError(_NULL)
     literal_type = getattr(literal, "result_type", None)
@@ -245,90 +337,73 @@ def _check_types(fact: FactType, literal: Any) -> None:
     )
 
 
-def _literal_set(node: Any, facts: Mapping[str, Value], params: Mapping[str, Value]) -> Value:
-    items = []
-    for item in node.value:
-        value = _eval(item, facts, params) if isinstance(item, ast.ExpressionBase) else item
-        if value is None:
-            return None
-        items.append(value)
-    return frozenset(items)
-
-
-def _eval(node: Any, facts: Mapping[str, Value], params: Mapping[str, Value]) -> Value:
+def _eval(node: Tree, facts: Mapping[str, Value], params: Mapping[str, Value]) -> Value:
     """Kleene evaluation of a checked tree; ``None`` is unknown."""
-    if isinstance(node, ast.SymbolExpression):
-        return facts.get(node.name) if node.scope is None else params.get(node.name)
-    if isinstance(node, ast.LogicExpression):
-        left = _eval(node.left, facts, params)
-        if node.type == "and":
-            if left is not None and not left:
-                return False
-            right = _eval(node.right, facts, params)
-            if right is not None and not right:
-                return False
-            return None if left is None or right is None else True
-        if left is not None and left:
-            return True
-        right = _eval(node.right, facts, params)
-        if right is not None and right:
-            return True
-        return None if left is None or right is None else False
-    if isinstance(node, ast.UnaryExpression):
-        value = _eval(node.right, facts, params)
+    kind = node[0]
+    if kind == "fact":
+        return facts.get(node[1])
+    if kind == "param":
+        return params.get(node[1])
+    if kind == "const":
+        return node[1]
+    if kind in ("and", "or"):
+        stop = kind == "or"  # the value that decides: False for `and`, True for `or`
+        left = _eval(node[1], facts, params)
+        if left is not None and bool(left) is stop:
+            return stop
+        right = _eval(node[2], facts, params)
+        if right is not None and bool(right) is stop:
+            return stop
+        return None if left is None or right is None else not stop
+    if kind == "not":
+        value = _eval(node[1], facts, params)
         return None if value is None else not value
-    if isinstance(node, ast.ContainsExpression):
-        member = _eval(node.member, facts, params)
-        container = _eval(node.container, facts, params)
-        return None if member is None or container is None else member in container
-    if isinstance(node, ast.ComparisonExpression | ast.ArithmeticComparisonExpression):
-        left = _eval(node.left, facts, params)
-        right = _eval(node.right, facts, params)
-        if left is None or right is None:
-            return None
-        return _COMPARE[node.type](left, right)
-    if isinstance(node, ast.BitwiseExpression):
-        left = _eval(node.left, facts, params)
-        right = _eval(node.right, facts, params)
-        if left is None or right is None:
-            return None
-        return left & right if node.type == "bwand" else left | right
-    if isinstance(node, ast.SetExpression):
-        return _literal_set(node, facts, params)
-    return node.value
+    if kind == "set":
+        items = [_eval(item, facts, params) for item in node[1]]
+        return None if any(item is None for item in items) else frozenset(items)
+    left = _eval(node[1], facts, params)
+    right = _eval(node[2], facts, params)
+    if left is None or right is None:
+        return None
+    if kind == "in":
+        return left in right
+    if kind in _COMPARE:
+        return _COMPARE[kind](left, right)
+    return left & right if kind == "bwand" else left | right
 
 
-def _compile(node: Any) -> Evaluator:
+def _compile(node: Tree) -> Evaluator:
     """Compose closures with the semantics of :func:`_eval`, once per predicate.
 
     No source text is generated: rule text only ever reaches the closures as data (names and
     literal values), so nothing in a rule file can become code.
     """
-    if isinstance(node, ast.SymbolExpression):
-        name = node.name
-        if node.scope is None:
+    kind = node[0]
+    if kind in ("fact", "param"):
+        name = node[1]
+        if kind == "fact":
             return lambda facts, params: facts.get(name)
         return lambda facts, params: params.get(name)
-    if isinstance(node, ast.LogicExpression):
-        return _compile_logic(node.type == "and", _compile(node.left), _compile(node.right))
-    if isinstance(node, ast.UnaryExpression):
-        operand = _compile(node.right)
+    if kind == "const":
+        return _constant(node[1])
+    if kind in ("and", "or"):
+        return _compile_logic(kind == "and", _compile(node[1]), _compile(node[2]))
+    if kind == "not":
+        operand = _compile(node[1])
 
         def negate(facts: Mapping[str, Value], params: Mapping[str, Value]) -> Value:
             value = operand(facts, params)
             return None if value is None else not value
 
         return negate
-    if isinstance(node, ast.ContainsExpression):
-        return _compile_binary(operator.contains, _compile(node.container), _compile(node.member))
-    if isinstance(node, ast.ComparisonExpression | ast.ArithmeticComparisonExpression):
-        return _compile_binary(_COMPARE[node.type], _compile(node.left), _compile(node.right))
-    if isinstance(node, ast.BitwiseExpression):
-        combine = operator.and_ if node.type == "bwand" else operator.or_
-        return _compile_binary(combine, _compile(node.left), _compile(node.right))
-    if isinstance(node, ast.SetExpression):
+    if kind == "set":
         return _compile_set(node)
-    return _constant(node.value)
+    if kind == "in":
+        return _compile_binary(operator.contains, _compile(node[2]), _compile(node[1]))
+    if kind in _COMPARE:
+        return _compile_binary(_COMPARE[kind], _compile(node[1]), _compile(node[2]))
+    combine = operator.and_ if kind == "bwand" else operator.or_
+    return _compile_binary(combine, _compile(node[1]), _compile(node[2]))
 
 
 def _compile_logic(conjunction: bool, left: Evaluator, right: Evaluator) -> Evaluator:
@@ -369,9 +444,8 @@ def _compile_binary(op: Callable[[Any, Any], Any], left: Evaluator, right: Evalu
     return apply
 
 
-def _compile_set(node: Any) -> Evaluator:
-    items = [_compile(item) if isinstance(item, ast.ExpressionBase) else _constant(item)
-             for item in node.value]
+def _compile_set(node: Tree) -> Evaluator:
+    items = [_compile(item) for item in node[1]]
 
     def literal_set(facts: Mapping[str, Value], params: Mapping[str, Value]) -> Value:
         values = []

@@ -294,7 +294,7 @@ def _build(manifest: Mapping[str, Any], folder: Traversable, where: str) -> Rule
     parameters.update(_parameters(manifest.get("parameters") or {}, source))
     regimes = dict(base.regimes) if base else {}
     regimes.update(_regimes(manifest.get("regimes") or {}, source))
-    param_types = {name: _engine.param_data_type(p.values[0][1]) for name, p in parameters.items()}
+    param_types = {name: _engine.param_kind(p.values[0][1]) for name, p in parameters.items()}
     in_force_from = manifest.get("in_force_from") or (base.in_force_from if base else None)
     if not isinstance(in_force_from, dt.date):
         raise RuleFileError(f"{source}: `in_force_from` must be a date")

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from strategies import known_value
 
 from aiact_tiers import list_rulesets, load_ruleset
+from aiact_tiers._decide import decider
 from aiact_tiers._engine import FACT_TYPES, normalise
 
 RULES = [(ruleset_id, rule) for ruleset_id in list_rulesets() for rule in load_ruleset(ruleset_id)]
@@ -31,3 +32,26 @@ def test_compiled_equals_reference_on_every_rule(facts: dict[str, Any], day: dt.
         params = load_ruleset(ruleset_id).at(day).params
         expected = rule.when.reference(facts, params)
         assert rule.when.evaluate(facts, params) is expected, (ruleset_id, rule.id, rule.when.text)
+
+
+@st.composite
+def known_facts(draw: st.DrawFn) -> dict[str, Any]:
+    """Every fact known, normalised: the case the generated two-valued deciders are for."""
+    return {name: normalise(draw(known_value(fact))) for name, fact in FACT_TYPES.items()}
+
+
+@given(known_facts(), st.dates(dt.date(2024, 8, 1), dt.date(2032, 12, 31)))
+def test_two_valued_deciders_equal_reference_when_all_facts_are_known(
+    facts: dict[str, Any], day: dt.date
+) -> None:
+    for ruleset_id in list_rulesets():
+        rules = list(load_ruleset(ruleset_id))
+        params = load_ruleset(ruleset_id).at(day).params
+        together = decider([rule.when.tree for rule in rules], many=True)
+        assert together is not None
+        answers = together(facts, params)
+        for rule, answer in zip(rules, answers, strict=True):
+            expected = rule.when.reference(facts, params)
+            assert rule.when.decide is not None
+            assert rule.when.decide(facts, params) is expected, (ruleset_id, rule.id)
+            assert answer is expected, (ruleset_id, rule.id, rule.when.text)

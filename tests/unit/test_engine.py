@@ -1,0 +1,75 @@
+"""The predicate engine: generated two-valued deciders never carry rule text as code."""
+
+from __future__ import annotations
+
+import pytest
+
+from aiact_tiers import _decide, _engine
+
+HOSTILE = [
+    "') or __import__('os').system('false') or ('",
+    '") or __import__("os").system("false") or ("',
+    "\\'; raise SystemExit; '",
+    "{c[0]}\nimport os\n",
+]
+
+
+@pytest.mark.parametrize("literal", HOSTILE)
+def test_rule_text_reaches_generated_code_only_as_a_constant(literal: str) -> None:
+    tree = ("or", ("eq", ("fact", "text"), ("const", literal)), ("not", ("fact", "flag")))
+    constants: list[object] = []
+    source = _decide.source([tree], constants)
+    assert source == "lambda f, p, c=c: (((f['text'] == c[0]) or (not f['flag'])), )"
+    assert constants == [literal]
+    predicate = _engine.predicate("hostile", tree, "system")
+    assert predicate.evaluate({"text": "anything", "flag": True}, {}) is False
+    assert predicate.evaluate({"text": literal, "flag": True}, {}) is True
+
+
+@pytest.mark.parametrize("literal", HOSTILE)
+def test_a_hostile_literal_in_a_rule_is_refused_by_the_type_check(literal: str) -> None:
+    with pytest.raises(_engine.PredicateError, match="is not a value of"):
+        _engine.parse(f"{literal!r} in annex_iii_points", {})
+
+
+@pytest.mark.parametrize("literal", HOSTILE)
+def test_a_set_literal_of_hostile_strings_is_one_constant(literal: str) -> None:
+    tree = ("in", ("const", literal), ("set", (("const", literal), ("const", "x"))))
+    constants: list[object] = []
+    source = _decide.source([tree], constants)
+    assert source == "lambda f, p, c=c: ((c[0] in c[1]), )"
+    assert constants == [literal, frozenset({literal, "x"})]
+
+
+@pytest.mark.parametrize("name", ["a']) or __import__('os').system('x') or (f['", "1x", "a b", 3])
+def test_a_name_that_is_no_identifier_gets_no_decider(name: object) -> None:
+    assert _decide.decider([("fact", name)]) is None
+
+
+def test_nesting_too_deep_for_python_falls_back_to_closures() -> None:
+    tree: tuple[object, ...] = ("fact", "profiling")
+    for _ in range(400):
+        tree = ("not", tree)
+    assert _decide.decider([tree]) is None
+    predicate = _engine.predicate("deep", tree, "system")
+    assert predicate.decide is None
+    assert predicate.evaluate({"profiling": True}, {}) is True
+    assert predicate.evaluate({}, {}) is None
+
+
+def test_long_chains_are_flattened() -> None:
+    tree: tuple[object, ...] = ("fact", "f0")
+    for i in range(1, 500):
+        tree = ("or", tree, ("fact", f"f{i}"))
+    decide = _decide.decider([tree])
+    assert decide is not None
+    facts = {f"f{i}": False for i in range(500)}
+    assert decide(facts, {}) is False
+    assert decide({**facts, "f499": True}, {}) is True
+
+
+def test_unknown_facts_use_three_valued_logic() -> None:
+    predicate = _engine.parse("profiling and not significant_risk_of_harm", {})
+    assert predicate.evaluate({"profiling": False}, {}) is False
+    assert predicate.evaluate({"profiling": True}, {}) is None
+    assert predicate.evaluate({"profiling": True, "significant_risk_of_harm": False}, {}) is True
