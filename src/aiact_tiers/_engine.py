@@ -476,12 +476,11 @@ def normalise(value: Any) -> Value:
 
 def fact_values(description: SystemDescription | ModelDescription) -> dict[str, Value]:
     """The facts of a description, normalised; unset facts are absent (unknown)."""
-    facts: dict[str, Value] = {}
-    for name, value in description.__dict__.items():
-        if value is None or name in IDENTITY_FIELDS:
-            continue
-        facts[name] = value if type(value) in _PLAIN else normalise(value)
-    return facts
+    return {
+        name: value if type(value) in _PLAIN else normalise(value)
+        for name, value in description.__dict__.items()
+        if value is not None and name not in IDENTITY_FIELDS
+    }
 
 
 _PLAIN = frozenset({bool, int, float, str})  # values predicates see as they are

@@ -110,6 +110,11 @@ class Rule:
         return self.role is not None
 
     @property
+    def subject(self) -> str:
+        """What the rule reads: ``system`` or ``model``."""
+        return self.when.subject or ("model" if self.model_class else "system")
+
+    @property
     def outcome(self) -> str:
         """A short label of what the rule decides."""
         if self.tier is not None:

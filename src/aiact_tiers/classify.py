@@ -25,13 +25,14 @@ from .result import (
     RuleHit,
     Status,
     Tier,
+    construct,
 )
-from .ruleset import DEFAULT_RULESET, RuleSet, Snapshot, load_ruleset
+from .ruleset import DEFAULT_RULESET, TIER_ORDER, RuleSet, Snapshot, SubjectRules, load_ruleset
 
 __all__ = ["classify"]
 
 Truth = bool | None  # None: unknown
-TIER_ORDER = (Tier.OUT_OF_SCOPE, Tier.PROHIBITED, Tier.HIGH_RISK, Tier.LIMITED, Tier.MINIMAL)
+
 MODEL_ORDER = tuple(ModelClass)
 
 
@@ -135,22 +136,40 @@ class _Evaluation:
         }
         self.has = {"system": system is not None, "model": model is not None}
         self.fired: dict[str, Truth] = {}
+        for name, rules in snapshot.by_subject.items():
+            if self.has[name]:
+                self._fire(rules, self.facts[name])
         self.tier_of = snapshot.tier_of
-        self.effective: dict[str, Truth] = {}
-        for rule in snapshot.classifying:
-            if self._applicable(rule):
-                self.fired[rule.id] = self._evaluate(rule)
-        for rule in snapshot.classifying:
-            self._effective(rule.id)
+        self.effective: dict[str, Truth] = dict.fromkeys((r.id for r in snapshot.classifying), False)
+        self.effective.update(self.fired)
+        for rule_id, defeaters in snapshot.defeat_order:
+            self.effective[rule_id] = self._undefeated(self.effective[rule_id], defeaters)
         reach: dict[str, Truth] = {}
         self.duty_exceptions: set[str] = set()
         for rule_id, targets in snapshot.exception_targets.items():
             if not targets:
                 self.duty_exceptions.add(rule_id)
-            elif rule_id in self.effective:
+            elif self.effective[rule_id] is not False:
                 self.effective[rule_id] = _and(
                     self.effective[rule_id], _any(self._reach(t, reach) for t in targets)
                 )
+
+    def _fire(self, rules: SubjectRules, facts: dict[str, Value]) -> None:
+        """Evaluate the rules about one subject: all at once when every fact they read is known."""
+        params = self.snapshot.params
+        if rules.decide is not None and facts.keys() >= rules.needs:
+            self.fired.update(zip(rules.ids, rules.decide(facts, params), strict=True))
+        else:
+            for rule in rules.rules:
+                self.fired[rule.id] = rule.when.evaluate(facts, params)
+
+    def _undefeated(self, fired: Truth, defeaters: Sequence[str]) -> Truth:
+        """Fires, and no effective rule overrides it (Kleene logic over the exception graph)."""
+        if fired is False:
+            return False
+        effective = self.effective
+        defeated = _any(effective.get(d, False) for d in defeaters)
+        return _and(fired, None if defeated is None else not defeated)
 
     def _reach(self, rule_id: str, memo: dict[str, Truth]) -> Truth:
         """Whether a rule fired where it could matter: an exception only over a rule that did.
@@ -165,23 +184,8 @@ class _Evaluation:
             memo[rule_id] = fired
         return memo[rule_id]
 
-    def _applicable(self, rule: Rule) -> bool:
-        subject = rule.when.subject or ("model" if rule.model_class else "system")
-        return self.has[subject]
-
     def _evaluate(self, rule: Rule) -> Truth:
-        subject = rule.when.subject or ("model" if rule.model_class else "system")
-        return rule.when.evaluate(self.facts[subject], self.snapshot.params)
-
-    def _effective(self, rule_id: str) -> Truth:
-        """Fires, and no effective rule overrides it (Kleene logic over the exception graph)."""
-        if rule_id in self.effective:
-            return self.effective[rule_id]
-        fired = self.fired.get(rule_id, False)
-        defeated = _any(self._effective(d) for d in self.ruleset.defeaters.get(rule_id, ()))
-        status = _and(fired, None if defeated is None else not defeated)
-        self.effective[rule_id] = status
-        return status
+        return rule.when.evaluate(self.facts[rule.subject], self.snapshot.params)
 
     def _last_certain_tier(self) -> int:
         """The last position in the tier order that some effective rule certainly reaches.
@@ -191,31 +195,34 @@ class _Evaluation:
         is reached whichever way the open facts fall, though Kleene logic alone cannot see it.
         """
         last = len(TIER_ORDER) - 1
-        for rule in self.snapshot.classifying:
-            if rule.tier is None or self.fired.get(rule.id) is not True:
+        for rule_id, position, defeaters in self.snapshot.tier_rules:
+            if self.fired.get(rule_id) is not True or (position >= last and not defeaters):
                 continue
-            rivals = [d for d in self.ruleset.defeaters.get(rule.id, ())
-                      if self.effective.get(d, False) is not False]
+            rivals = [d for d in defeaters if self.effective.get(d, False) is not False]
             tiers = [self.tier_of.get(d) for d in rivals]
             if all(t is not None for t in tiers):
-                last = min(last, max(TIER_ORDER.index(t) for t in [rule.tier, *tiers] if t))
+                last = min(last, max([position, *(TIER_ORDER.index(t) for t in tiers if t)]))
         return last
 
-    def _reached(self, attr: str) -> dict[Any, Truth]:
+    def _reached(self, pairs: Sequence[tuple[str, Any]]) -> dict[Any, Truth]:
+        """For each class (tier or model class), whether an effective rule reaches it."""
         reached: dict[Any, Truth] = {}
-        for rule in self.snapshot.classifying:
-            cls = getattr(rule, attr)
-            if cls is not None and rule.id in self.effective:
-                reached[cls] = _any((reached.get(cls, False), self.effective[rule.id]))
+        effective = self.effective
+        for rule_id, cls in pairs:
+            status = effective[rule_id]
+            if status is True or (status is None and reached.get(cls) is not True):
+                reached[cls] = status
+            elif cls not in reached:
+                reached[cls] = False
         return reached
 
     def result(self, roles: frozenset[Role]) -> Classification:
-        tiers = _resolve(TIER_ORDER, self._reached("tier")) if self.has["system"] else []
+        tiers = _resolve(TIER_ORDER, self._reached(self.snapshot.tiers)) if self.has["system"] else []
         last = self._last_certain_tier()
         tiers = [t for t in tiers if TIER_ORDER.index(t) <= last]
         models: list[ModelClass | None] = []
         if self.has["model"]:
-            reached = self._reached("model_class")
+            reached = self._reached(self.snapshot.model_classes)
             models = _resolve(MODEL_ORDER, reached)
             if not models or reached[models[-1]] is not True:
                 models.append(None)  # possibly not a general-purpose model at all
@@ -223,7 +230,7 @@ class _Evaluation:
         model_class = models[0] if len(models) == 1 else None
         hits = self._basis(tier)
         obligations = self._obligations(tiers, roles)
-        return Classification.model_construct(
+        return construct(Classification, dict(
             id=self.subject.id,
             name=self.subject.name,
             ruleset=self.ruleset.id,
@@ -236,12 +243,12 @@ class _Evaluation:
             basis=hits,
             obligations=obligations,
             open_questions=self._questions(tiers, models, roles),
-        )
+        ))
 
     def _hit(self, rule: Rule) -> RuleHit:
         subject = rule.when.subject or "system"
         facts = self.facts[subject]
-        return RuleHit.model_construct(
+        return construct(RuleHit, dict(
             rule=rule.id,
             title=rule.title,
             citation=rule.citation,
@@ -249,7 +256,7 @@ class _Evaluation:
             message=rule.message,
             facts={name: _plain(facts[name]) for name in rule.when.facts if name in facts},
             confidence=rule.confidence,
-        )
+        ))
 
     def _basis(self, tier: Tier | None) -> list[RuleHit]:
         """Rules that decided: the tier's rules, the model class, and the exceptions applied."""
@@ -300,8 +307,7 @@ class _Evaluation:
                 continue
             opened = _any(regimes[r][0] for r in triggers)
             status = _and(opened, self._evaluate(rule))
-            defeated = _any(self._effective(d) for d in self.ruleset.defeaters.get(rule.id, ()))
-            status = _and(status, None if defeated is None else not defeated)
+            status = self._undefeated(status, self.ruleset.defeaters.get(rule.id, ()))
             if opened is True and status is None:
                 self.undecided.add(rule.id)
             if status is False:
@@ -315,7 +321,7 @@ class _Evaluation:
 
     def _obligation(self, rule: Rule, applies_from: dt.date, status: Truth) -> Obligation:
         assert rule.role is not None and rule.phase is not None
-        return Obligation.model_construct(
+        return construct(Obligation, dict(
             rule=rule.id,
             title=rule.title,
             citation=rule.citation,
@@ -326,7 +332,7 @@ class _Evaluation:
             status=Status.APPLIES if status is True else Status.POSSIBLE,
             confidence=rule.confidence,
             note=rule.note,
-        )
+        ))
 
     def _questions(
         self, tiers: list[Tier], models: list[ModelClass | None], roles: frozenset[Role]
@@ -335,7 +341,7 @@ class _Evaluation:
         asked: dict[str, list[str]] = {}
         open_rules: list[Rule] = []
         if len(tiers) > 1 or len(models) > 1:
-            certain = {t for t, status in self._reached("tier").items() if status is True}
+            certain = {t for t, status in self._reached(self.snapshot.tiers).items() if status is True}
             open_rules = [
                 r for r in self.snapshot.classifying
                 if self.fired.get(r.id) is None and self.effective[r.id] is None
@@ -353,10 +359,10 @@ class _Evaluation:
         for name, rule_ids in asked.items():
             info = fact_info(name)
             questions.append(
-                OpenQuestion.model_construct(
+                construct(OpenQuestion, dict(
                     fact=name, question=info["question"], provision=info["provision"],
                     rules=rule_ids,
-                )
+                ))
             )
         return questions
 

@@ -18,10 +18,13 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from . import _engine
+from . import _decide, _engine
 from ._loader import Rule, parse_rule, read_yaml, strings
 from .errors import RuleConflictError, RuleFileError, UnknownRulesetError, did_you_mean
-from .result import Confidence
+from .result import Confidence, ModelClass, Tier
+
+TIER_ORDER = (Tier.OUT_OF_SCOPE, Tier.PROHIBITED, Tier.HIGH_RISK, Tier.LIMITED, Tier.MINIMAL)
+"""The order in which the law asks the tiers."""
 
 __all__ = [
     "DEFAULT_RULESET", "Parameter", "Regime", "RuleSet", "list_rulesets", "load_ruleset",
@@ -67,14 +70,20 @@ class Parameter:
         return current
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Snapshot:
-    """The rules of a ruleset in force on one day, in the order the law asks them."""
+    """The rules of a ruleset in force on one day, in the order the law asks them.
+
+    Everything classification needs beyond the rules themselves (the rules per subject with one
+    generated decider for them, the order in which to resolve overrides, obligations per role)
+    is computed once per snapshot and shared by every classification.
+    """
 
     day: dt.date
     rules: tuple[Rule, ...]
     params: Mapping[str, Any]
     overridden: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    defeaters: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     @functools.cached_property
     def classifying(self) -> tuple[Rule, ...]:
@@ -100,6 +109,85 @@ class Snapshot:
     @functools.cached_property
     def obligations(self) -> tuple[Rule, ...]:
         return tuple(r for r in self.rules if r.is_obligation)
+
+    @functools.cached_property
+    def tiers(self) -> tuple[tuple[str, Tier], ...]:
+        """The classifying rules that reach a tier, with it."""
+        return tuple((r.id, r.tier) for r in self.classifying if r.tier is not None)
+
+    @functools.cached_property
+    def model_classes(self) -> tuple[tuple[str, ModelClass], ...]:
+        """The classifying rules that reach a model class, with it."""
+        return tuple((r.id, r.model_class) for r in self.classifying if r.model_class is not None)
+
+    @functools.cached_property
+    def tier_rules(self) -> tuple[tuple[str, int, tuple[str, ...]], ...]:
+        """Rules reaching a tier: id, the tier's position in the law's order, their defeaters."""
+        return tuple((r.id, TIER_ORDER.index(r.tier), self.defeaters.get(r.id, ()))
+                     for r in self.classifying if r.tier is not None)
+
+    @functools.cached_property
+    def by_subject(self) -> Mapping[str, SubjectRules]:
+        """The classifying rules about systems and about models, each with one decider."""
+        return {
+            subject: SubjectRules.of(tuple(r for r in self.classifying if r.subject == subject))
+            for subject in ("system", "model")
+        }
+
+    @functools.cached_property
+    def defeat_order(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Classifying rules that others override, with their defeaters, defeaters first."""
+        ids = {r.id for r in self.classifying}
+        order: list[tuple[str, tuple[str, ...]]] = []
+        done: set[str] = set()
+
+        def visit(rule_id: str) -> None:
+            if rule_id in done:
+                return
+            done.add(rule_id)
+            for winner in self.defeaters.get(rule_id, ()):
+                if winner in ids:
+                    visit(winner)
+            if self.defeaters.get(rule_id):
+                order.append((rule_id, self.defeaters[rule_id]))
+
+        for rule in self.classifying:
+            visit(rule.id)
+        return tuple(order)
+
+    def obligations_for(self, roles: frozenset[Any]) -> tuple[Rule, ...]:
+        """The obligations of these roles, in order."""
+        cached = self._by_roles.get(roles)
+        if cached is None:
+            cached = self._by_roles[roles] = tuple(r for r in self.obligations if r.role in roles)
+        return cached
+
+    @functools.cached_property
+    def _by_roles(self) -> dict[frozenset[Any], tuple[Rule, ...]]:
+        return {}
+
+
+@dataclass(frozen=True)
+class SubjectRules:
+    """Rules about one subject: their ids, the facts they read, and a decider for all of them.
+
+    ``decide`` answers every rule at once in two-valued logic; it is valid when all the facts
+    in ``needs`` are known (None when the rules could not be written as Python source).
+    """
+
+    rules: tuple[Rule, ...]
+    ids: tuple[str, ...]
+    needs: frozenset[str]
+    decide: _decide.Decider | None
+
+    @classmethod
+    def of(cls, rules: tuple[Rule, ...]) -> SubjectRules:
+        return cls(
+            rules=rules,
+            ids=tuple(r.id for r in rules),
+            needs=frozenset(name for r in rules for name in r.when.facts),
+            decide=_decide.decider([r.when.tree for r in rules], many=True),
+        )
 
 
 @dataclass(frozen=True, eq=False)
@@ -161,7 +249,7 @@ class RuleSet:
 def _snapshot(ruleset: RuleSet, day: dt.date) -> Snapshot:
     params = {name: _engine.normalise(p.at(day)) for name, p in ruleset.parameters.items()}
     rules = tuple(r for r in ruleset.rules if r.in_force(day))
-    return Snapshot(day, rules, params, ruleset.overridden)
+    return Snapshot(day, rules, params, ruleset.overridden, ruleset.defeaters)
 
 
 def _root() -> Traversable:
