@@ -15,11 +15,12 @@ see :mod:`aiact_tiers._decide`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import operator
 import types
 import typing
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
@@ -143,9 +144,20 @@ class Predicate:
     facts: tuple[str, ...]
     params: tuple[str, ...]
     subject: str | None
-    compiled: Evaluator = field(repr=False, compare=False)
-    decide: Evaluator | None = field(repr=False, compare=False)
-    needs: frozenset[str] = field(repr=False, compare=False)
+
+    @functools.cached_property
+    def compiled(self) -> Evaluator:
+        """Three-valued closures, composed on first use."""
+        return _compile(self.tree)
+
+    @functools.cached_property
+    def decide(self) -> Evaluator | None:
+        """The two-valued decider for when every fact is known, generated on first use."""
+        return _decide.decider([self.tree])
+
+    @functools.cached_property
+    def needs(self) -> frozenset[str]:
+        return frozenset(self.facts)
 
     def evaluate(self, facts: Mapping[str, Value], params: Mapping[str, Value]) -> bool | None:
         """True, False, or None when the unknown facts leave it open."""
@@ -160,20 +172,18 @@ class Predicate:
         return None if result is None else bool(result)
 
 
-def predicate(text: str, tree: Tree, subject: str | None) -> Predicate:
+def predicate(text: str, tree: Tree) -> Predicate:
     """A predicate from its checked tree, compiled both ways."""
     facts: set[str] = set()
     params: set[str] = set()
     _symbols(tree, facts, params)
+    subject = FACT_TYPES[min(facts)].subject if facts else None
     return Predicate(
         text=text,
         tree=tree,
         facts=tuple(sorted(facts)),
         params=tuple(sorted(params)),
         subject=subject,
-        compiled=_compile(tree),
-        decide=_decide.decider([tree]),
-        needs=frozenset(facts),
     )
 
 
@@ -221,7 +231,7 @@ def parse(text: str, param_kinds: Mapping[str, str]) -> Predicate:
     subjects = {FACT_TYPES[name].subject for name in facts}
     if len(subjects) > 1:
         raise PredicateError("a predicate may not mix facts of systems and of models")
-    return predicate(text, tree(rule.statement.expression), subjects.pop() if subjects else None)
+    return predicate(text, tree(rule.statement.expression))
 
 
 def tree(node: Any) -> Tree:

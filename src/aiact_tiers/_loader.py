@@ -9,12 +9,11 @@ the file, the line and, where there is one, the rule id.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
-
-import yaml
 
 from . import _engine
 from .errors import RuleFileError, did_you_mean
@@ -24,37 +23,44 @@ from .result import Citation, Confidence, ModelClass, Phase, Tier
 MAX_DEPTH = 64
 
 
-class _SafeLineLoader(yaml.SafeLoader):
-    """Safe YAML with line numbers, no duplicate keys, no aliases, bounded nesting."""
+@functools.cache
+def _safe_line_loader() -> type[Any]:
+    """The YAML loader class, built on first use: PyYAML is imported only to read YAML."""
+    import yaml
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise yaml.constructor.ConstructorError(
-                None, None, "anchors and aliases are not allowed", event.start_mark
-            )
-        self._depth = getattr(self, "_depth", 0) + 1
-        if self._depth > MAX_DEPTH:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"nesting deeper than {MAX_DEPTH} levels", self.get_mark()
-            )
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
+    class _SafeLineLoader(yaml.SafeLoader):
+        """Safe YAML with line numbers, no duplicate keys, no aliases, bounded nesting."""
 
-    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if key in seen:
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()  # type: ignore[no-untyped-call]
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key `{key}`", key_node.start_mark
+                    None, None, "anchors and aliases are not allowed", event.start_mark
                 )
-            seen.add(key)
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping["__line__"] = node.start_mark.line + 1
-        return mapping
+            self._depth = getattr(self, "_depth", 0) + 1
+            if self._depth > MAX_DEPTH:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"nesting deeper than {MAX_DEPTH} levels", self.get_mark()
+                )
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self._depth -= 1
+
+        def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
+            seen: set[Any] = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=True)
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"duplicate key `{key}`", key_node.start_mark
+                    )
+                seen.add(key)
+            mapping = super().construct_mapping(node, deep=deep)
+            mapping["__line__"] = node.start_mark.line + 1
+            return mapping
+
+    return _SafeLineLoader
 
 
 def _strip_lines(value: Any) -> Any:
@@ -67,8 +73,10 @@ def _strip_lines(value: Any) -> Any:
 
 def read_yaml(text: str, source: str, *, keep_lines: bool = False) -> Any:
     """Parse YAML safely; raise RuleFileError naming the source and line."""
+    import yaml
+
     try:
-        data = yaml.load(text, Loader=_SafeLineLoader)
+        data = yaml.load(text, Loader=_safe_line_loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f":{mark.line + 1}" if mark else ""
@@ -185,7 +193,7 @@ def parse_rule(
     act: str,
     url: str,
     default_from: dt.date,
-    param_types: Mapping[str, Any],
+    predicates: Callable[[str], _engine.Predicate],
 ) -> Rule:
     """Validate one rule record; raise RuleFileError naming file, line and rule id."""
     line = data.get("__line__", "?") if isinstance(data, dict) else "?"
@@ -204,7 +212,7 @@ def parse_rule(
     if "when" not in data and not is_obligation:
         raise RuleFileError(f"{where}: missing `when`")
     try:
-        predicate = _engine.parse(str(data.get("when", "true")), param_types)
+        predicate = predicates(str(data.get("when", "true")))
     except _engine.PredicateError as exc:
         raise RuleFileError(f"{where}: {exc}") from None
 

@@ -11,17 +11,20 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import functools
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import _decide, _engine
 from ._loader import Rule, parse_rule, read_yaml, strings
 from .errors import RuleConflictError, RuleFileError, UnknownRulesetError, did_you_mean
 from .result import Confidence, ModelClass, Tier
+
+if TYPE_CHECKING:
+    from ._cache import Parsed
 
 TIER_ORDER = (Tier.OUT_OF_SCOPE, Tier.PROHIBITED, Tier.HIGH_RISK, Tier.LIMITED, Tier.MINIMAL)
 """The order in which the law asks the tiers."""
@@ -275,7 +278,23 @@ def _load(ruleset_id: str) -> RuleSet:
             f"no ruleset `{ruleset_id}`{did_you_mean(ruleset_id, known)} "
             f"(available: {', '.join(known)})"
         )
-    return _build(_manifest(ruleset_id, folder), folder, f"rules/{ruleset_id}")
+    files = _Files(folder, f"rules/{ruleset_id}", ruleset_id)
+    return _build(_manifest(ruleset_id, files), files)
+
+
+def parse_files(ruleset_id: str) -> tuple[list[tuple[str, str]], Parsed]:
+    """Read and parse a shipped ruleset's files without the cache: their texts and the result."""
+    from ._cache import Parsed
+
+    files = _Files(_root().joinpath(ruleset_id), f"rules/{ruleset_id}", None)
+    _build(_manifest(ruleset_id, files), files)
+    return list(files.texts.items()), Parsed(files.documents, files.param_kinds, files.trees)
+
+
+def _cache_lookup(ruleset_id: str, texts: Iterable[tuple[str, str]]) -> Parsed | None:
+    from ._cache import lookup
+
+    return lookup(ruleset_id, texts)
 
 
 def load_ruleset_overlay(path: str | Path, *, extends: str = DEFAULT_RULESET) -> RuleSet:
@@ -293,12 +312,53 @@ def load_ruleset_overlay(path: str | Path, *, extends: str = DEFAULT_RULESET) ->
         "id": f"{base.id}+{folder.name}", "title": f"{base.title} with {folder.name}",
         "act": base.act, "url": base.url, "version": base.version,
     }
-    if folder.joinpath(_MANIFEST).is_file():
-        manifest.update(_manifest(None, folder, str(folder / _MANIFEST)))
+    files = _Files(folder, str(folder), None)
+    if _MANIFEST in files.texts:
+        manifest.update(_manifest(None, files))
     if manifest.get("extends", extends) != extends:
         raise RuleFileError(f"{folder / _MANIFEST}: `extends` must be `{extends}`")
     manifest["extends"] = extends
-    return _build(manifest, folder, str(folder))
+    return _build(manifest, files)
+
+
+class _Files:
+    """The files of a ruleset: their texts, and their data read as YAML or from the cache.
+
+    ``cache_id`` names the shipped ruleset whose parsed-rule cache may stand in for reading and
+    parsing (see :mod:`aiact_tiers._cache`); it is used only when it matches every file.
+    """
+
+    def __init__(self, folder: Traversable, where: str, cache_id: str | None) -> None:
+        self.where = where
+        self.texts: dict[str, str] = {}
+        if folder.joinpath(_MANIFEST).is_file():
+            self.texts[_MANIFEST] = _read_text(folder.joinpath(_MANIFEST), f"{where}/{_MANIFEST}")
+        for name, entry in _rule_files(folder):
+            self.texts[name] = _read_text(entry, f"{where}/{name}")
+        self.cached = _cache_lookup(cache_id, self.texts.items()) if cache_id else None
+        self.documents: dict[str, Any] = {}
+        self.trees: dict[str, _engine.Tree] = {}
+        self.param_kinds: dict[str, str] = {}
+
+    @property
+    def rule_files(self) -> list[str]:
+        return [name for name in self.texts if name != _MANIFEST]
+
+    def document(self, name: str, *, keep_lines: bool = False) -> Any:
+        if self.cached is not None:
+            return self.cached.documents[name]
+        data = read_yaml(self.texts[name], f"{self.where}/{name}", keep_lines=keep_lines)
+        self.documents[name] = data
+        return data
+
+    def predicate(self, text: str) -> _engine.Predicate:
+        """The predicate of ``text``: from its stored tree, or parsed and type-checked."""
+        cached = self.cached
+        if cached is not None and cached.param_kinds == self.param_kinds and text in cached.trees:
+            return _engine.predicate(text, cached.trees[text])
+        parsed = _engine.parse(text, self.param_kinds)
+        self.trees[text] = parsed.tree
+        return parsed
 
 
 def _read_text(entry: Traversable, source: str) -> str:
@@ -318,10 +378,10 @@ def _rule_files(folder: Traversable, prefix: str = "") -> Iterator[tuple[str, Tr
             yield f"{prefix}{entry.name}", entry
 
 
-def _manifest(ruleset_id: str | None, folder: Traversable, source: str = "") -> dict[str, Any]:
+def _manifest(ruleset_id: str | None, files: _Files) -> dict[str, Any]:
     """The manifest, checked; ``ruleset_id`` None accepts any id (an overlay)."""
-    source = source or f"rules/{ruleset_id}/{_MANIFEST}"
-    data = read_yaml(_read_text(folder.joinpath(_MANIFEST), source), source)
+    source = f"{files.where}/{_MANIFEST}"
+    data = files.document(_MANIFEST)
     if not isinstance(data, dict):
         raise RuleFileError(f"{source}: must be a mapping")
     for key in data:
@@ -367,9 +427,9 @@ def _regimes(data: Mapping[str, Any], source: str) -> dict[str, Regime]:
     return out
 
 
-def _build(manifest: Mapping[str, Any], folder: Traversable, where: str) -> RuleSet:
-    """A ruleset from its checked manifest and the rule files under ``folder``."""
-    source = f"{where}/{_MANIFEST}"
+def _build(manifest: Mapping[str, Any], files: _Files) -> RuleSet:
+    """A ruleset from its checked manifest and its rule files."""
+    source = f"{files.where}/{_MANIFEST}"
     for key in ("title", "act", "url", "version"):
         if not isinstance(manifest.get(key), str):
             raise RuleFileError(f"{source}: `{key}` must be text")
@@ -382,15 +442,15 @@ def _build(manifest: Mapping[str, Any], folder: Traversable, where: str) -> Rule
     parameters.update(_parameters(manifest.get("parameters") or {}, source))
     regimes = dict(base.regimes) if base else {}
     regimes.update(_regimes(manifest.get("regimes") or {}, source))
-    param_types = {name: _engine.param_kind(p.values[0][1]) for name, p in parameters.items()}
+    files.param_kinds = {name: _engine.param_kind(p.values[0][1]) for name, p in parameters.items()}
     in_force_from = manifest.get("in_force_from") or (base.in_force_from if base else None)
     if not isinstance(in_force_from, dt.date):
         raise RuleFileError(f"{source}: `in_force_from` must be a date")
 
     own: list[Rule] = []
-    for name, entry in _rule_files(folder):
-        file_source = f"{where}/{name}"
-        data = read_yaml(_read_text(entry, file_source), file_source, keep_lines=True)
+    for name in files.rule_files:
+        file_source = f"{files.where}/{name}"
+        data = files.document(name, keep_lines=True)
         if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
             raise RuleFileError(f"{file_source}: expected a mapping with a `rules` list")
         for record in data["rules"]:
@@ -401,7 +461,7 @@ def _build(manifest: Mapping[str, Any], folder: Traversable, where: str) -> Rule
                     act=str(manifest["act"]),
                     url=str(manifest["url"]),
                     default_from=in_force_from,
-                    param_types=param_types,
+                    predicates=files.predicate,
                 )
             )
 

@@ -16,14 +16,15 @@ HOSTILE = [
 
 @pytest.mark.parametrize("literal", HOSTILE)
 def test_rule_text_reaches_generated_code_only_as_a_constant(literal: str) -> None:
-    tree = ("or", ("eq", ("fact", "text"), ("const", literal)), ("not", ("fact", "flag")))
+    tree = ("or", ("eq", ("fact", "profiling"), ("const", literal)),
+            ("not", ("fact", "significant_risk_of_harm")))
     constants: list[object] = []
     source = _decide.source([tree], constants)
-    assert source == "lambda f, p, c=c: (((f['text'] == c[0]) or (not f['flag'])), )"
+    assert source == "lambda f, p, c=c: (((f['profiling'] == c[0]) or (not f['significant_risk_of_harm'])), )"
     assert constants == [literal]
-    predicate = _engine.predicate("hostile", tree, "system")
-    assert predicate.evaluate({"text": "anything", "flag": True}, {}) is False
-    assert predicate.evaluate({"text": literal, "flag": True}, {}) is True
+    predicate = _engine.predicate("hostile", tree)
+    assert predicate.evaluate({"profiling": "anything", "significant_risk_of_harm": True}, {}) is False
+    assert predicate.evaluate({"profiling": literal, "significant_risk_of_harm": True}, {}) is True
 
 
 @pytest.mark.parametrize("literal", HOSTILE)
@@ -51,7 +52,7 @@ def test_nesting_too_deep_for_python_falls_back_to_closures() -> None:
     for _ in range(400):
         tree = ("not", tree)
     assert _decide.decider([tree]) is None
-    predicate = _engine.predicate("deep", tree, "system")
+    predicate = _engine.predicate("deep", tree)
     assert predicate.decide is None
     assert predicate.evaluate({"profiling": True}, {}) is True
     assert predicate.evaluate({}, {}) is None

@@ -1,0 +1,141 @@
+"""Private: shipped rulesets kept pre-parsed as JSON, so loading one needs no YAML or parser.
+
+Reading rule files with the pure-Python YAML reader and parsing every predicate with
+``rule-engine`` costs most of a second. For each shipped ruleset, ``data/parsed/<id>.json``
+holds what both produce: the data of every file (dates tagged) and the checked tree of every
+predicate, under a key hashed from the text of every file of the ruleset and from the fact model.
+When the key matches the files being loaded, the stored data is used; otherwise (rule files
+edited, facts added, no cache at all) the files are read and parsed as before. Loading a cache
+is ``json.loads``: nothing in it can run. The validation of rules, which needs no parser, runs
+either way.
+
+Regenerate after changing rule files or facts::
+
+    python -m aiact_tiers._cache
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ._engine import FACT_TYPES, Tree
+
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What reading and parsing a ruleset's files gave: the YAML data and predicate trees."""
+
+    documents: Mapping[str, Any]
+    param_kinds: Mapping[str, str]
+    trees: Mapping[str, Tree]
+
+
+def _fact_model() -> str:
+    return json.dumps(
+        sorted((name, ft.kind, ft.subject, [m.value for m in ft.enum] if ft.enum else None)
+               for name, ft in FACT_TYPES.items())
+    )
+
+
+def key(texts: Iterable[tuple[str, str]]) -> str:
+    """The hash of the files of a ruleset (names and texts) and of the fact model."""
+    digest = hashlib.sha256(f"{FORMAT}\0{_fact_model()}".encode())
+    for name, text in texts:
+        digest.update(f"\0{name}\0{len(text)}\0{text}".encode())
+    return digest.hexdigest()
+
+
+def _path(ruleset_id: str) -> Any:
+    return resources.files("aiact_tiers").joinpath("data", "parsed", f"{ruleset_id}.json")
+
+
+def lookup(ruleset_id: str, texts: Iterable[tuple[str, str]]) -> Parsed | None:
+    """The stored parse of a shipped ruleset when it matches these files; None otherwise."""
+    entry = _path(ruleset_id)
+    try:
+        data = json.loads(entry.read_text(encoding="utf-8"), object_hook=_decode)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("key") != key(texts):
+        return None
+    return Parsed(
+        documents=data["documents"],
+        param_kinds=data["param_kinds"],
+        trees={text: _tuples(tree) for text, tree in data["trees"].items()},
+    )
+
+
+def dump(ruleset_id: str, texts: Iterable[tuple[str, str]], parsed: Parsed) -> str:
+    """The JSON text of a cache entry."""
+    data = {
+        "key": key(texts),
+        "documents": parsed.documents,
+        "param_kinds": parsed.param_kinds,
+        "trees": parsed.trees,
+    }
+    return json.dumps(_encode(data), ensure_ascii=False, sort_keys=True, indent=0) + "\n"
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return {"$datetime": value.isoformat()}
+    if isinstance(value, dt.date):
+        return {"$date": value.isoformat()}
+    if isinstance(value, decimal.Decimal):
+        return {"$decimal": str(value)}
+    if isinstance(value, list | tuple):
+        return [_encode(item) for item in value]
+    if isinstance(value, dict):
+        for name in value:
+            if not isinstance(name, str) or name.startswith("$"):
+                raise ValueError(f"cannot store the key {name!r} in a parsed-rule cache")
+        return {name: _encode(item) for name, item in value.items()}
+    if value is None or isinstance(value, str | bool | int | float):
+        return value
+    raise ValueError(f"cannot store {type(value).__name__} in a parsed-rule cache")
+
+
+def _decode(obj: dict[str, Any]) -> Any:
+    if len(obj) == 1:
+        (tag, text), = obj.items()
+        if tag == "$date":
+            return dt.date.fromisoformat(text)
+        if tag == "$datetime":
+            return dt.datetime.fromisoformat(text)
+        if tag == "$decimal":
+            return decimal.Decimal(text)
+    return obj
+
+
+def _tuples(value: Any) -> Any:
+    return tuple(_tuples(item) for item in value) if isinstance(value, list) else value
+
+
+def regenerate(folder: Path | None = None) -> list[Path]:
+    """Write the cache of every shipped ruleset, parsing its files afresh; the paths written."""
+    from .ruleset import list_rulesets, parse_files
+
+    target = folder or Path(str(resources.files("aiact_tiers").joinpath("data", "parsed")))
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for ruleset_id in list_rulesets():
+        texts, parsed = parse_files(ruleset_id)
+        path = target / f"{ruleset_id}.json"
+        path.write_text(dump(ruleset_id, texts, parsed), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    for written_path in regenerate():
+        print(f"wrote {written_path}")
