@@ -1,9 +1,11 @@
-"""Private: two-valued deciders generated as Python source, for facts that are all known.
+"""Private: deciders generated as Python source, evaluating many predicates in one call.
 
 When every fact a predicate reads is known, Kleene logic is plain Boolean logic, and one Python
 expression evaluates it faster than any walk or chain of closures. :func:`decider` writes that
 expression for a list of checked trees (one tuple of answers per call, so a whole snapshot of
-rules is decided in one call).
+rules is decided in one call). With ``kleene=True`` it writes the three-valued form instead
+(unset facts are unknown, ``None``), with the semantics of the tree walk in
+:mod:`aiact_tiers._engine`: each operand is held in a local so that it is evaluated once.
 
 Nothing from a rule file becomes code: the generated source holds only operators, the names of
 facts and parameters as ``repr`` literals (names the type check has already matched against the
@@ -28,21 +30,28 @@ class _Unsupported(Exception):
     """A tree this generator does not translate."""
 
 
-def source(trees: Sequence[tuple[Any, ...]], constants: list[Any]) -> str:
-    """A lambda over facts ``f`` and parameters ``p`` returning one bool per tree."""
-    answers = "".join(f"{_boolean(t, constants)}, " for t in trees)
+def source(trees: Sequence[tuple[Any, ...]], constants: list[Any], *, kleene: bool = False) -> str:
+    """A lambda over facts ``f`` and parameters ``p`` returning one answer per tree."""
+    if kleene:
+        kleene_writer = _Kleene(constants)
+        answers = "".join(f"{kleene_writer.truth(t)}, " for t in trees)
+    else:
+        answers = "".join(f"{_boolean(t, constants)}, " for t in trees)
     return f"lambda f, p, c=c: ({answers})"
 
 
-def decider(trees: Sequence[tuple[Any, ...]], *, many: bool = False) -> Decider | None:
-    """A two-valued decider of ``trees``: their answers as a tuple (``many``) or the one answer.
+def decider(
+    trees: Sequence[tuple[Any, ...]], *, many: bool = False, kleene: bool = False
+) -> Decider | None:
+    """A decider of ``trees``: their answers as a tuple (``many``) or the one answer.
 
-    Valid only when every fact the trees read is in ``f``. None when a tree cannot be written
-    as Python source.
+    Two-valued (bools), valid only when every fact the trees read is in ``f``; or, with
+    ``kleene``, three-valued (True, False, None) for any facts. None when a tree cannot be
+    written as Python source.
     """
     constants: list[Any] = []
     try:
-        text = source(trees, constants)
+        text = source(trees, constants, kleene=kleene)
         code = compile(text, "<predicates>", "eval")
     except (_Unsupported, SyntaxError, RecursionError, MemoryError, ValueError):
         return None
@@ -104,3 +113,64 @@ def _name(name: Any) -> str:
 def _constant(value: Any, constants: list[Any]) -> str:
     constants.append(value)
     return f"c[{len(constants) - 1}]"
+
+
+class _Kleene:
+    """Writes three-valued source: every operand held in a fresh local (``t0``, ``t1``...)."""
+
+    def __init__(self, constants: list[Any]) -> None:
+        self.constants = constants
+        self.count = 0
+
+    def _local(self) -> str:
+        self.count += 1
+        return f"t{self.count - 1}"
+
+    def truth(self, tree: tuple[Any, ...]) -> str:
+        """Source whose value is True, False or None."""
+        text = self.value(tree)
+        if tree[0] in _BOOLEAN_KINDS:
+            return text
+        t = self._local()
+        return f"(None if ({t} := {text}) is None else bool({t}))"
+
+    def value(self, tree: tuple[Any, ...]) -> str:
+        kind = tree[0]
+        if kind == "fact":
+            return f"f.get({_name(tree[1])})"
+        if kind == "param":
+            return f"p.get({_name(tree[1])})"
+        if kind == "const":
+            return _constant(tree[1], self.constants)
+        if kind in ("and", "or"):
+            decided = "not " if kind == "and" else ""
+            locals_ = []
+            tests = []
+            for operand in _chain(tree, kind):
+                t = self._local()
+                locals_.append(t)
+                tests.append(f"(({t} := {self.value(operand)}) is not None and {decided}{t})")
+            unknown = " or ".join(f"{t} is None" for t in locals_)
+            stop, rest = ("False", "True") if kind == "and" else ("True", "False")
+            return f"({stop} if {' or '.join(tests)} else (None if {unknown} else {rest}))"
+        if kind == "not":
+            t = self._local()
+            return f"(None if ({t} := {self.value(tree[1])}) is None else not {t})"
+        if kind == "set":
+            if all(item[0] == "const" for item in tree[1]):
+                return _constant(frozenset(item[1] for item in tree[1]), self.constants)
+            return self._strict(tree[1], lambda ts: "frozenset((" + "".join(f"{t}, " for t in ts) + "))")
+        if kind in _OPERATORS and len(tree) == 3:
+            symbol = _OPERATORS[kind]
+            return self._strict(tree[1:], lambda ts: f"({ts[0]} {symbol} {ts[1]})")
+        raise _Unsupported(kind)
+
+    def _strict(self, operands: Sequence[tuple[Any, ...]], combine: Callable[[list[str]], str]) -> str:
+        """Unknown as soon as one operand is; otherwise ``combine`` of their locals."""
+        locals_ = []
+        tests = []
+        for operand in operands:
+            t = self._local()
+            locals_.append(t)
+            tests.append(f"({t} := {self.value(operand)}) is None")
+        return f"(None if {' or '.join(tests)} else {combine(locals_)})"

@@ -156,13 +156,24 @@ class Predicate:
         return _decide.decider([self.tree])
 
     @functools.cached_property
+    def kleene(self) -> Evaluator | None:
+        """The three-valued decider, generated on first use."""
+        return _decide.decider([self.tree], kleene=True)
+
+    @functools.cached_property
     def needs(self) -> frozenset[str]:
         return frozenset(self.facts)
 
     def evaluate(self, facts: Mapping[str, Value], params: Mapping[str, Value]) -> bool | None:
-        """True, False, or None when the unknown facts leave it open."""
+        """True, False, or None when the unknown facts leave it open.
+
+        Generated source when Python accepts it (two-valued when every fact read is known),
+        the closures otherwise.
+        """
         if self.decide is not None and facts.keys() >= self.needs:
             return self.decide(facts, params)  # type: ignore[no-any-return]
+        if self.kleene is not None:
+            return self.kleene(facts, params)  # type: ignore[no-any-return]
         result = self.compiled(facts, params)
         return None if result is None else bool(result)
 

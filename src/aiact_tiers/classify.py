@@ -10,6 +10,7 @@ unknown facts leave rules open, every tier they could still reach is listed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -155,10 +156,12 @@ class _Evaluation:
                 )
 
     def _fire(self, rules: SubjectRules, facts: dict[str, Value]) -> None:
-        """Evaluate the rules about one subject: all at once when every fact they read is known."""
+        """Evaluate the rules about one subject, all at once (two-valued when all facts are known)."""
         params = self.snapshot.params
         if rules.decide is not None and facts.keys() >= rules.needs:
             self.fired.update(zip(rules.ids, rules.decide(facts, params), strict=True))
+        elif rules.kleene is not None:
+            self.fired.update(zip(rules.ids, rules.kleene(facts, params), strict=True))
         else:
             for rule in rules.rules:
                 self.fired[rule.id] = rule.when.evaluate(facts, params)
@@ -167,9 +170,14 @@ class _Evaluation:
         """Fires, and no effective rule overrides it (Kleene logic over the exception graph)."""
         if fired is False:
             return False
-        effective = self.effective
-        defeated = _any(effective.get(d, False) for d in defeaters)
-        return _and(fired, None if defeated is None else not defeated)
+        status = fired
+        for defeater in defeaters:
+            defeated = self.effective.get(defeater, False)
+            if defeated is True:
+                return False
+            if defeated is None:
+                status = None
+        return status
 
     def _reach(self, rule_id: str, memo: dict[str, Truth]) -> Truth:
         """Whether a rule fired where it could matter: an exception only over a rule that did.
@@ -280,8 +288,8 @@ class _Evaluation:
         """
         regimes: dict[str, tuple[Truth, dt.date]] = {}
         only_prohibited = tiers == [Tier.PROHIBITED]
-        for rule in self.snapshot.classifying:
-            status = self.effective.get(rule.id, False)
+        for rule in self.snapshot.openers:
+            status = self.effective[rule.id]
             if status is False or (only_prohibited and rule.tier is not Tier.PROHIBITED):
                 continue
             for regime in rule.opens:
@@ -299,15 +307,13 @@ class _Evaluation:
             return []
         regimes = self._open_regimes(tiers)
         out = []
-        for rule in self.snapshot.obligations:
-            if rule.role not in roles:
-                continue
-            triggers = [r for r in rule.regimes if r in regimes]
+        for rule in self.snapshot.obligations_for(roles):
+            triggers = [regimes[r] for r in rule.regimes if r in regimes]
             if not triggers:
                 continue
-            opened = _any(regimes[r][0] for r in triggers)
+            opened = _any([opened for opened, _ in triggers])
             status = _and(opened, self._evaluate(rule))
-            status = self._undefeated(status, self.ruleset.defeaters.get(rule.id, ()))
+            status = self._undefeated(status, self.snapshot.defeaters.get(rule.id, ()))
             if opened is True and status is None:
                 self.undecided.add(rule.id)
             if status is False:
@@ -315,7 +321,7 @@ class _Evaluation:
             if rule.applies_from is not None:
                 applies_from = self.ruleset.regimes[rule.applies_from].applies_from
             else:
-                applies_from = min(regimes[r][1] for r in triggers)
+                applies_from = min(since for _, since in triggers)
             out.append(self._obligation(rule, applies_from, status))
         return out
 
@@ -357,7 +363,7 @@ class _Evaluation:
                     asked.setdefault(name, []).append(rule.id)
         questions = []
         for name, rule_ids in asked.items():
-            info = fact_info(name)
+            info = _fact_info(name)
             questions.append(
                 construct(OpenQuestion, dict(
                     fact=name, question=info["question"], provision=info["provision"],
@@ -365,6 +371,9 @@ class _Evaluation:
                 ))
             )
         return questions
+
+
+_fact_info = functools.cache(fact_info)
 
 
 def _plain(value: Value) -> object:

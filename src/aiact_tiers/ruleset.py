@@ -114,6 +114,11 @@ class Snapshot:
         return tuple(r for r in self.rules if r.is_obligation)
 
     @functools.cached_property
+    def openers(self) -> tuple[Rule, ...]:
+        """The classifying rules that open regimes of obligations."""
+        return tuple(r for r in self.classifying if r.opens)
+
+    @functools.cached_property
     def tiers(self) -> tuple[tuple[str, Tier], ...]:
         """The classifying rules that reach a tier, with it."""
         return tuple((r.id, r.tier) for r in self.classifying if r.tier is not None)
@@ -175,13 +180,15 @@ class SubjectRules:
     """Rules about one subject: their ids, the facts they read, and a decider for all of them.
 
     ``decide`` answers every rule at once in two-valued logic; it is valid when all the facts
-    in ``needs`` are known (None when the rules could not be written as Python source).
+    in ``needs`` are known. ``kleene`` answers them at once for any facts. Either is None when
+    the rules could not be written as Python source.
     """
 
     rules: tuple[Rule, ...]
     ids: tuple[str, ...]
     needs: frozenset[str]
     decide: _decide.Decider | None
+    kleene: _decide.Decider | None
 
     @classmethod
     def of(cls, rules: tuple[Rule, ...]) -> SubjectRules:
@@ -190,6 +197,7 @@ class SubjectRules:
             ids=tuple(r.id for r in rules),
             needs=frozenset(name for r in rules for name in r.when.facts),
             decide=_decide.decider([r.when.tree for r in rules], many=True),
+            kleene=_decide.decider([r.when.tree for r in rules], many=True, kleene=True),
         )
 
 

@@ -32,6 +32,19 @@ def test_compiled_equals_reference_on_every_rule(facts: dict[str, Any], day: dt.
         params = load_ruleset(ruleset_id).at(day).params
         expected = rule.when.reference(facts, params)
         assert rule.when.evaluate(facts, params) is expected, (ruleset_id, rule.id, rule.when.text)
+        closures = rule.when.compiled(facts, params)
+        assert (None if closures is None else bool(closures)) is expected, (ruleset_id, rule.id)
+
+
+@given(any_facts(), st.dates(dt.date(2024, 8, 1), dt.date(2032, 12, 31)))
+def test_three_valued_deciders_equal_reference_on_every_rule(facts: dict[str, Any], day: dt.date) -> None:
+    for ruleset_id in list_rulesets():
+        rules = list(load_ruleset(ruleset_id))
+        params = load_ruleset(ruleset_id).at(day).params
+        together = decider([rule.when.tree for rule in rules], many=True, kleene=True)
+        assert together is not None
+        for rule, answer in zip(rules, together(facts, params), strict=True):
+            assert answer is rule.when.reference(facts, params), (ruleset_id, rule.id, rule.when.text)
 
 
 @st.composite

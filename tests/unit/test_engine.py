@@ -53,7 +53,7 @@ def test_nesting_too_deep_for_python_falls_back_to_closures() -> None:
         tree = ("not", tree)
     assert _decide.decider([tree]) is None
     predicate = _engine.predicate("deep", tree)
-    assert predicate.decide is None
+    assert predicate.decide is None and predicate.kleene is None
     assert predicate.evaluate({"profiling": True}, {}) is True
     assert predicate.evaluate({}, {}) is None
 
