@@ -35,6 +35,7 @@ __all__ = [
     "Row",
     "RowError",
     "Summary",
+    "classify_jsonl",
     "classify_many",
     "read_inventory",
 ]
@@ -91,6 +92,53 @@ def classify_many(
             yield row.line, classify(row.data, ruleset=rules, as_of=as_of, role=role)
         except DescriptionError as exc:
             yield row.line, RowError(row.line, _row_id(row.data), exc.message)
+
+
+def classify_jsonl(
+    lines: Iterable[str],
+    *,
+    ruleset: str | RuleSet = DEFAULT_RULESET,
+    as_of: dt.date | None = None,
+    role: Role | str | None = None,
+) -> Iterator[dict[str, Any]]:
+    """JSON Lines of descriptions in, one compact record out per non-blank line, lazily.
+
+    A record holds the line number and what :func:`~aiact_tiers.classify.classify_compact` gives
+    (id, tier, possible tiers, basis and obligation rule ids), or the line, id and error of a row
+    that could not be classified: the same errors as :func:`classify_many`. Nothing is kept but
+    the current row, and no explanation is built, so large inventories stream fast.
+    """
+    from .classify import classify_compact
+
+    rules = ruleset if isinstance(ruleset, RuleSet) else load_ruleset(ruleset)
+    for number, text in enumerate(lines, start=1):
+        if not text.strip():
+            continue
+        data: Mapping[str, Any] | Description | None = _system(text)
+        if data is None:
+            row = next(_read_jsonl([text]))
+            if row.data is None:
+                yield {"line": number, "id": None, "error": row.error}
+                continue
+            data = row.data
+        try:
+            yield {"line": number, **classify_compact(data, ruleset=rules, as_of=as_of, role=role)}
+        except DescriptionError as exc:
+            yield {"line": number, "id": _row_id(data), "error": exc.message}
+
+
+def _system(text: str) -> SystemDescription | None:
+    """A system description validated straight from JSON text, or None to take the slow path.
+
+    The slow path (``json.loads``, then validation) reads models and gives the exact messages of
+    invalid rows; this one only skips building the intermediate Python objects.
+    """
+    if '"kind"' in text:
+        return None
+    try:
+        return SystemDescription.model_validate_json(text)
+    except ValueError:
+        return None
 
 
 def _row_id(data: Mapping[str, Any] | Description) -> str | None:
@@ -180,7 +228,7 @@ def _read_csv(stream: TextIO) -> Iterator[Row]:
         start = reader.line_num + 1
 
 
-def _read_jsonl(stream: TextIO) -> Iterator[Row]:
+def _read_jsonl(stream: Iterable[str]) -> Iterator[Row]:
     for number, text in enumerate(stream, start=1):
         if not text.strip():
             continue

@@ -96,6 +96,27 @@ def classify(
     already apply. ``role`` limits obligations to one role; by default the roles named in the
     description, or every role when it names none.
     """
+    return _evaluation(description, ruleset, as_of, role).result()
+
+
+def classify_compact(
+    description: Description | Mapping[str, Any],
+    *,
+    ruleset: str | RuleSet = DEFAULT_RULESET,
+    as_of: dt.date | None = None,
+    role: Role | str | None = None,
+) -> dict[str, Any]:
+    """The classification as JSON-ready data without the explanation: id, tier, the possible
+    tiers, and the ids of the basis rules and of the obligations (for large inventories)."""
+    return _evaluation(description, ruleset, as_of, role).compact()
+
+
+def _evaluation(
+    description: Description | Mapping[str, Any],
+    ruleset: str | RuleSet,
+    as_of: dt.date | None,
+    role: Role | str | None,
+) -> _Evaluation:
     subject = _as_description(description)
     rules = _resolve_ruleset(ruleset)
     day = as_of or dt.date.today()
@@ -104,8 +125,7 @@ def classify(
             f"`as_of` {day.isoformat()} is before {rules.title} entered into force "
             f"({rules.in_force_from.isoformat()})"
         )
-    roles = _roles(subject, role)
-    return _Evaluation(rules, rules.at(day), subject).result(roles)
+    return _Evaluation(rules, rules.at(day), subject, _roles(subject, role))
 
 
 def _roles(subject: Description, role: Role | str | None) -> frozenset[Role]:
@@ -125,10 +145,13 @@ class _Evaluation:
     facts, so validating them again would only cost time.
     """
 
-    def __init__(self, ruleset: RuleSet, snapshot: Snapshot, subject: Description) -> None:
+    def __init__(
+        self, ruleset: RuleSet, snapshot: Snapshot, subject: Description, roles: frozenset[Role]
+    ) -> None:
         self.ruleset = ruleset
         self.snapshot = snapshot
         self.subject = subject
+        self.roles = roles
         system = subject if isinstance(subject, SystemDescription) else None
         model = subject if isinstance(subject, ModelDescription) else (system and system.model)
         self.facts: dict[str | None, dict[str, Value]] = {
@@ -224,7 +247,8 @@ class _Evaluation:
                 reached[cls] = False
         return reached
 
-    def result(self, roles: frozenset[Role]) -> Classification:
+    def _classes(self) -> tuple[list[Tier], list[ModelClass | None]]:
+        """The possible tiers and the possible model classes."""
         tiers = _resolve(TIER_ORDER, self._reached(self.snapshot.tiers)) if self.has["system"] else []
         last = self._last_certain_tier()
         tiers = [t for t in tiers if TIER_ORDER.index(t) <= last]
@@ -234,10 +258,26 @@ class _Evaluation:
             models = _resolve(MODEL_ORDER, reached)
             if not models or reached[models[-1]] is not True:
                 models.append(None)  # possibly not a general-purpose model at all
+        return tiers, models
+
+    def compact(self) -> dict[str, Any]:
+        tiers, _ = self._classes()
+        tier = tiers[0] if len(tiers) == 1 else None
+        return {
+            "id": self.subject.id,
+            "tier": tier and tier.value,
+            "possible_tiers": [t.value for t in tiers],
+            "basis": [rule.id for rule in self._basis(tier)],
+            "obligations": [rule.id for rule, _, _ in self._obligations(tiers, self.roles)],
+        }
+
+    def result(self) -> Classification:
+        tiers, models = self._classes()
+        roles = self.roles
         tier = tiers[0] if len(tiers) == 1 else None
         model_class = models[0] if len(models) == 1 else None
-        hits = self._basis(tier)
-        obligations = self._obligations(tiers, roles)
+        hits = [self._hit(rule) for rule in self._basis(tier)]
+        obligations = [self._obligation(*due) for due in self._obligations(tiers, roles)]
         return construct(Classification, dict(
             id=self.subject.id,
             name=self.subject.name,
@@ -266,7 +306,7 @@ class _Evaluation:
             confidence=rule.confidence,
         ))
 
-    def _basis(self, tier: Tier | None) -> list[RuleHit]:
+    def _basis(self, tier: Tier | None) -> list[Rule]:
         """Rules that decided: the tier's rules, the model class, and the exceptions applied."""
         hits = []
         for rule in self.snapshot.classifying:
@@ -277,7 +317,7 @@ class _Evaluation:
                 continue
             if (rule.model_class or rule.exception) and not effective:
                 continue
-            hits.append(self._hit(rule))
+            hits.append(rule)
         return hits
 
     def _open_regimes(self, tiers: list[Tier]) -> dict[str, tuple[Truth, dt.date]]:
@@ -301,12 +341,15 @@ class _Evaluation:
                     regimes[regime] = (status, start)
         return regimes
 
-    def _obligations(self, tiers: list[Tier], roles: frozenset[Role]) -> list[Obligation]:
+    def _obligations(
+        self, tiers: list[Tier], roles: frozenset[Role]
+    ) -> list[tuple[Rule, dt.date, Truth]]:
+        """The obligations that apply or may apply: each with its date and status."""
         self.undecided: set[str] = set()  # regime certainly open, own predicate unknown
         if tiers == [Tier.OUT_OF_SCOPE]:
             return []
         regimes = self._open_regimes(tiers)
-        out = []
+        out: list[tuple[Rule, dt.date, Truth]] = []
         for rule in self.snapshot.obligations_for(roles):
             triggers = [regimes[r] for r in rule.regimes if r in regimes]
             if not triggers:
@@ -322,7 +365,7 @@ class _Evaluation:
                 applies_from = self.ruleset.regimes[rule.applies_from].applies_from
             else:
                 applies_from = min(since for _, since in triggers)
-            out.append(self._obligation(rule, applies_from, status))
+            out.append((rule, applies_from, status))
         return out
 
     def _obligation(self, rule: Rule, applies_from: dt.date, status: Truth) -> Obligation:
