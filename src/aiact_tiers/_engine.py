@@ -497,11 +497,20 @@ def normalise(value: Any) -> Value:
 
 def fact_values(description: SystemDescription | ModelDescription) -> dict[str, Value]:
     """The facts of a description, normalised; unset facts are absent (unknown)."""
-    return {
-        name: value if type(value) in _PLAIN else normalise(value)
-        for name, value in description.__dict__.items()
-        if value is not None and name not in IDENTITY_FIELDS
-    }
+    facts = dict(description.__dict__)
+    if None in facts.values():
+        facts = {name: value for name, value in facts.items() if value is not None}
+    for name in facts.keys() & IDENTITY_FIELDS:
+        del facts[name]
+    for name in facts.keys() & _NORMALISED:
+        facts[name] = normalise(facts[name])
+    return facts
 
 
-_PLAIN = frozenset({bool, int, float, str})  # values predicates see as they are
+_NORMALISED = frozenset(
+    name for model in (ModelDescription, SystemDescription)
+    for name, hint in typing.get_type_hints(model).items()
+    if name in model.model_fields and name not in IDENTITY_FIELDS
+    and (_fact_type(hint, "").kind in ("set", "datetime") or _fact_type(hint, "").enum is not None)
+)
+"""The facts whose values predicates see converted (enums, lists, dates); the rest are plain."""

@@ -28,7 +28,7 @@ from .result import (
     Tier,
     construct,
 )
-from .ruleset import DEFAULT_RULESET, TIER_ORDER, RuleSet, Snapshot, SubjectRules, load_ruleset
+from .ruleset import DEFAULT_RULESET, TIER_ORDER, RuleSet, Snapshot, load_ruleset
 
 __all__ = ["classify"]
 
@@ -162,12 +162,13 @@ class _Evaluation:
         self.fired: dict[str, Truth] = {}
         for name, rules in snapshot.by_subject.items():
             if self.has[name]:
-                self._fire(rules, self.facts[name])
+                self.fired.update(rules.evaluate(self.facts[name], snapshot.params))
         self.tier_of = snapshot.tier_of
-        self.effective: dict[str, Truth] = dict.fromkeys((r.id for r in snapshot.classifying), False)
+        self.effective: dict[str, Truth] = dict.fromkeys(snapshot.classifying_ids, False)
         self.effective.update(self.fired)
         for rule_id, defeaters in snapshot.defeat_order:
-            self.effective[rule_id] = self._undefeated(self.effective[rule_id], defeaters)
+            if self.effective[rule_id] is not False:
+                self.effective[rule_id] = self._undefeated(self.effective[rule_id], defeaters)
         reach: dict[str, Truth] = {}
         self.duty_exceptions: set[str] = set()
         for rule_id, targets in snapshot.exception_targets.items():
@@ -177,17 +178,6 @@ class _Evaluation:
                 self.effective[rule_id] = _and(
                     self.effective[rule_id], _any(self._reach(t, reach) for t in targets)
                 )
-
-    def _fire(self, rules: SubjectRules, facts: dict[str, Value]) -> None:
-        """Evaluate the rules about one subject, all at once (two-valued when all facts are known)."""
-        params = self.snapshot.params
-        if rules.decide is not None and facts.keys() >= rules.needs:
-            self.fired.update(zip(rules.ids, rules.decide(facts, params), strict=True))
-        elif rules.kleene is not None:
-            self.fired.update(zip(rules.ids, rules.kleene(facts, params), strict=True))
-        else:
-            for rule in rules.rules:
-                self.fired[rule.id] = rule.when.evaluate(facts, params)
 
     def _undefeated(self, fired: Truth, defeaters: Sequence[str]) -> Truth:
         """Fires, and no effective rule overrides it (Kleene logic over the exception graph)."""
@@ -215,9 +205,6 @@ class _Evaluation:
             memo[rule_id] = fired
         return memo[rule_id]
 
-    def _evaluate(self, rule: Rule) -> Truth:
-        return rule.when.evaluate(self.facts[rule.subject], self.snapshot.params)
-
     def _last_certain_tier(self) -> int:
         """The last position in the tier order that some effective rule certainly reaches.
 
@@ -226,10 +213,11 @@ class _Evaluation:
         is reached whichever way the open facts fall, though Kleene logic alone cannot see it.
         """
         last = len(TIER_ORDER) - 1
+        fired, effective = self.fired, self.effective
         for rule_id, position, defeaters in self.snapshot.tier_rules:
-            if self.fired.get(rule_id) is not True or (position >= last and not defeaters):
+            if fired.get(rule_id) is not True or (position >= last and not defeaters):
                 continue
-            rivals = [d for d in defeaters if self.effective.get(d, False) is not False]
+            rivals = [d for d in defeaters if effective.get(d, False) is not False]
             tiers = [self.tier_of.get(d) for d in rivals]
             if all(t is not None for t in tiers):
                 last = min(last, max([position, *(TIER_ORDER.index(t) for t in tiers if t)]))
@@ -349,13 +337,16 @@ class _Evaluation:
         if tiers == [Tier.OUT_OF_SCOPE]:
             return []
         regimes = self._open_regimes(tiers)
+        duties: dict[str, Truth] = {}
+        for name, rules in self.snapshot.duties.items():
+            duties.update(rules.evaluate(self.facts[name], self.snapshot.params))
         out: list[tuple[Rule, dt.date, Truth]] = []
         for rule in self.snapshot.obligations_for(roles):
             triggers = [regimes[r] for r in rule.regimes if r in regimes]
             if not triggers:
                 continue
             opened = _any([opened for opened, _ in triggers])
-            status = _and(opened, self._evaluate(rule))
+            status = _and(opened, duties[rule.id])
             status = self._undefeated(status, self.snapshot.defeaters.get(rule.id, ()))
             if opened is True and status is None:
                 self.undecided.add(rule.id)

@@ -93,6 +93,10 @@ class Snapshot:
         return tuple(r for r in self.rules if not r.is_obligation)
 
     @functools.cached_property
+    def classifying_ids(self) -> tuple[str, ...]:
+        return tuple(r.id for r in self.classifying)
+
+    @functools.cached_property
     def exception_targets(self) -> Mapping[str, tuple[str, ...]]:
         """For each exception in force, the classifying rules it overrides.
 
@@ -139,6 +143,14 @@ class Snapshot:
         """The classifying rules about systems and about models, each with one decider."""
         return {
             subject: SubjectRules.of(tuple(r for r in self.classifying if r.subject == subject))
+            for subject in ("system", "model")
+        }
+
+    @functools.cached_property
+    def duties(self) -> Mapping[str, SubjectRules]:
+        """The obligations about systems and about models, each with one decider."""
+        return {
+            subject: SubjectRules.of(tuple(r for r in self.obligations if r.subject == subject))
             for subject in ("system", "model")
         }
 
@@ -199,6 +211,16 @@ class SubjectRules:
             decide=_decide.decider([r.when.tree for r in rules], many=True),
             kleene=_decide.decider([r.when.tree for r in rules], many=True, kleene=True),
         )
+
+    def evaluate(
+        self, facts: Mapping[str, Any], params: Mapping[str, Any]
+    ) -> Iterable[tuple[str, bool | None]]:
+        """Each rule's id with its answer: True, False, or None while unknown facts leave it open."""
+        if self.decide is not None and facts.keys() >= self.needs:
+            return zip(self.ids, self.decide(facts, params), strict=True)
+        if self.kleene is not None:
+            return zip(self.ids, self.kleene(facts, params), strict=True)
+        return ((r.id, r.when.evaluate(facts, params)) for r in self.rules)
 
 
 @dataclass(frozen=True, eq=False)
