@@ -199,9 +199,9 @@ class _Evaluation:
         """
         if rule_id not in memo:
             fired = self.fired.get(rule_id, False)
-            targets = self.ruleset.overridden.get(rule_id, ())
-            if self.ruleset.is_exception(rule_id):
-                fired = _and(fired, _any(self._reach(t, memo) for t in targets))
+            if fired is not False and self.ruleset.is_exception(rule_id):
+                targets = self.ruleset.overridden.get(rule_id, ())
+                fired = _and(fired, _any([self._reach(t, memo) for t in targets]))
             memo[rule_id] = fired
         return memo[rule_id]
 
@@ -215,7 +215,9 @@ class _Evaluation:
         last = len(TIER_ORDER) - 1
         fired, effective = self.fired, self.effective
         for rule_id, position, defeaters in self.snapshot.tier_rules:
-            if fired.get(rule_id) is not True or (position >= last and not defeaters):
+            if position >= last:
+                break  # in the tier order: no later rule can come before `last`
+            if fired.get(rule_id) is not True:
                 continue
             rivals = [d for d in defeaters if effective.get(d, False) is not False]
             tiers = [self.tier_of.get(d) for d in rivals]
@@ -295,18 +297,12 @@ class _Evaluation:
         ))
 
     def _basis(self, tier: Tier | None) -> list[Rule]:
-        """Rules that decided: the tier's rules, the model class, and the exceptions applied."""
-        hits = []
-        for rule in self.snapshot.classifying:
-            if self.fired.get(rule.id) is not True:
-                continue
-            effective = self.effective[rule.id] is True
-            if rule.tier is not None and not (effective and rule.tier is tier):
-                continue
-            if (rule.model_class or rule.exception) and not effective:
-                continue
-            hits.append(rule)
-        return hits
+        """Rules that decided: the tier's rules, the model class, and the exceptions applied.
+
+        Only an effective rule decides, and an effective rule has fired.
+        """
+        effective = self.effective
+        return [rule for rule in self.snapshot.basis_candidates(tier) if effective[rule.id] is True]
 
     def _open_regimes(self, tiers: list[Tier]) -> dict[str, tuple[Truth, dt.date]]:
         """Regimes opened by effective rules, with the date they apply from.

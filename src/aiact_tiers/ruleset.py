@@ -134,9 +134,21 @@ class Snapshot:
 
     @functools.cached_property
     def tier_rules(self) -> tuple[tuple[str, int, tuple[str, ...]], ...]:
-        """Rules reaching a tier: id, the tier's position in the law's order, their defeaters."""
-        return tuple((r.id, TIER_ORDER.index(r.tier), self.defeaters.get(r.id, ()))
-                     for r in self.classifying if r.tier is not None)
+        """Rules reaching a tier: id, the tier's position in the law's order, their defeaters;
+        sorted by that position."""
+        rules = [(r.id, TIER_ORDER.index(r.tier), self.defeaters.get(r.id, ()))
+                 for r in self.classifying if r.tier is not None]
+        return tuple(sorted(rules, key=lambda entry: entry[1]))
+
+    def basis_candidates(self, tier: Tier | None) -> tuple[Rule, ...]:
+        """The classifying rules that can explain a result of ``tier``: that tier's rules and the
+        rules reaching no tier (model classes, exceptions), in order."""
+        return self._basis_candidates[tier]
+
+    @functools.cached_property
+    def _basis_candidates(self) -> dict[Tier | None, tuple[Rule, ...]]:
+        return {tier: tuple(r for r in self.classifying if r.tier is None or r.tier is tier)
+                for tier in (*TIER_ORDER, None)}
 
     @functools.cached_property
     def by_subject(self) -> Mapping[str, SubjectRules]:
