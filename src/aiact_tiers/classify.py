@@ -135,7 +135,10 @@ def _roles(subject: Description, role: Role | str | None) -> frozenset[Role]:
         except ValueError:
             allowed = ", ".join(r.value for r in Role)
             raise DescriptionError(f"role `{role}` is not one of {allowed}") from None
-    return frozenset(subject.roles) or frozenset(Role)
+    return frozenset(subject.roles) or _EVERY_ROLE
+
+
+_EVERY_ROLE = frozenset(Role)
 
 
 class _Evaluation:
@@ -356,6 +359,14 @@ class _Evaluation:
         return out
 
     def _obligation(self, rule: Rule, applies_from: dt.date, status: Truth) -> Obligation:
+        """The obligation as a result; built once per snapshot, as every field is immutable."""
+        key = (rule.id, applies_from, status)
+        shared = self.snapshot.shared
+        if key not in shared:
+            shared[key] = self._new_obligation(rule, applies_from, status)
+        return shared[key]  # type: ignore[no-any-return]
+
+    def _new_obligation(self, rule: Rule, applies_from: dt.date, status: Truth) -> Obligation:
         assert rule.role is not None and rule.phase is not None
         return construct(Obligation, dict(
             rule=rule.id,

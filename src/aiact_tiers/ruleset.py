@@ -187,6 +187,12 @@ class Snapshot:
             visit(rule.id)
         return tuple(order)
 
+    @functools.cached_property
+    def shared(self) -> dict[tuple[Any, ...], Any]:
+        """Result parts whose fields are all immutable (obligations), built once per snapshot
+        and shared by every classification on that day; bounded by the rules and their dates."""
+        return {}
+
     def obligations_for(self, roles: frozenset[Any]) -> tuple[Rule, ...]:
         """The obligations of these roles, in order."""
         cached = self._by_roles.get(roles)
