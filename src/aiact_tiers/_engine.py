@@ -498,19 +498,31 @@ def normalise(value: Any) -> Value:
 def fact_values(description: SystemDescription | ModelDescription) -> dict[str, Value]:
     """The facts of a description, normalised; unset facts are absent (unknown)."""
     facts = dict(description.__dict__)
+    for name in IDENTITY_FIELDS:
+        facts.pop(name, None)
     if None in facts.values():
         facts = {name: value for name, value in facts.items() if value is not None}
-    for name in facts.keys() & IDENTITY_FIELDS:
-        del facts[name]
-    for name in facts.keys() & _NORMALISED:
-        facts[name] = normalise(facts[name])
+    for name in facts.keys() & _CONVERT.keys():
+        facts[name] = _CONVERT[name](facts[name])
     return facts
 
 
-_NORMALISED = frozenset(
-    name for model in (ModelDescription, SystemDescription)
-    for name, hint in typing.get_type_hints(model).items()
-    if name in model.model_fields and name not in IDENTITY_FIELDS
-    and (_fact_type(hint, "").kind in ("set", "datetime") or _fact_type(hint, "").enum is not None)
-)
+def _enum_values(values: Any) -> frozenset[Any]:
+    return frozenset([item.value for item in values])
+
+
+def _converter(fact: FactType) -> Callable[[Any], Value] | None:
+    """How :func:`normalise` converts a value of this fact, as one function."""
+    if fact.kind == "set":
+        return _enum_values if fact.enum else normalise
+    if fact.kind == "datetime":
+        return normalise
+    if fact.enum is not None:
+        return operator.attrgetter("value")
+    return None
+
+
+_CONVERT: Mapping[str, Callable[[Any], Value]] = {
+    name: convert for name, fact in FACT_TYPES.items() if (convert := _converter(fact)) is not None
+}
 """The facts whose values predicates see converted (enums, lists, dates); the rest are plain."""

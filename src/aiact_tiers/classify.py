@@ -167,19 +167,17 @@ class _Evaluation:
             if self.has[name]:
                 self.fired.update(rules.evaluate(self.facts[name], snapshot.params))
         self.tier_of = snapshot.tier_of
-        self.effective: dict[str, Truth] = dict.fromkeys(snapshot.classifying_ids, False)
-        self.effective.update(self.fired)
+        effective: dict[str, Truth] = dict.fromkeys(snapshot.classifying_ids, False)
+        effective.update(self.fired)
+        self.effective = effective
         for rule_id, defeaters in snapshot.defeat_order:
-            if self.effective[rule_id] is not False:
-                self.effective[rule_id] = self._undefeated(self.effective[rule_id], defeaters)
+            if effective[rule_id] is not False:
+                effective[rule_id] = self._undefeated(effective[rule_id], defeaters)
         reach: dict[str, Truth] = {}
-        self.duty_exceptions: set[str] = set()
         for rule_id, targets in snapshot.exception_targets.items():
-            if not targets:
-                self.duty_exceptions.add(rule_id)
-            elif self.effective[rule_id] is not False:
-                self.effective[rule_id] = _and(
-                    self.effective[rule_id], _any(self._reach(t, reach) for t in targets)
+            if targets and effective[rule_id] is not False:
+                effective[rule_id] = _and(
+                    effective[rule_id], _any([self._reach(t, reach) for t in targets])
                 )
 
     def _undefeated(self, fired: Truth, defeaters: Sequence[str]) -> Truth:
@@ -394,7 +392,7 @@ class _Evaluation:
                 if self.fired.get(r.id) is None and self.effective[r.id] is None
                 and ((r.tier in tiers and r.tier not in certain) or r.model_class in models
                      or r.exception)
-                and r.id not in self.duty_exceptions
+                and r.id not in self.snapshot.duty_exceptions
             ]
         open_rules += [r for r in self.snapshot.obligations if r.id in self.undecided]
         for rule in open_rules:

@@ -109,6 +109,11 @@ class Snapshot:
         }
 
     @functools.cached_property
+    def duty_exceptions(self) -> frozenset[str]:
+        """The exceptions in force that override duties only."""
+        return frozenset(rule_id for rule_id, targets in self.exception_targets.items() if not targets)
+
+    @functools.cached_property
     def tier_of(self) -> Mapping[str, Any]:
         """The tier each classifying rule reaches, for the rules that reach one."""
         return {r.id: r.tier for r in self.classifying if r.tier is not None}
