@@ -1,3 +1,5 @@
+from aiact_tiers import load_ruleset
+from aiact_tiers._loader import Rule
 from aiact_tiers.crosswalk import crosswalk
 
 EP_28B_DUTIES = [
@@ -22,3 +24,20 @@ def test_copyright_summary_maps_to_art_53_1_d_and_quality_management_to_none() -
     assert by_duty["EP Art 28b(4)(c)"].counterparts == ("Art 53(1)(d)",)
     assert by_duty["EP Art 28b(2)(f)"].counterparts == ()
     assert by_duty["EP Art 28b(4)(a)"].counterparts == ("Art 50(2)",)
+
+
+def _art_28b_duties() -> dict[str, Rule]:
+    ruleset = load_ruleset("eu-2023-ep")
+    return {r.id: r for r in ruleset if r.is_obligation and r.citation.provision.startswith("Art 28b")}
+
+
+def test_every_art_28b_obligation_has_a_crosswalk_entry_and_every_entry_an_obligation() -> None:
+    assert [entry.rule for entry in crosswalk()] == list(_art_28b_duties())
+
+
+def test_each_entry_names_its_obligations_provision_and_confidence() -> None:
+    duties = _art_28b_duties()
+    for entry in crosswalk():
+        rule = duties[entry.rule]
+        assert entry.duty == f"EP {rule.citation.provision}"
+        assert entry.confidence == rule.confidence
