@@ -394,7 +394,8 @@ class _Evaluation:
                      or r.exception)
                 and r.id not in self.snapshot.duty_exceptions
             ]
-        open_rules += [r for r in self.snapshot.obligations if r.id in self.undecided]
+        if self.undecided:
+            open_rules += [r for r in self.snapshot.obligations if r.id in self.undecided]
         for rule in open_rules:
             subject = rule.when.subject or "system"
             for name in rule.when.facts:
