@@ -59,6 +59,7 @@ class Practice(StrEnum):
     REAL_TIME_REMOTE_BIOMETRIC_IDENTIFICATION = "real_time_remote_biometric_identification"  # (h)
     INTIMATE_IMAGERY_GENERATION = "intimate_imagery_generation"  # Art 5(1)(ba), 2026
     CHILD_SEXUAL_ABUSE_MATERIAL_GENERATION = "child_sexual_abuse_material_generation"  # (bb), 2026
+    POST_REMOTE_BIOMETRIC_IDENTIFICATION = "post_remote_biometric_identification"  # EP 5(1)(dd), 2023
 
 
 class AnnexIIIPoint(StrEnum):
@@ -457,6 +458,39 @@ class SystemDescription(_Facts):
         "Use authorised by national law under Art 5(5), prior authorisation under Art 5(3), "
         "fundamental rights impact assessment and registration under Art 5(2)",
     )
+    # --- European Parliament text of 14 June 2023: its longer Art 5(1) list ------------------
+    approved_therapeutic_purpose_with_consent: bool | None = _fact(
+        "EP Art 5(1)(ba)",
+        "Is the biometric categorisation used for approved therapeutical purposes on the basis of "
+        "specific informed consent of the person or their legal guardian?",
+        "Intended for approved therapeutical purposes on the basis of specific informed consent "
+        "of the individuals exposed to them or, where applicable, of their legal guardian",
+    )
+    offence_risk_based_on_profiling_or_traits: bool | None = _fact(
+        "EP Art 5(1)(da)",
+        "Is the risk assessment of criminal or administrative offending based on profiling, or "
+        "on personality traits and characteristics, including location, or past criminal "
+        "behaviour?",
+        "Risk assessments of natural persons or groups to assess their risk of (re-)offending, "
+        "or to predict the occurrence or reoccurrence of an actual or potential criminal or "
+        "administrative offence, based on profiling or on assessing personality traits and "
+        "characteristics, including the person's location, or past criminal behaviour",
+    )
+    border_management: bool | None = _fact(
+        "EP Art 5(1)(dc)",
+        "Are emotions inferred in the area of border management?",
+        "Infer emotions of a natural person in the area of border management",
+    )
+    post_rbi_authorised_targeted_search: bool | None = _fact(
+        "EP Art 5(1)(dd)",
+        "Is the analysis of recorded footage subject to pre-judicial authorisation under Union "
+        "law and strictly necessary for a targeted search connected to a specific serious "
+        "criminal offence that already took place, for law enforcement?",
+        "Subject to a pre-judicial authorisation in accordance with Union law and strictly "
+        "necessary for the targeted search connected to a specific serious criminal offence, as "
+        "defined in Art 83(1) TFEU, that already took place, for the purpose of law enforcement",
+    )
+
     harmful_generation_intended_purpose: bool | None = _fact(
         "Art 5(1a)",
         "Is generating or manipulating such material the system's intended purpose?",
@@ -600,6 +634,24 @@ class SystemDescription(_Facts):
         "2016/679",
     )
 
+    significant_risk_of_harm_to_environment: bool | None = _fact(
+        "EP Art 6(2)",
+        "Does the critical-infrastructure system pose a significant risk of harm to the "
+        "environment?",
+        "AI systems falling under Annex III point 2 that pose a significant risk of harm to the "
+        "environment",
+    )
+    vlop_recommender_system: bool | None = _fact(
+        "EP Annex III 8(ab)",
+        "Is the system used by a social media platform designated as a very large online "
+        "platform (Art 33 of Regulation (EU) 2022/2065) in its recommender system to recommend "
+        "user-generated content?",
+        "Used by social media platforms designated as very large online platforms within the "
+        "meaning of Art 33 of Regulation (EU) 2022/2065 in their recommender systems to "
+        "recommend to the recipient of the service user-generated content available on the "
+        "platform",
+    )
+
     # --- Art 50: transparency ----------------------------------------------------------------
     interacts_with_natural_persons: bool | None = _fact(
         "Art 50(1)",
@@ -718,6 +770,21 @@ class SystemDescription(_Facts):
         "Do you modify the intended purpose of a system so that it becomes high-risk?",
         "Modifies the intended purpose of an AI system, including a general-purpose AI system, "
         "which has not been classified as high-risk, in such a way that it becomes high-risk",
+    )
+    substantial_modification_to_high_risk: bool | None = _fact(
+        "EP Art 28(1)(ba)",
+        "Do you make a substantial modification to a system not classified as high-risk, so "
+        "that it becomes high-risk?",
+        "Makes a substantial modification to an AI system, including a general purpose AI "
+        "system, which has not been classified as high-risk, in such a way that the system "
+        "becomes a high-risk AI system",
+    )
+    deployer_is_gatekeeper: bool | None = _fact(
+        "EP Art 51(1a)(b)",
+        "Is the deployer an undertaking designated as a gatekeeper under Regulation (EU) "
+        "2022/1925?",
+        "Deployers that are undertakings designated as a gatekeeper under Regulation (EU) "
+        "2022/1925 (Digital Markets Act)",
     )
     enterprise_size: EnterpriseSize | None = _fact(
         "Art 99(6), Art 3(14b)",
