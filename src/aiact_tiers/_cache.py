@@ -3,9 +3,11 @@
 Reading rule files with the pure-Python YAML reader and parsing every predicate with
 ``rule-engine`` costs most of a second. For each shipped ruleset, ``data/parsed/<id>.json``
 holds what both produce: the data of every file (dates tagged) and the checked tree of every
-predicate, under a key hashed from the text of every file of the ruleset and from the fact model.
-When the key matches the files being loaded, the stored data is used; otherwise (rule files
-edited, facts added, no cache at all) the files are read and parsed as before. Loading a cache
+predicate, under a key hashed from the text of every file of the ruleset, with the type of each
+fact the predicates name. When the key matches the files being loaded and those facts still have
+those types, the stored data is used; otherwise (rule files edited, a fact renamed or retyped, no
+cache at all) the files are read and parsed as before. Facts added to the model leave the cache
+valid: a predicate's type check depends only on the facts it names. Loading a cache
 is ``json.loads``: nothing in it can run. The validation of rules, which needs no parser, runs
 either way.
 
@@ -28,7 +30,7 @@ from typing import Any
 
 from ._engine import FACT_TYPES, Tree
 
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -40,16 +42,31 @@ class Parsed:
     trees: Mapping[str, Tree]
 
 
-def _fact_model() -> str:
-    return json.dumps(
-        sorted((name, ft.kind, ft.subject, [m.value for m in ft.enum] if ft.enum else None)
-               for name, ft in FACT_TYPES.items())
-    )
+def _fact_type(name: str) -> list[Any] | None:
+    """What a predicate's type check knows of a fact: kind, subject, enumerated values."""
+    fact = FACT_TYPES.get(name)
+    if fact is None:
+        return None
+    return [fact.kind, fact.subject, [m.value for m in fact.enum] if fact.enum else None]
+
+
+def _facts_named(trees: Iterable[Tree]) -> set[str]:
+    names: set[str] = set()
+    stack = list(trees)
+    while stack:
+        node = stack.pop()
+        if node[0] == "fact":
+            names.add(node[1])
+        elif node[0] == "set":
+            stack.extend(node[1])
+        elif node[0] not in ("param", "const"):
+            stack.extend(node[1:])
+    return names
 
 
 def key(texts: Iterable[tuple[str, str]]) -> str:
-    """The hash of the files of a ruleset (names and texts) and of the fact model."""
-    digest = hashlib.sha256(f"{FORMAT}\0{_fact_model()}".encode())
+    """The hash of the files of a ruleset: their names and texts."""
+    digest = hashlib.sha256(f"{FORMAT}".encode())
     for name, text in texts:
         digest.update(f"\0{name}\0{len(text)}\0{text}".encode())
     return digest.hexdigest()
@@ -68,17 +85,23 @@ def lookup(ruleset_id: str, texts: Iterable[tuple[str, str]]) -> Parsed | None:
         return None
     if not isinstance(data, dict) or data.get("key") != key(texts):
         return None
-    return Parsed(
-        documents=data["documents"],
-        param_kinds=data["param_kinds"],
-        trees={text: _tuples(tree) for text, tree in data["trees"].items()},
-    )
+    try:
+        if any(_fact_type(name) != known for name, known in data["facts"].items()):
+            return None
+        return Parsed(
+            documents=data["documents"],
+            param_kinds=data["param_kinds"],
+            trees={text: _tuples(tree) for text, tree in data["trees"].items()},
+        )
+    except (KeyError, TypeError, AttributeError):
+        return None
 
 
 def dump(ruleset_id: str, texts: Iterable[tuple[str, str]], parsed: Parsed) -> str:
     """The JSON text of a cache entry."""
     data = {
         "key": key(texts),
+        "facts": {name: _fact_type(name) for name in sorted(_facts_named(parsed.trees.values()))},
         "documents": parsed.documents,
         "param_kinds": parsed.param_kinds,
         "trees": parsed.trees,

@@ -46,3 +46,16 @@ def test_the_cache_holds_plain_data_only() -> None:
         _cache._encode({"$date": "2024-01-01"})
     with pytest.raises(ValueError, match="cannot store"):
         _cache._encode({"a": object()})
+
+
+def test_a_retyped_fact_makes_the_cache_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    texts, parsed = ruleset_module.parse_files("eu-2024")
+    entry = tmp_path / "eu-2024.json"
+    data = json.loads(_cache.dump("eu-2024", texts, parsed))
+    assert data["facts"]["profiling"] == ["boolean", "system", None]
+    entry.write_text(json.dumps(data))
+    monkeypatch.setattr(_cache, "_path", lambda ruleset_id: entry)
+    assert _cache.lookup("eu-2024", texts) is not None
+    data["facts"]["profiling"] = ["float", "system", None]
+    entry.write_text(json.dumps(data))
+    assert _cache.lookup("eu-2024", texts) is None
