@@ -35,11 +35,11 @@ def test_the_three_texts_side_by_side_oldest_first(chatbot: History) -> None:
 def test_under_the_2023_text_the_model_duties_are_every_art_28b_duty_with_its_phase(chatbot: History) -> None:
     duties = {o.rule: o for o in chatbot.texts[0].model_duties}
     assert list(duties) == ART_28B
-    assert duties["art_28b_2_g"].phase is Phase.BEFORE_MARKET
-    assert duties["art_28b_3"].phase is Phase.AFTER_MARKET
-    assert duties["art_28b_4_c"].phase is Phase.AT_MARKET
+    assert duties["ep_art_28b_2_g"].phase is Phase.BEFORE_MARKET
+    assert duties["ep_art_28b_3"].phase is Phase.AFTER_MARKET
+    assert duties["ep_art_28b_4_c"].phase is Phase.AT_MARKET
     assert {o.applies_from for o in duties.values()} == {dt.date(2023, 6, 14)}
-    assert (duties["art_28b_2_a"].confidence, duties["art_28b_3"].confidence) == ("high", "low")
+    assert (duties["ep_art_28b_2_a"].confidence, duties["ep_art_28b_3"].confidence) == ("high", "low")
 
 
 def test_under_the_2024_texts_the_model_duties_are_those_of_art_53(chatbot: History) -> None:
