@@ -508,7 +508,7 @@ def fact_values(description: SystemDescription | ModelDescription) -> dict[str, 
 
 
 def _enum_values(values: Any) -> frozenset[Any]:
-    return frozenset([item.value for item in values])
+    return frozenset([item._value_ for item in values])
 
 
 def _converter(fact: FactType) -> Callable[[Any], Value] | None:
@@ -518,7 +518,7 @@ def _converter(fact: FactType) -> Callable[[Any], Value] | None:
     if fact.kind == "datetime":
         return normalise
     if fact.enum is not None:
-        return operator.attrgetter("value")
+        return operator.attrgetter("_value_")  # `.value` without the enum descriptor
     return None
 
 

@@ -227,15 +227,16 @@ class _Evaluation:
         return last
 
     def _reached(self, pairs: Sequence[tuple[str, Any]]) -> dict[Any, Truth]:
-        """For each class (tier or model class), whether an effective rule reaches it."""
+        """For each class (tier or model class) some effective rule may reach, whether one
+        certainly does (True) or may (None); classes no rule reaches are left out."""
         reached: dict[Any, Truth] = {}
         effective = self.effective
         for rule_id, cls in pairs:
             status = effective[rule_id]
-            if status is True or (status is None and reached.get(cls) is not True):
-                reached[cls] = status
-            elif cls not in reached:
-                reached[cls] = False
+            if status is True:
+                reached[cls] = True
+            elif status is None and cls not in reached:
+                reached[cls] = None
         return reached
 
     def _classes(self) -> tuple[list[Tier], list[ModelClass | None]]:
