@@ -39,6 +39,7 @@ EXPECTED = {
     "emotion_recognition_call_centre.py": ["prohibited", "high_risk"],
     "medical_device_software.py": ["high_risk"],
     "gpai_model.py": ["gpai_systemic_risk"],
+    "foundation_model_chatbot.py": ["generative_foundation_model", "limited", "gpai", "limited"],
 }
 INVENTORY = {"high_risk": 7, "limited": 3, "minimal": 6, "out_of_scope": 1, "prohibited": 3}
 HEADLINE = re.compile(r"^(?P<name>[^\s].*): (?P<tier>\S+) under (?P<ruleset>\S+) as of ", re.M)
