@@ -28,7 +28,7 @@ def test_the_three_texts_side_by_side_oldest_first(chatbot: History) -> None:
     assert [t.model_class for t in chatbot.texts] == [
         ModelClass.GENERATIVE_FOUNDATION_MODEL, ModelClass.GPAI, ModelClass.GPAI
     ]
-    assert chatbot.texts[1].tier == chatbot.texts[2].tier == Tier.LIMITED
+    assert [t.tier for t in chatbot.texts] == [Tier.LIMITED] * 3  # EP Art 52(1), Art 50(1)
     assert (chatbot.name, chatbot.as_of) == ("Chat assistant", DAY)
 
 
