@@ -94,10 +94,9 @@ def _fact_type(annotation: Any, subject: str) -> FactType:
 def _build_fact_types() -> dict[str, FactType]:
     types_: dict[str, FactType] = {}
     for model, subject in ((ModelDescription, "model"), (SystemDescription, "system")):
-        hints = typing.get_type_hints(model)
-        for name in model.model_fields:
+        for name, info in model.model_fields.items():  # annotations pydantic has resolved
             if name not in IDENTITY_FIELDS:
-                types_[name] = _fact_type(hints[name], subject)
+                types_[name] = _fact_type(info.annotation, subject)
     return types_
 
 
