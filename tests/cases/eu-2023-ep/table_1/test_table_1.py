@@ -1,0 +1,34 @@
+"""Table 1 of the 2023 governance report: every row lands in the report's tier under `eu-2023-ep`.
+
+The rows live in ``examples/table_1_2023.yaml``, which the worked example prints; this test holds
+each row to its tier, its exact basis and no open question.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from legal_cases import run_case
+
+TABLE = yaml.safe_load(
+    (Path(__file__).parents[4] / "examples" / "table_1_2023.yaml").read_text(encoding="utf-8")
+)
+ROWS: list[dict[str, Any]] = TABLE["scenarios"]
+
+
+def test_the_table_covers_the_four_tiers_of_the_report() -> None:
+    tiers = [row["tier"] for row in ROWS]
+    assert {t: tiers.count(t) for t in dict.fromkeys(tiers)} == {
+        "prohibited": 8, "high_risk": 9, "limited": 4, "minimal": 2,
+    }
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[row["name"] for row in ROWS])
+def test_a_row_of_table_1_classifies_to_its_tier(row: dict[str, Any]) -> None:
+    facts = {**TABLE["shared"], **row["facts"]}
+    run_case("eu-2023-ep", {"facts": facts, "tier": row["tier"], "basis": row["basis"],
+                            "open_questions": []})
