@@ -32,6 +32,7 @@ from .facts import (
     load_description,
 )
 from .history import History, HistoryEntry, history
+from .penalties import PenaltyExposure, penalties
 from .result import (
     Citation,
     Classification,
@@ -70,6 +71,7 @@ __all__ = [
     "Obligation",
     "ObligationDifference",
     "OpenQuestion",
+    "PenaltyExposure",
     "Phase",
     "Practice",
     "RBIObjective",
@@ -93,4 +95,5 @@ __all__ = [
     "load_description",
     "load_ruleset",
     "load_ruleset_overlay",
+    "penalties",
 ]

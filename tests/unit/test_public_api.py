@@ -6,12 +6,12 @@ FROZEN_ALL = [
     "CrosswalkEntry", "DateOutOfRangeError", "Description", "DescriptionError", "DistributionChannel",
     "EnterpriseSize", "History", "HistoryEntry",
     "ModelClass", "ModelDescription", "Obligation",
-    "ObligationDifference", "OpenQuestion", "Phase", "Practice",
+    "ObligationDifference", "OpenQuestion", "PenaltyExposure", "Phase", "Practice",
     "RBIObjective", "Role", "RowError", "RuleConflictError", "RuleFileError", "RuleHit", "RuleSet",
     "Status", "SystemDescription", "Tier", "UnknownRulesetError", "__version__", "classify",
     "classify_many", "compare", "crosswalk", "history",
     "list_rulesets", "load_description", "load_ruleset",
-    "load_ruleset_overlay",
+    "load_ruleset_overlay", "penalties",
 ]
 
 
