@@ -26,7 +26,7 @@ CV = {"roles": ["provider"], "practices": [], "annex_iii_points": ["4(a)"], "pro
 
 
 def test_rulesets_are_listed_and_default_extends_2024() -> None:
-    assert list_rulesets() == ["eu-2024", "eu-2024-2026"]
+    assert list_rulesets() == ["eu-2023-ep", "eu-2024", "eu-2024-2026"]
     assert load_ruleset().extends == "eu-2024"
     assert load_ruleset() is load_ruleset("eu-2024-2026")
 
