@@ -2,8 +2,9 @@
 
 The index of Regulation (EU) 2024/1689 is generated from the official text by
 ``tests/data/make_citation_index.py``; the provisions added by Regulation (EU) 2026/1744 are
-listed by hand in ``tests/data/citations-2026-1744.yaml``. Citations of other acts (the 2023
-Parliament text) are not indexed and are not checked here.
+listed by hand in ``tests/data/citations-2026-1744.yaml``. The index of the European Parliament's
+text of 14 June 2023 (``tests/data/citations-2023-ep.json``) holds the provisions the reference
+names for that text, in its own numbering.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ TEXTS = {
     "Regulation (EU) 2024/1689, as amended by Regulation (EU) 2026/1744": (
         "citations-2024-1689.json", "citations-2026-1744.yaml",
     ),
+    "European Parliament amendments of 14 June 2023 to COM(2021) 206": ("citations-2023-ep.json",),
 }
 
 
@@ -76,7 +78,13 @@ INDEXED = [r for r in list_rulesets() if load_ruleset(r).act in TEXTS]
 
 
 def test_the_rulesets_of_regulation_2024_1689_are_indexed() -> None:
-    assert {"eu-2024", "eu-2024-2026"} <= set(INDEXED)
+    assert {"eu-2023-ep", "eu-2024", "eu-2024-2026"} <= set(INDEXED)
+
+
+@pytest.mark.parametrize("provision", ["Art 5(1)(dc)", "Annex III 8(ab)", "Art 6(2a)", "Art 29a", "Art 52(3a)"])
+def test_a_provision_of_the_2023_text_is_not_in_the_2024_text(provision: str) -> None:
+    assert provision in citable("European Parliament amendments of 14 June 2023 to COM(2021) 206")
+    assert provision not in citable("Regulation (EU) 2024/1689")
 
 
 @pytest.mark.parametrize("ruleset_id", INDEXED)
