@@ -81,7 +81,9 @@ def test_the_rulesets_of_regulation_2024_1689_are_indexed() -> None:
     assert {"eu-2023-ep", "eu-2024", "eu-2024-2026"} <= set(INDEXED)
 
 
-@pytest.mark.parametrize("provision", ["Art 5(1)(dc)", "Annex III 8(ab)", "Art 6(2a)", "Art 29a", "Art 52(3a)"])
+@pytest.mark.parametrize(
+    "provision", ["Art 5(1)(dc)", "Annex III 8(ab)", "Art 6(2a)", "Art 29a", "Art 52(3a)"]
+)
 def test_a_provision_of_the_2023_text_is_not_in_the_2024_text(provision: str) -> None:
     assert provision in citable("European Parliament amendments of 14 June 2023 to COM(2021) 206")
     assert provision not in citable("Regulation (EU) 2024/1689")
