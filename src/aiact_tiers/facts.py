@@ -779,6 +779,13 @@ class SystemDescription(_Facts):
         "system, which has not been classified as high-risk, in such a way that the system "
         "becomes a high-risk AI system",
     )
+    another_operator_became_provider: bool | None = _fact(
+        "EP Art 28(2)",
+        "Has another operator become the provider of your system by putting its name on it or "
+        "substantially modifying it?",
+        "Where the circumstances of Art 28(1) occur, the provider that initially placed the AI "
+        "system on the market or put it into service is no longer considered its provider",
+    )
     deployer_is_gatekeeper: bool | None = _fact(
         "EP Art 51(1a)(b)",
         "Is the deployer an undertaking designated as a gatekeeper under Regulation (EU) "

@@ -22,6 +22,7 @@ IN_SCOPE: dict[str, Any] = {
     "pre_market_research_or_testing": False,
     "free_open_source_licence": False,
     "provider_established_in_third_country": False,
+    "another_operator_became_provider": False,
     "roles": ["provider"],
     "practices": [],
     "annex_i_legislation": [],
