@@ -33,7 +33,6 @@ from .ruleset import DEFAULT_RULESET, TIER_ORDER, RuleSet, Snapshot, load_rulese
 __all__ = ["classify"]
 
 Truth = bool | None  # None: unknown
-
 MODEL_ORDER = tuple(ModelClass)
 
 
@@ -144,8 +143,9 @@ _EVERY_ROLE = frozenset(Role)
 class _Evaluation:
     """One description evaluated against one snapshot of a ruleset.
 
-    Results are built with ``model_construct``: every value comes from validated rules and
-    facts, so validating them again would only cost time.
+    Results are built with :func:`~aiact_tiers.result.construct`: every value comes from
+    validated rules and facts, so validating them again would only cost time. What does not
+    depend on the description (rule lists, override order, deciders) comes from the snapshot.
     """
 
     def __init__(
@@ -253,6 +253,7 @@ class _Evaluation:
         return tiers, models
 
     def compact(self) -> dict[str, Any]:
+        """The result as JSON-ready data without the explanation (see classify_compact)."""
         tiers, _ = self._classes()
         tier = tiers[0] if len(tiers) == 1 else None
         return {
