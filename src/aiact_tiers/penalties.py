@@ -1,6 +1,7 @@
 """Penalty exposure: the maximum fine for breaching each group of obligations (Art 99, Art 101).
 
-The groups, their ceilings and dates are data (``data/penalties.yaml``). Each obligation of a
+The groups and their dates are data (``data/penalties.yaml``); each group's ceiling is a dated
+parameter of its ruleset. Each obligation of a
 result falls in the group whose provisions contain its citation; the rest are left to the
 penalties the Member States lay down (Art 99(1)), for which the text sets no Union maximum.
 """
@@ -32,8 +33,7 @@ class _Group(_Frozen):
     citation: str
     title: str
     provisions: tuple[str, ...]
-    max_eur: int
-    turnover_percent: float
+    ceiling: str = Field(description="The ruleset parameter holding the amount and percentage.")
     lower_of: dict[EnterpriseSize, str] | None = None
     applies_from: dt.date
     dated_by: str
@@ -42,6 +42,11 @@ class _Group(_Frozen):
 
     def covers(self, provision: str) -> bool:
         return any(provision == p or provision.startswith(f"{p}(") for p in self.provisions)
+
+
+class _Ceiling(_Frozen):
+    max_eur: int
+    turnover_percent: float
 
 
 class _Residual(_Frozen):
@@ -111,6 +116,7 @@ def penalties(
         if group.id not in members:
             continue
         lower_of = schedule.lower_of if group.lower_of is None else group.lower_of
+        ceiling = _Ceiling.model_validate(rules.parameters[group.ceiling].at(result.as_of))
         out.append(
             PenaltyExposure(
                 group=group.id,
@@ -118,8 +124,8 @@ def penalties(
                 citation=_citation(rules, schedule.act, group.citation),
                 obligations=members[group.id],
                 status=Status.APPLIES if group.id in certain else Status.POSSIBLE,
-                max_eur=group.max_eur,
-                turnover_percent=group.turnover_percent,
+                max_eur=ceiling.max_eur,
+                turnover_percent=ceiling.turnover_percent,
                 lower_of=lower_of,
                 whichever=_whichever(lower_of, size),
                 applies_from=group.applies_from,

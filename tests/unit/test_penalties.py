@@ -108,3 +108,11 @@ def test_every_penalty_citation_exists_in_the_text(ruleset_id: str) -> None:
     cited += [p for g in found for p in g.provisions]
     cited += [p for g in found for p in (g.lower_of or schedule.lower_of).values()]
     assert [c for c in cited if c not in allowed] == []
+
+
+@pytest.mark.parametrize("ruleset_id", sorted(_schedules()))
+def test_every_ceiling_is_a_dated_parameter_of_the_same_provision(ruleset_id: str) -> None:
+    parameters = load_ruleset(ruleset_id).parameters
+    for group in _schedule(ruleset_id)[1]:
+        cited = parameters[group.ceiling].citation
+        assert group.citation == cited or group.citation.startswith(f"{cited}("), group.id

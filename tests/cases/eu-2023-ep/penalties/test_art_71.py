@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from aiact_tiers import classify, load_ruleset
+from aiact_tiers import classify
 from aiact_tiers.penalties import PenaltyExposure, penalties
 
 DAY = dt.date(2026, 11, 28)
@@ -41,8 +41,3 @@ def test_art_71_3a_data_and_transparency_apart_from_art_71_4() -> None:
 def test_art_4a_best_efforts_carry_no_union_fine() -> None:
     assert set(groups({})) == {"residual"}
 
-
-def test_the_ruleset_keeps_each_fine_as_a_dated_parameter() -> None:
-    rules = load_ruleset("eu-2023-ep")
-    assert rules.parameters["penalty_prohibition"].citation == "Art 71(3)"
-    assert rules.parameters["penalty_misleading_information"].citation == "Art 71(5)"
