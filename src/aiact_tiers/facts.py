@@ -154,7 +154,7 @@ def _fact(provision: str, question: str, description: str) -> Any:
 
 
 class _Facts(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False, defer_build=True)
 
     id: str | None = Field(default=None, description="Your identifier for this entry.")
     name: str | None = Field(default=None, description="A name for people to read.")
