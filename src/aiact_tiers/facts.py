@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
     "AnnexIAct",
@@ -154,17 +153,12 @@ def _fact(provision: str, question: str, description: str) -> Any:
 
 
 class _Facts(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False, defer_build=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_enum_values=False, defer_build=True, allow_inf_nan=False
+    )
 
     id: str | None = Field(default=None, description="Your identifier for this entry.")
     name: str | None = Field(default=None, description="A name for people to read.")
-
-    @field_validator("*", mode="before")
-    @classmethod
-    def _finite_numbers(cls, value: Any) -> Any:
-        if isinstance(value, float) and not math.isfinite(value):
-            raise ValueError("must be a finite number")
-        return value
 
 
 class ModelDescription(_Facts):
