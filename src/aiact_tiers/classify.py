@@ -33,7 +33,6 @@ from .ruleset import DEFAULT_RULESET, TIER_ORDER, RuleSet, Snapshot, load_rulese
 __all__ = ["classify"]
 
 Truth = bool | None  # None: unknown
-MODEL_ORDER = tuple(ModelClass)
 
 
 def _and(a: Truth, b: Truth) -> Truth:
@@ -50,18 +49,6 @@ def _any(values: Iterable[Truth]) -> Truth:
         if value is None:
             result = None
     return result
-
-
-def _resolve(order: Sequence[Any], reached: Mapping[Any, Truth]) -> list[Any]:
-    """Every class still possible: the first certain one ends the list."""
-    possible = []
-    for cls in order:
-        status = reached.get(cls, False)
-        if status is not False:
-            possible.append(cls)
-        if status is True:
-            break
-    return possible
 
 
 def _as_description(description: Description | Mapping[str, Any]) -> Description:
@@ -167,7 +154,7 @@ class _Evaluation:
             if self.has[name]:
                 self.fired.update(rules.evaluate(self.facts[name], snapshot.params))
         self.tier_of = snapshot.tier_of
-        effective: dict[str, Truth] = dict.fromkeys(snapshot.classifying_ids, False)
+        effective: dict[str, Truth] = snapshot.none_fired.copy()
         effective.update(self.fired)
         self.effective = effective
         for rule_id, defeaters in snapshot.defeat_order:
@@ -184,14 +171,11 @@ class _Evaluation:
         """Fires, and no effective rule overrides it (Kleene logic over the exception graph)."""
         if fired is False:
             return False
-        status = fired
-        for defeater in defeaters:
-            defeated = self.effective.get(defeater, False)
-            if defeated is True:
-                return False
-            if defeated is None:
-                status = None
-        return status
+        get = self.effective.get
+        against = [get(defeater, False) for defeater in defeaters]
+        if True in against:
+            return False
+        return None if None in against else fired
 
     def _reach(self, rule_id: str, memo: dict[str, Truth]) -> Truth:
         """Whether a rule fired where it could matter: an exception only over a rule that did.
@@ -200,8 +184,8 @@ class _Evaluation:
         """
         if rule_id not in memo:
             fired = self.fired.get(rule_id, False)
-            if fired is not False and self.ruleset.is_exception(rule_id):
-                targets = self.ruleset.overridden.get(rule_id, ())
+            if fired is not False and rule_id in self.snapshot.exception_overrides:
+                targets = self.snapshot.exception_overrides[rule_id]
                 fired = _and(fired, _any([self._reach(t, memo) for t in targets]))
             memo[rule_id] = fired
         return memo[rule_id]
@@ -226,6 +210,20 @@ class _Evaluation:
                 last = min(last, max([position, *(TIER_ORDER.index(t) for t in tiers if t)]))
         return last
 
+    def _possible(self, groups: Sequence[tuple[Any, tuple[str, ...]]]) -> tuple[list[Any], bool]:
+        """Every class (tier or model class) still possible, in order: the first one some
+        effective rule certainly reaches ends the list; and whether one does."""
+        effective = self.effective
+        possible = []
+        for cls, rule_ids in groups:
+            statuses = [effective[rule_id] for rule_id in rule_ids]
+            if True in statuses:
+                possible.append(cls)
+                return possible, True
+            if None in statuses:
+                possible.append(cls)
+        return possible, False
+
     def _reached(self, pairs: Sequence[tuple[str, Any]]) -> dict[Any, Truth]:
         """For each class (tier or model class) some effective rule may reach, whether one
         certainly does (True) or may (None); classes no rule reaches are left out."""
@@ -241,14 +239,13 @@ class _Evaluation:
 
     def _classes(self) -> tuple[list[Tier], list[ModelClass | None]]:
         """The possible tiers and the possible model classes."""
-        tiers = _resolve(TIER_ORDER, self._reached(self.snapshot.tiers)) if self.has["system"] else []
+        tiers: list[Tier] = self._possible(self.snapshot.tier_groups)[0] if self.has["system"] else []
         last = self._last_certain_tier()
         tiers = [t for t in tiers if TIER_ORDER.index(t) <= last]
         models: list[ModelClass | None] = []
         if self.has["model"]:
-            reached = self._reached(self.snapshot.model_classes)
-            models = _resolve(MODEL_ORDER, reached)
-            if not models or reached[models[-1]] is not True:
+            models, certain = self._possible(self.snapshot.model_class_groups)
+            if not certain:
                 models.append(None)  # possibly not a general-purpose model at all
         return tiers, models
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import functools
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import _decide, _engine
 from ._loader import Rule, parse_rule, read_yaml, strings
@@ -138,6 +138,26 @@ class Snapshot:
         return tuple((r.id, r.model_class) for r in self.classifying if r.model_class is not None)
 
     @functools.cached_property
+    def tier_groups(self) -> tuple[tuple[Tier, tuple[str, ...]], ...]:
+        """Each tier some classifying rule reaches, in the law's order, with those rules."""
+        return _groups(TIER_ORDER, self.tiers)
+
+    @functools.cached_property
+    def model_class_groups(self) -> tuple[tuple[ModelClass, tuple[str, ...]], ...]:
+        """Each model class some classifying rule reaches, in order, with those rules."""
+        return _groups(tuple(ModelClass), self.model_classes)
+
+    @functools.cached_property
+    def none_fired(self) -> dict[str, bool | None]:
+        """Every classifying rule, none fired: the start of each evaluation's answers."""
+        return dict.fromkeys(self.classifying_ids, False)
+
+    @functools.cached_property
+    def exception_overrides(self) -> Mapping[str, tuple[str, ...]]:
+        """For each classifying exception in force, every rule it overrides."""
+        return {r.id: self.overridden.get(r.id, ()) for r in self.classifying if r.exception}
+
+    @functools.cached_property
     def tier_rules(self) -> tuple[tuple[str, int, tuple[str, ...]], ...]:
         """Rules reaching a tier: id, the tier's position in the law's order, their defeaters;
         sorted by that position."""
@@ -208,6 +228,17 @@ class Snapshot:
     @functools.cached_property
     def _by_roles(self) -> dict[frozenset[Any], tuple[Rule, ...]]:
         return {}
+
+
+_C = TypeVar("_C")
+
+
+def _groups(order: Sequence[_C], pairs: Iterable[tuple[str, _C]]) -> tuple[tuple[_C, tuple[str, ...]], ...]:
+    """The rule ids reaching each class, classes in ``order``, those no rule reaches left out."""
+    ids: dict[_C, list[str]] = {}
+    for rule_id, cls in pairs:
+        ids.setdefault(cls, []).append(rule_id)
+    return tuple((cls, tuple(ids[cls])) for cls in order if cls in ids)
 
 
 @dataclass(frozen=True)
