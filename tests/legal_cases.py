@@ -32,6 +32,20 @@ CASE_KEYS = {
     "in_force",
 }
 
+# The facts of Art 2 and Art 3(1) that put a system in scope, with no Annex I product, so that its
+# tier follows from Art 5, Art 6 and Art 50; for cases written in Python.
+IN_SCOPE: dict[str, Any] = {
+    "infers_outputs_from_input": True,
+    "placed_on_union_market": True,
+    "exclusively_military_defence_national_security": False,
+    "third_country_authority_cooperation": False,
+    "sole_purpose_scientific_research": False,
+    "pre_market_research_or_testing": False,
+    "purely_personal_non_professional_use": False,
+    "free_open_source_licence": False,
+    "annex_i_legislation": [],
+}
+
 # rule id -> ruleset -> {"fires", "near_miss"}: filled as cases run, read by the coverage test.
 COVERAGE: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
 

@@ -6,18 +6,12 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from legal_cases import IN_SCOPE
 from test_citations import citable
 
 from aiact_tiers import EnterpriseSize, classify, load_ruleset
 from aiact_tiers.penalties import PenaltyExposure, _schedule, _schedules, penalties
 
-IN_SCOPE: dict[str, Any] = {
-    "infers_outputs_from_input": True, "placed_on_union_market": True,
-    "exclusively_military_defence_national_security": False,
-    "third_country_authority_cooperation": False, "sole_purpose_scientific_research": False,
-    "pre_market_research_or_testing": False, "purely_personal_non_professional_use": False,
-    "free_open_source_licence": False, "annex_i_legislation": [],
-}
 SOCIAL_SCORING = {
     **IN_SCOPE, "roles": ["deployer"], "practices": ["social_scoring"],
     "social_score_detrimental_in_unrelated_context": True,

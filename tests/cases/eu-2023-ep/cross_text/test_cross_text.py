@@ -11,21 +11,14 @@ from typing import Any
 
 import pytest
 
-from legal_cases import run_case
+from legal_cases import IN_SCOPE, run_case
 
-IN_SCOPE: dict[str, Any] = {
-    "infers_outputs_from_input": True,
-    "placed_on_union_market": True,
-    "exclusively_military_defence_national_security": False,
-    "third_country_authority_cooperation": False,
-    "sole_purpose_scientific_research": False,
-    "pre_market_research_or_testing": False,
-    "free_open_source_licence": False,
+SYSTEM: dict[str, Any] = {
+    **IN_SCOPE,
     "provider_established_in_third_country": False,
     "another_operator_became_provider": False,
     "roles": ["provider"],
     "practices": [],
-    "annex_i_legislation": [],
     "annex_iii_points": [],
     "vlop_recommender_system": False,
     "interacts_with_natural_persons": False,
@@ -39,7 +32,7 @@ IN_SCOPE: dict[str, Any] = {
 }
 
 BORDER_EMOTION_RECOGNITION = {
-    **IN_SCOPE,
+    **SYSTEM,
     "practices": ["emotion_inference"],
     "annex_iii_points": ["1(c)"],
     "emotion_recognition_or_biometric_categorisation": True,
@@ -55,8 +48,8 @@ BORDER_EMOTION_RECOGNITION = {
     "detects_decision_patterns": False,
     "preparatory_task": False,
 }
-VLOP_RECOMMENDER = {**IN_SCOPE, "vlop_recommender_system": True}
-CHATBOT = {**IN_SCOPE, "interacts_with_natural_persons": True, "interaction_obvious": False}
+VLOP_RECOMMENDER = {**SYSTEM, "vlop_recommender_system": True}
+CHATBOT = {**SYSTEM, "interacts_with_natural_persons": True, "interaction_obvious": False}
 
 SCENARIOS = [
     ("emotion recognition by border police on travellers", BORDER_EMOTION_RECOGNITION, {
