@@ -6,11 +6,11 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from legal_cases import IN_SCOPE
 from test_citations import citable
 
 from aiact_tiers import EnterpriseSize, classify, load_ruleset
 from aiact_tiers.penalties import PenaltyExposure, _schedule, _schedules, penalties
+from legal_cases import IN_SCOPE
 
 SOCIAL_SCORING = {
     **IN_SCOPE, "roles": ["deployer"], "practices": ["social_scoring"],
