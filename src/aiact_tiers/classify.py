@@ -284,17 +284,14 @@ class _Evaluation:
         ))
 
     def _hit(self, rule: Rule) -> RuleHit:
-        subject = rule.when.subject or "system"
+        parts = self.snapshot.hit_parts.get(rule.id)
+        if parts is None:
+            parts = self.snapshot.hit_parts[rule.id] = _hit_parts(rule)
+        subject, names, fields = parts
         facts = self.facts[subject]
-        return construct(RuleHit, dict(
-            rule=rule.id,
-            title=rule.title,
-            citation=rule.citation,
-            outcome=rule.outcome,
-            message=rule.message,
-            facts={name: _plain(facts[name]) for name in rule.when.facts if name in facts},
-            confidence=rule.confidence,
-        ))
+        values = fields.copy()
+        values["facts"] = {name: _plain(facts[name]) for name in names if name in facts}
+        return construct(RuleHit, values)
 
     def _basis(self, tier: Tier | None) -> list[Rule]:
         """Rules that decided: the tier's rules, the model class, and the exceptions applied.
@@ -312,12 +309,12 @@ class _Evaluation:
         """
         regimes: dict[str, tuple[Truth, dt.date]] = {}
         only_prohibited = tiers == [Tier.PROHIBITED]
-        for rule in self.snapshot.openers:
-            status = self.effective[rule.id]
-            if status is False or (only_prohibited and rule.tier is not Tier.PROHIBITED):
+        effective = self.effective
+        for rule_id, prohibits, opens in self.snapshot.openings:
+            status = effective[rule_id]
+            if status is False or (only_prohibited and not prohibits):
                 continue
-            for regime in rule.opens:
-                start = max(self.ruleset.regimes[regime].applies_from, rule.effective_from)
+            for regime, start in opens:
                 if regime in regimes:
                     before, since = regimes[regime]
                     regimes[regime] = (_any((before, status)), min(since, start))
@@ -333,25 +330,28 @@ class _Evaluation:
         if tiers == [Tier.OUT_OF_SCOPE]:
             return []
         regimes = self._open_regimes(tiers)
+        if not regimes:
+            return []
         duties: dict[str, Truth] = {}
         for name, rules in self.snapshot.duties.items():
             duties.update(rules.evaluate(self.facts[name], self.snapshot.params))
         out: list[tuple[Rule, dt.date, Truth]] = []
-        for rule in self.snapshot.obligations_for(roles):
-            triggers = [regimes[r] for r in rule.regimes if r in regimes]
+        for rule, rule_regimes, defeaters, own_date in self.snapshot.obligations_for(roles):
+            duty = duties[rule.id]
+            if duty is False:
+                continue
+            triggers = [regimes[r] for r in rule_regimes if r in regimes]
             if not triggers:
                 continue
             opened = _any([opened for opened, _ in triggers])
-            status = _and(opened, duties[rule.id])
-            status = self._undefeated(status, self.snapshot.defeaters.get(rule.id, ()))
+            status = _and(opened, duty)
+            if defeaters:
+                status = self._undefeated(status, defeaters)
             if opened is True and status is None:
                 self.undecided.add(rule.id)
             if status is False:
                 continue
-            if rule.applies_from is not None:
-                applies_from = self.ruleset.regimes[rule.applies_from].applies_from
-            else:
-                applies_from = min(since for _, since in triggers)
+            applies_from = own_date or min(since for _, since in triggers)
             out.append((rule, applies_from, status))
         return out
 
@@ -413,6 +413,20 @@ class _Evaluation:
 
 
 _fact_info = functools.cache(fact_info)
+
+
+def _hit_parts(rule: Rule) -> tuple[str, tuple[str, ...], dict[str, Any]]:
+    """What a rule's basis entry takes from the rule: the subject and facts it reads, and every
+    field but the facts (in the order of the fields)."""
+    return rule.when.subject or "system", tuple(rule.when.facts), dict(
+        rule=rule.id,
+        title=rule.title,
+        citation=rule.citation,
+        outcome=rule.outcome,
+        message=rule.message,
+        facts=None,
+        confidence=rule.confidence,
+    )
 
 
 def _plain(value: Value) -> object:

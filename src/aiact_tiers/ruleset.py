@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from . import _decide, _engine
 from ._loader import Rule, parse_rule, read_yaml, strings
@@ -87,6 +87,7 @@ class Snapshot:
     params: Mapping[str, Any]
     overridden: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     defeaters: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    regimes: Mapping[str, Regime] = field(default_factory=dict, repr=False)
 
     @functools.cached_property
     def classifying(self) -> tuple[Rule, ...]:
@@ -126,6 +127,17 @@ class Snapshot:
     def openers(self) -> tuple[Rule, ...]:
         """The classifying rules that open regimes of obligations."""
         return tuple(r for r in self.classifying if r.opens)
+
+    @functools.cached_property
+    def openings(self) -> tuple[tuple[str, bool, tuple[tuple[str, dt.date], ...]], ...]:
+        """Each rule opening regimes: its id, whether it prohibits, and each regime it opens
+        with the day it opens it (the regime's date, never before the rule is in force)."""
+        return tuple(
+            (r.id, r.tier is Tier.PROHIBITED,
+             tuple((regime, max(self.regimes[regime].applies_from, r.effective_from))
+                   for regime in r.opens))
+            for r in self.openers
+        )
 
     @functools.cached_property
     def tiers(self) -> tuple[tuple[str, Tier], ...]:
@@ -218,16 +230,36 @@ class Snapshot:
         and shared by every classification on that day; bounded by the rules and their dates."""
         return {}
 
-    def obligations_for(self, roles: frozenset[Any]) -> tuple[Rule, ...]:
-        """The obligations of these roles, in order."""
+    @functools.cached_property
+    def hit_parts(self) -> dict[str, Any]:
+        """For each rule that decided some result, the parts of its basis entry that do not
+        depend on the facts (filled on first use)."""
+        return {}
+
+    def obligations_for(self, roles: frozenset[Any]) -> tuple[Duty, ...]:
+        """The obligations of these roles, in order, each with what deciding it takes."""
         cached = self._by_roles.get(roles)
         if cached is None:
-            cached = self._by_roles[roles] = tuple(r for r in self.obligations if r.role in roles)
+            cached = self._by_roles[roles] = tuple(
+                Duty(r, r.regimes, self.defeaters.get(r.id, ()),
+                     self.regimes[r.applies_from].applies_from if r.applies_from else None)
+                for r in self.obligations if r.role in roles
+            )
         return cached
 
     @functools.cached_property
-    def _by_roles(self) -> dict[frozenset[Any], tuple[Rule, ...]]:
+    def _by_roles(self) -> dict[frozenset[Any], tuple[Duty, ...]]:
         return {}
+
+
+class Duty(NamedTuple):
+    """An obligation as classification reads it: the rule, the regimes that open it, the rules
+    that override it, and its own date when it has one (else the date its regime opens)."""
+
+    rule: Rule
+    regimes: tuple[str, ...]
+    defeaters: tuple[str, ...]
+    applies_from: dt.date | None
 
 
 _C = TypeVar("_C")
@@ -336,7 +368,7 @@ class RuleSet:
 def _snapshot(ruleset: RuleSet, day: dt.date) -> Snapshot:
     params = {name: _engine.normalise(p.at(day)) for name, p in ruleset.parameters.items()}
     rules = tuple(r for r in ruleset.rules if r.in_force(day))
-    return Snapshot(day, rules, params, ruleset.overridden, ruleset.defeaters)
+    return Snapshot(day, rules, params, ruleset.overridden, ruleset.defeaters, ruleset.regimes)
 
 
 def _root() -> Traversable:
