@@ -30,28 +30,42 @@ class _Unsupported(Exception):
     """A tree this generator does not translate."""
 
 
-def source(trees: Sequence[tuple[Any, ...]], constants: list[Any], *, kleene: bool = False) -> str:
-    """A lambda over facts ``f`` and parameters ``p`` returning one answer per tree."""
+def source(
+    trees: Sequence[tuple[Any, ...]],
+    constants: list[Any],
+    *,
+    kleene: bool = False,
+    booleans: frozenset[str] = frozenset(),
+) -> str:
+    """A lambda over facts ``f`` and parameters ``p`` returning one answer per tree.
+
+    The facts named in ``booleans`` hold nothing but True or False when known, so their values
+    are used as they are, without ``bool()``.
+    """
     if kleene:
-        kleene_writer = _Kleene(constants)
+        kleene_writer = _Kleene(constants, booleans)
         answers = "".join(f"{kleene_writer.truth(t)}, " for t in trees)
     else:
-        answers = "".join(f"{_boolean(t, constants)}, " for t in trees)
+        answers = "".join(f"{_boolean(t, constants, booleans)}, " for t in trees)
     return f"lambda f, p, c=c: ({answers})"
 
 
 def decider(
-    trees: Sequence[tuple[Any, ...]], *, many: bool = False, kleene: bool = False
+    trees: Sequence[tuple[Any, ...]],
+    *,
+    many: bool = False,
+    kleene: bool = False,
+    booleans: frozenset[str] = frozenset(),
 ) -> Decider | None:
     """A decider of ``trees``: their answers as a tuple (``many``) or the one answer.
 
     Two-valued (bools), valid only when every fact the trees read is in ``f``; or, with
     ``kleene``, three-valued (True, False, None) for any facts. None when a tree cannot be
-    written as Python source.
+    written as Python source. ``booleans``: facts whose known values are always bools.
     """
     constants: list[Any] = []
     try:
-        text = source(trees, constants, kleene=kleene)
+        text = source(trees, constants, kleene=kleene, booleans=booleans)
         code = compile(text, "<predicates>", "eval")
     except (_Unsupported, SyntaxError, RecursionError, MemoryError, ValueError):
         return None
@@ -63,13 +77,18 @@ def decider(
     return lambda f, p: function(f, p)[0]
 
 
-def _boolean(tree: tuple[Any, ...], constants: list[Any]) -> str:
+def _boolean(tree: tuple[Any, ...], constants: list[Any], booleans: frozenset[str]) -> str:
     """Source whose value is a bool with the truth of ``tree``."""
-    text = _value(tree, constants)
-    return text if tree[0] in _BOOLEAN_KINDS else f"bool({text})"
+    text = _value(tree, constants, booleans)
+    return text if _is_bool(tree, booleans) else f"bool({text})"
 
 
-def _value(tree: tuple[Any, ...], constants: list[Any]) -> str:
+def _is_bool(tree: tuple[Any, ...], booleans: frozenset[str]) -> bool:
+    """Whether the value of ``tree`` is always a bool (or None for an unknown fact)."""
+    return tree[0] in _BOOLEAN_KINDS or (tree[0] == "fact" and tree[1] in booleans)
+
+
+def _value(tree: tuple[Any, ...], constants: list[Any], booleans: frozenset[str]) -> str:
     kind = tree[0]
     if kind == "fact":
         return f"f[{_name(tree[1])}]"
@@ -78,16 +97,17 @@ def _value(tree: tuple[Any, ...], constants: list[Any]) -> str:
     if kind == "const":
         return _constant(tree[1], constants)
     if kind in ("and", "or"):
-        operands = [_boolean(operand, constants) for operand in _chain(tree, kind)]
+        operands = [_boolean(operand, constants, booleans) for operand in _chain(tree, kind)]
         return "(" + f" {kind} ".join(operands) + ")"
     if kind == "not":
-        return f"(not {_value(tree[1], constants)})"
+        return f"(not {_value(tree[1], constants, booleans)})"
     if kind == "set":
         if all(item[0] == "const" for item in tree[1]):
             return _constant(frozenset(item[1] for item in tree[1]), constants)
-        return "frozenset((" + "".join(f"{_value(i, constants)}, " for i in tree[1]) + "))"
+        return "frozenset((" + "".join(f"{_value(i, constants, booleans)}, " for i in tree[1]) + "))"
     if kind in _OPERATORS and len(tree) == 3:
-        return f"({_value(tree[1], constants)} {_OPERATORS[kind]} {_value(tree[2], constants)})"
+        left, right = (_value(operand, constants, booleans) for operand in tree[1:])
+        return f"({left} {_OPERATORS[kind]} {right})"
     raise _Unsupported(kind)
 
 
@@ -118,8 +138,9 @@ def _constant(value: Any, constants: list[Any]) -> str:
 class _Kleene:
     """Writes three-valued source: every operand held in a fresh local (``t0``, ``t1``...)."""
 
-    def __init__(self, constants: list[Any]) -> None:
+    def __init__(self, constants: list[Any], booleans: frozenset[str]) -> None:
         self.constants = constants
+        self.booleans = booleans
         self.count = 0
 
     def _local(self) -> str:
@@ -129,7 +150,7 @@ class _Kleene:
     def truth(self, tree: tuple[Any, ...]) -> str:
         """Source whose value is True, False or None."""
         text = self.value(tree)
-        if tree[0] in _BOOLEAN_KINDS:
+        if _is_bool(tree, self.booleans):
             return text
         t = self._local()
         return f"(None if ({t} := {text}) is None else bool({t}))"

@@ -103,6 +103,9 @@ def _build_fact_types() -> dict[str, FactType]:
 FACT_TYPES: Mapping[str, FactType] = types.MappingProxyType(_build_fact_types())
 """Every fact a predicate may name, with its type; derived from the fact models."""
 
+BOOLEAN_FACTS = frozenset(name for name, fact in FACT_TYPES.items() if fact.kind == "boolean")
+"""The facts whose known values are True or False (pydantic validates them as ``bool``)."""
+
 
 def param_kind(value: Any) -> str:
     """The kind of a parameter value, as :attr:`FactType.kind` names them."""
@@ -152,12 +155,12 @@ class Predicate:
     @functools.cached_property
     def decide(self) -> Evaluator | None:
         """The two-valued decider for when every fact is known, generated on first use."""
-        return _decide.decider([self.tree])
+        return _decide.decider([self.tree], booleans=BOOLEAN_FACTS)
 
     @functools.cached_property
     def kleene(self) -> Evaluator | None:
         """The three-valued decider, generated on first use."""
-        return _decide.decider([self.tree], kleene=True)
+        return _decide.decider([self.tree], kleene=True, booleans=BOOLEAN_FACTS)
 
     @functools.cached_property
     def needs(self) -> frozenset[str]:

@@ -290,12 +290,13 @@ class SubjectRules:
 
     @classmethod
     def of(cls, rules: tuple[Rule, ...]) -> SubjectRules:
+        trees = [r.when.tree for r in rules]
         return cls(
             rules=rules,
             ids=tuple(r.id for r in rules),
             needs=frozenset(name for r in rules for name in r.when.facts),
-            decide=_decide.decider([r.when.tree for r in rules], many=True),
-            kleene=_decide.decider([r.when.tree for r in rules], many=True, kleene=True),
+            decide=_decide.decider(trees, many=True, booleans=_engine.BOOLEAN_FACTS),
+            kleene=_decide.decider(trees, many=True, kleene=True, booleans=_engine.BOOLEAN_FACTS),
         )
 
     def evaluate(

@@ -11,7 +11,7 @@ from strategies import known_value
 
 from aiact_tiers import list_rulesets, load_ruleset
 from aiact_tiers._decide import decider
-from aiact_tiers._engine import FACT_TYPES, normalise
+from aiact_tiers._engine import BOOLEAN_FACTS, FACT_TYPES, normalise
 
 RULES = [(ruleset_id, rule) for ruleset_id in list_rulesets() for rule in load_ruleset(ruleset_id)]
 
@@ -41,10 +41,12 @@ def test_three_valued_deciders_equal_reference_on_every_rule(facts: dict[str, An
     for ruleset_id in list_rulesets():
         rules = list(load_ruleset(ruleset_id))
         params = load_ruleset(ruleset_id).at(day).params
-        together = decider([rule.when.tree for rule in rules], many=True, kleene=True)
-        assert together is not None
-        for rule, answer in zip(rules, together(facts, params), strict=True):
-            assert answer is rule.when.reference(facts, params), (ruleset_id, rule.id, rule.when.text)
+        for booleans in (frozenset(), BOOLEAN_FACTS):
+            together = decider([rule.when.tree for rule in rules], many=True, kleene=True, booleans=booleans)
+            assert together is not None
+            for rule, answer in zip(rules, together(facts, params), strict=True):
+                expected = rule.when.reference(facts, params)
+                assert answer is expected, (ruleset_id, rule.id, rule.when.text)
 
 
 @st.composite
@@ -60,11 +62,12 @@ def test_two_valued_deciders_equal_reference_when_all_facts_are_known(
     for ruleset_id in list_rulesets():
         rules = list(load_ruleset(ruleset_id))
         params = load_ruleset(ruleset_id).at(day).params
-        together = decider([rule.when.tree for rule in rules], many=True)
-        assert together is not None
-        answers = together(facts, params)
-        for rule, answer in zip(rules, answers, strict=True):
+        plain = decider([rule.when.tree for rule in rules], many=True)
+        together = decider([rule.when.tree for rule in rules], many=True, booleans=BOOLEAN_FACTS)
+        assert plain is not None and together is not None
+        for rule, answer, without in zip(rules, together(facts, params), plain(facts, params), strict=True):
             expected = rule.when.reference(facts, params)
             assert rule.when.decide is not None
             assert rule.when.decide(facts, params) is expected, (ruleset_id, rule.id)
             assert answer is expected, (ruleset_id, rule.id, rule.when.text)
+            assert without is expected, (ruleset_id, rule.id, rule.when.text)
