@@ -336,13 +336,15 @@ class _Evaluation:
         for name, rules in self.snapshot.duties.items():
             duties.update(rules.evaluate(self.facts[name], self.snapshot.params))
         out: list[tuple[Rule, dt.date, Truth]] = []
-        for rule, rule_regimes, defeaters, own_date in self.snapshot.obligations_for(roles):
+        plan = self.snapshot.obligations_for(roles)
+        by_regime = self.snapshot.duties_by_regime(roles)
+        opened_by = {position for regime in regimes for position in by_regime.get(regime, ())}
+        for position in sorted(opened_by):
+            rule, rule_regimes, defeaters, own_date = plan[position]
             duty = duties[rule.id]
             if duty is False:
                 continue
             triggers = [regimes[r] for r in rule_regimes if r in regimes]
-            if not triggers:
-                continue
             opened = _any([opened for opened, _ in triggers])
             status = _and(opened, duty)
             if defeaters:

@@ -251,6 +251,21 @@ class Snapshot:
     def _by_roles(self) -> dict[frozenset[Any], tuple[Duty, ...]]:
         return {}
 
+    def duties_by_regime(self, roles: frozenset[Any]) -> Mapping[str, tuple[int, ...]]:
+        """For each regime, the positions in :meth:`obligations_for` of the duties it opens."""
+        cached = self._by_regime.get(roles)
+        if cached is None:
+            positions: dict[str, list[int]] = {}
+            for position, duty in enumerate(self.obligations_for(roles)):
+                for regime in duty.regimes:
+                    positions.setdefault(regime, []).append(position)
+            cached = self._by_regime[roles] = {k: tuple(v) for k, v in positions.items()}
+        return cached
+
+    @functools.cached_property
+    def _by_regime(self) -> dict[frozenset[Any], Mapping[str, tuple[int, ...]]]:
+        return {}
+
 
 class Duty(NamedTuple):
     """An obligation as classification reads it: the rule, the regimes that open it, the rules
