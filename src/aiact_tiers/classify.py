@@ -344,17 +344,17 @@ class _Evaluation:
             duty = duties[rule.id]
             if duty is False:
                 continue
-            triggers = [regimes[r] for r in rule_regimes if r in regimes]
-            opened = _any([opened for opened, _ in triggers])
-            status = _and(opened, duty)
-            if defeaters:
-                status = self._undefeated(status, defeaters)
+            if len(rule_regimes) == 1:
+                opened, since = regimes[rule_regimes[0]]
+            else:
+                triggers = [regimes[r] for r in rule_regimes if r in regimes]
+                opened = _any([opened for opened, _ in triggers])
+                since = min([since for _, since in triggers])
+            status = self._undefeated(_and(opened, duty), defeaters) if defeaters else _and(opened, duty)
             if opened is True and status is None:
                 self.undecided.add(rule.id)
-            if status is False:
-                continue
-            applies_from = own_date or min(since for _, since in triggers)
-            out.append((rule, applies_from, status))
+            if status is not False:
+                out.append((rule, own_date or since, status))
         return out
 
     def _obligation(self, rule: Rule, applies_from: dt.date, status: Truth) -> Obligation:
