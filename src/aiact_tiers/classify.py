@@ -388,19 +388,19 @@ class _Evaluation:
         open_rules: list[Rule] = []
         if len(tiers) > 1 or len(models) > 1:
             certain = {t for t, status in self._reached(self.snapshot.tiers).items() if status is True}
+            fired, effective = self.fired, self.effective
             open_rules = [
-                r for r in self.snapshot.classifying
-                if self.fired.get(r.id) is None and self.effective[r.id] is None
+                r for r in self.snapshot.askable
+                if effective[r.id] is None and fired.get(r.id) is None
                 and ((r.tier in tiers and r.tier not in certain) or r.model_class in models
                      or r.exception)
-                and r.id not in self.snapshot.duty_exceptions
             ]
         if self.undecided:
             open_rules += [r for r in self.snapshot.obligations if r.id in self.undecided]
         for rule in open_rules:
-            subject = rule.when.subject or "system"
+            known = self.facts[rule.when.subject or "system"]
             for name in rule.when.facts:
-                if name not in self.facts[subject]:
+                if name not in known:
                     asked.setdefault(name, []).append(rule.id)
         questions = []
         for name, rule_ids in asked.items():

@@ -115,6 +115,12 @@ class Snapshot:
         return frozenset(rule_id for rule_id, targets in self.exception_targets.items() if not targets)
 
     @functools.cached_property
+    def askable(self) -> tuple[Rule, ...]:
+        """The classifying rules whose unknown facts open questions may name: all but the
+        exceptions that override duties only."""
+        return tuple(r for r in self.classifying if r.id not in self.duty_exceptions)
+
+    @functools.cached_property
     def tier_of(self) -> Mapping[str, Any]:
         """The tier each classifying rule reaches, for the rules that reach one."""
         return {r.id: r.tier for r in self.classifying if r.tier is not None}
