@@ -337,6 +337,7 @@ class _Evaluation:
             duties.update(rules.evaluate(self.facts[name], self.snapshot.params))
         out: list[tuple[Rule, dt.date, Truth]] = []
         plan = self.snapshot.obligations_for(roles)
+        effective = self.effective
         by_regime = self.snapshot.duties_by_regime(roles)
         opened_by = {position for regime in regimes for position in by_regime.get(regime, ())}
         for position in sorted(opened_by):
@@ -350,7 +351,13 @@ class _Evaluation:
                 triggers = [regimes[r] for r in rule_regimes if r in regimes]
                 opened = _any([opened for opened, _ in triggers])
                 since = min([since for _, since in triggers])
-            status = self._undefeated(_and(opened, duty), defeaters) if defeaters else _and(opened, duty)
+            status = opened if duty is True else None  # neither is False here
+            if defeaters:  # overridden by an effective rule: see _undefeated
+                against = [effective[rule_id] for rule_id in defeaters]
+                if True in against:
+                    status = False
+                elif None in against:
+                    status = None
             if opened is True and status is None:
                 self.undecided.add(rule.id)
             if status is not False:

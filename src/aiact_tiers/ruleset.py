@@ -246,8 +246,10 @@ class Snapshot:
         """The obligations of these roles, in order, each with what deciding it takes."""
         cached = self._by_roles.get(roles)
         if cached is None:
+            classifying = set(self.classifying_ids)
             cached = self._by_roles[roles] = tuple(
-                Duty(r, r.regimes, self.defeaters.get(r.id, ()),
+                Duty(r, r.regimes,
+                     tuple(d for d in self.defeaters.get(r.id, ()) if d in classifying),
                      self.regimes[r.applies_from].applies_from if r.applies_from else None)
                 for r in self.obligations if r.role in roles
             )
@@ -274,8 +276,9 @@ class Snapshot:
 
 
 class Duty(NamedTuple):
-    """An obligation as classification reads it: the rule, the regimes that open it, the rules
-    that override it, and its own date when it has one (else the date its regime opens)."""
+    """An obligation as classification reads it: the rule, the regimes that open it, the
+    classifying rules in force that override it (the only ones that can be effective), and its
+    own date when it has one (else the date its regime opens)."""
 
     rule: Rule
     regimes: tuple[str, ...]
