@@ -160,11 +160,12 @@ class _Evaluation:
         for rule_id, defeaters in snapshot.defeat_order:
             if effective[rule_id] is not False:
                 effective[rule_id] = self._undefeated(effective[rule_id], defeaters)
-        reach: dict[str, Truth] = {}
+        reach = self._reach()
+        fired = self.fired
         for rule_id, targets in snapshot.exception_targets.items():
             if targets and effective[rule_id] is not False:
                 effective[rule_id] = _and(
-                    effective[rule_id], _any([self._reach(t, reach) for t in targets])
+                    effective[rule_id], _any([reach.get(t, fired.get(t, False)) for t in targets])
                 )
 
     def _undefeated(self, fired: Truth, defeaters: Sequence[str]) -> Truth:
@@ -177,18 +178,20 @@ class _Evaluation:
             return False
         return None if None in against else fired
 
-    def _reach(self, rule_id: str, memo: dict[str, Truth]) -> Truth:
-        """Whether a rule fired where it could matter: an exception only over a rule that did.
+    def _reach(self) -> dict[str, Truth]:
+        """Whether each exception fired where it could matter: only over a rule that did.
 
-        An exception applies only where a rule it overrides would have applied.
+        An exception applies only where a rule it overrides would have applied; a rule that is
+        no exception matters wherever it fires.
         """
-        if rule_id not in memo:
-            fired = self.fired.get(rule_id, False)
-            if fired is not False and rule_id in self.snapshot.exception_overrides:
-                targets = self.snapshot.exception_overrides[rule_id]
-                fired = _and(fired, _any([self._reach(t, memo) for t in targets]))
-            memo[rule_id] = fired
-        return memo[rule_id]
+        fired = self.fired
+        reach: dict[str, Truth] = {}
+        for rule_id, targets in self.snapshot.exception_order:
+            status = fired.get(rule_id, False)
+            if status is not False:
+                status = _and(status, _any([reach.get(t, fired.get(t, False)) for t in targets]))
+            reach[rule_id] = status
+        return reach
 
     def _last_certain_tier(self) -> int:
         """The last position in the tier order that some effective rule certainly reaches.

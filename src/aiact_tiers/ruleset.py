@@ -171,9 +171,23 @@ class Snapshot:
         return dict.fromkeys(self.classifying_ids, False)
 
     @functools.cached_property
-    def exception_overrides(self) -> Mapping[str, tuple[str, ...]]:
-        """For each classifying exception in force, every rule it overrides."""
-        return {r.id: self.overridden.get(r.id, ()) for r in self.classifying if r.exception}
+    def exception_order(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Each classifying exception in force with every rule it overrides, an exception after
+        the exceptions it overrides (the defeat graph is acyclic)."""
+        overrides = {r.id: self.overridden.get(r.id, ()) for r in self.classifying if r.exception}
+        order: list[tuple[str, tuple[str, ...]]] = []
+
+        def visit(rule_id: str) -> None:
+            if rule_id in overrides and rule_id not in done:
+                done.add(rule_id)
+                for target in overrides[rule_id]:
+                    visit(target)
+                order.append((rule_id, overrides[rule_id]))
+
+        done: set[str] = set()
+        for rule_id in overrides:
+            visit(rule_id)
+        return tuple(order)
 
     @functools.cached_property
     def tier_rules(self) -> tuple[tuple[str, int, tuple[str, ...]], ...]:
