@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ._engine import Value, fact_values
@@ -41,14 +41,10 @@ def _and(a: Truth, b: Truth) -> Truth:
     return None if a is None or b is None else True
 
 
-def _any(values: Iterable[Truth]) -> Truth:
-    result: Truth = False
-    for value in values:
-        if value is True:
-            return True
-        if value is None:
-            result = None
-    return result
+def _any(values: Sequence[Truth]) -> Truth:
+    if True in values:
+        return True
+    return None if None in values else False
 
 
 def _as_description(description: Description | Mapping[str, Any]) -> Description:
@@ -227,19 +223,6 @@ class _Evaluation:
                 possible.append(cls)
         return possible, False
 
-    def _reached(self, pairs: Sequence[tuple[str, Any]]) -> dict[Any, Truth]:
-        """For each class (tier or model class) some effective rule may reach, whether one
-        certainly does (True) or may (None); classes no rule reaches are left out."""
-        reached: dict[Any, Truth] = {}
-        effective = self.effective
-        for rule_id, cls in pairs:
-            status = effective[rule_id]
-            if status is True:
-                reached[cls] = True
-            elif status is None and cls not in reached:
-                reached[cls] = None
-        return reached
-
     def _classes(self) -> tuple[list[Tier], list[ModelClass | None]]:
         """The possible tiers and the possible model classes."""
         tiers: list[Tier] = self._possible(self.snapshot.tier_groups)[0] if self.has["system"] else []
@@ -397,8 +380,9 @@ class _Evaluation:
         asked: dict[str, list[str]] = {}
         open_rules: list[Rule] = []
         if len(tiers) > 1 or len(models) > 1:
-            certain = {t for t, status in self._reached(self.snapshot.tiers).items() if status is True}
             fired, effective = self.fired, self.effective
+            certain = {tier for tier, rule_ids in self.snapshot.tier_groups
+                       if True in [effective[rule_id] for rule_id in rule_ids]}
             open_rules = [
                 r for r in self.snapshot.askable
                 if effective[r.id] is None and fired.get(r.id) is None
