@@ -86,6 +86,28 @@ def jsonl_peak_kib(lines: list[str]) -> float:
     return peak / 1024
 
 
+def bytecodes_per_call(call: Callable[[Any], object], inputs: list[Any]) -> float:
+    """Python bytecode instructions run per call: a measure of work that a busy machine does
+    not change (C code such as pydantic's validation counts as one instruction per call)."""
+    count = 0
+
+    def trace(frame: Any, event: str, arg: object) -> Any:
+        nonlocal count
+        frame.f_trace_opcodes = True
+        frame.f_trace_lines = False
+        if event == "opcode":
+            count += 1
+        return trace
+
+    sys.settrace(trace)
+    try:
+        for item in inputs:
+            call(item)
+    finally:
+        sys.settrace(None)
+    return count / len(inputs)
+
+
 def import_and_load_ms() -> float:
     code = (
         "import time; t = time.perf_counter(); import aiact_tiers; aiact_tiers.load_ruleset(); "
@@ -139,6 +161,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--systems", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--bytecodes", action="store_true",
+                        help="also count the Python bytecode instructions run per system")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     known = [random_facts(rng, 0.0) for _ in range(args.systems)]
@@ -174,6 +198,19 @@ def main() -> None:
         print(f"{name:<48} {value:>14} {target:>14}  {flag}")
     print(f"ratio naive rule-engine / aiact_tiers: {naive / full:.1f}x")
     print(f"ratio aiact_tiers / hand-written:      {full / manual:.1f}x")
+    if args.bytecodes:
+        sample = slice(0, 300)
+        counts = {
+            "full classification, all facts known": bytecodes_per_call(
+                lambda d: classify(d, as_of=DAY), known_described[sample]),
+            "full classification, half unknown": bytecodes_per_call(
+                lambda d: classify(d, as_of=DAY), half_described[sample]),
+            "JSON Lines in -> compact JSON Lines out": bytecodes_per_call(
+                lambda line: [json.dumps(r) for r in classify_jsonl([line], as_of=DAY)],
+                lines[sample]),
+        }
+        for name, count in counts.items():
+            print(f"Python bytecodes per system, {name}: {count:,.0f}")
 
 
 if __name__ == "__main__":
