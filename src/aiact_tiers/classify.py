@@ -145,24 +145,19 @@ class _Evaluation:
             "model": fact_values(model) if model else {},
         }
         self.has = {"system": system is not None, "model": model is not None}
-        self.fired: dict[str, Truth] = {}
+        self.fired = fired = snapshot.none_fired.copy()  # every classifying rule in force
         for name, rules in snapshot.by_subject.items():
             if self.has[name]:
-                self.fired.update(rules.evaluate(self.facts[name], snapshot.params))
+                fired.update(rules.evaluate(self.facts[name], snapshot.params))
         self.tier_of = snapshot.tier_of
-        effective: dict[str, Truth] = snapshot.none_fired.copy()
-        effective.update(self.fired)
-        self.effective = effective
+        self.effective = effective = fired.copy()
         for rule_id, defeaters in snapshot.defeat_order:
             if effective[rule_id] is not False:
                 effective[rule_id] = self._undefeated(effective[rule_id], defeaters)
-        reach = self._reach()
-        fired = self.fired
+        covered = self._covered()
         for rule_id, targets in snapshot.exception_targets.items():
             if targets and effective[rule_id] is not False:
-                effective[rule_id] = _and(
-                    effective[rule_id], _any([reach.get(t, fired.get(t, False)) for t in targets])
-                )
+                effective[rule_id] = _and(effective[rule_id], covered[rule_id])
 
     def _undefeated(self, fired: Truth, defeaters: Sequence[str]) -> Truth:
         """Fires, and no effective rule overrides it (Kleene logic over the exception graph)."""
@@ -174,20 +169,22 @@ class _Evaluation:
             return False
         return None if None in against else fired
 
-    def _reach(self) -> dict[str, Truth]:
-        """Whether each exception fired where it could matter: only over a rule that did.
+    def _covered(self) -> dict[str, Truth]:
+        """For each exception in force, whether a rule it overrides fired where it could matter.
 
-        An exception applies only where a rule it overrides would have applied; a rule that is
-        no exception matters wherever it fires.
+        An exception applies only where a rule it overrides would have applied: over a rule
+        that fired and, when that rule is an exception itself, over one that it covers.
         """
         fired = self.fired
-        reach: dict[str, Truth] = {}
-        for rule_id, targets in self.snapshot.exception_order:
-            status = fired.get(rule_id, False)
-            if status is not False:
-                status = _and(status, _any([reach.get(t, fired.get(t, False)) for t in targets]))
-            reach[rule_id] = status
-        return reach
+        covered: dict[str, Truth] = {}
+        reach: dict[str, Truth] = {}  # fired, and covers a rule when an exception
+        for rule_id, rules, exceptions in self.snapshot.exception_order:
+            statuses = list(map(fired.__getitem__, rules))
+            if exceptions:
+                statuses += [reach[exception] for exception in exceptions]
+            covered[rule_id] = _any(statuses)
+            reach[rule_id] = _and(fired[rule_id], covered[rule_id])
+        return covered
 
     def _last_certain_tier(self) -> int:
         """The last position in the tier order that some effective rule certainly reaches.

@@ -171,21 +171,26 @@ class Snapshot:
         return dict.fromkeys(self.classifying_ids, False)
 
     @functools.cached_property
-    def exception_order(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
-        """Each classifying exception in force with every rule it overrides, an exception after
-        the exceptions it overrides (the defeat graph is acyclic)."""
-        overrides = {r.id: self.overridden.get(r.id, ()) for r in self.classifying if r.exception}
-        order: list[tuple[str, tuple[str, ...]]] = []
+    def exception_order(self) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+        """Each classifying exception in force with the classifying rules in force it overrides,
+        split into those that are no exceptions and the exceptions; an exception comes after the
+        exceptions it overrides (the defeat graph is acyclic). Rules out of force or duties
+        never fire here, so they are left out."""
+        exceptions = {r.id for r in self.classifying if r.exception}
+        ids = set(self.classifying_ids)
+        order: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
+        done: set[str] = set()
 
         def visit(rule_id: str) -> None:
-            if rule_id in overrides and rule_id not in done:
+            if rule_id in exceptions and rule_id not in done:
                 done.add(rule_id)
-                for target in overrides[rule_id]:
+                targets = [t for t in self.overridden.get(rule_id, ()) if t in ids]
+                for target in targets:
                     visit(target)
-                order.append((rule_id, overrides[rule_id]))
+                order.append((rule_id, tuple(t for t in targets if t not in exceptions),
+                              tuple(t for t in targets if t in exceptions)))
 
-        done: set[str] = set()
-        for rule_id in overrides:
+        for rule_id in sorted(exceptions, key=self.classifying_ids.index):
             visit(rule_id)
         return tuple(order)
 
