@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 from collections.abc import Mapping, Sequence
+from itertools import compress, repeat
 from typing import Any
 
 from ._engine import Value, fact_values
@@ -212,7 +214,7 @@ class _Evaluation:
         effective = self.effective
         possible = []
         for cls, rule_ids in groups:
-            statuses = [effective[rule_id] for rule_id in rule_ids]
+            statuses = list(map(effective.__getitem__, rule_ids))
             if True in statuses:
                 possible.append(cls)
                 return possible, True
@@ -281,8 +283,8 @@ class _Evaluation:
 
         Only an effective rule decides, and an effective rule has fired.
         """
-        effective = self.effective
-        return [rule for rule in self.snapshot.basis_candidates(tier) if effective[rule.id] is True]
+        rules, ids = self.snapshot.basis_candidates(tier)
+        return list(compress(rules, map(operator.is_, map(self.effective.__getitem__, ids), repeat(True))))
 
     def _open_regimes(self, tiers: list[Tier]) -> dict[str, tuple[Truth, dt.date]]:
         """Regimes opened by effective rules, with the date they apply from.

@@ -202,15 +202,16 @@ class Snapshot:
                  for r in self.classifying if r.tier is not None]
         return tuple(sorted(rules, key=lambda entry: entry[1]))
 
-    def basis_candidates(self, tier: Tier | None) -> tuple[Rule, ...]:
-        """The classifying rules that can explain a result of ``tier``: that tier's rules and the
-        rules reaching no tier (model classes, exceptions), in order."""
+    def basis_candidates(self, tier: Tier | None) -> tuple[tuple[Rule, ...], tuple[str, ...]]:
+        """The classifying rules that can explain a result of ``tier`` (that tier's rules and the
+        rules reaching no tier: model classes, exceptions), in order, and their ids."""
         return self._basis_candidates[tier]
 
     @functools.cached_property
-    def _basis_candidates(self) -> dict[Tier | None, tuple[Rule, ...]]:
-        return {tier: tuple(r for r in self.classifying if r.tier is None or r.tier is tier)
-                for tier in (*TIER_ORDER, None)}
+    def _basis_candidates(self) -> dict[Tier | None, tuple[tuple[Rule, ...], tuple[str, ...]]]:
+        candidates = {tier: tuple(r for r in self.classifying if r.tier is None or r.tier is tier)
+                      for tier in (*TIER_ORDER, None)}
+        return {tier: (rules, tuple(r.id for r in rules)) for tier, rules in candidates.items()}
 
     @functools.cached_property
     def by_subject(self) -> Mapping[str, SubjectRules]:
