@@ -22,6 +22,7 @@ import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
+from itertools import compress, repeat
 from typing import Any
 
 from . import _decide
@@ -503,7 +504,7 @@ def fact_values(description: SystemDescription | ModelDescription) -> dict[str, 
     for name in IDENTITY_FIELDS:
         facts.pop(name, None)
     if None in facts.values():
-        facts = {name: value for name, value in facts.items() if value is not None}
+        facts = dict(compress(facts.items(), map(operator.is_not, facts.values(), repeat(None))))
     for name in facts.keys() & _CONVERT.keys():
         facts[name] = _CONVERT[name](facts[name])
     return facts

@@ -302,7 +302,7 @@ class _Evaluation:
             for regime, start in opens:
                 if regime in regimes:
                     before, since = regimes[regime]
-                    regimes[regime] = (_any((before, status)), min(since, start))
+                    regimes[regime] = (before or status, min(since, start))  # True or None
                 else:
                     regimes[regime] = (status, start)
         return regimes
