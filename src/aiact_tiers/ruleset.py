@@ -371,13 +371,6 @@ class RuleSet:
     regimes: Mapping[str, Regime] = field(repr=False)
     defeaters: Mapping[str, tuple[str, ...]] = field(repr=False)
 
-    def is_exception(self, rule_id: str) -> bool:
-        return rule_id in self._exceptions
-
-    @functools.cached_property
-    def _exceptions(self) -> frozenset[str]:
-        return frozenset(r.id for r in self.rules if r.exception)
-
     @functools.cached_property
     def overridden(self) -> Mapping[str, tuple[str, ...]]:
         """For each rule, the rules it overrides (the inverse of ``defeaters``)."""
