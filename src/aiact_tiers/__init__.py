@@ -6,7 +6,8 @@ and the questions still open. ``compare`` and ``history`` set the results of sev
 the law side by side.
 """
 
-from .batch import BatchResult, RowError, classify_many
+from typing import TYPE_CHECKING, Any
+
 from .classify import classify
 from .compare import Comparison, Counterpart, ObligationDifference, compare
 from .crosswalk import CrosswalkEntry, crosswalk
@@ -45,6 +46,30 @@ from .result import (
     Tier,
 )
 from .ruleset import DEFAULT_RULESET, RuleSet, list_rulesets, load_ruleset, load_ruleset_overlay
+
+if TYPE_CHECKING:
+    from .batch import BatchResult, RowError, classify_many
+
+_LAZY = {"BatchResult": "batch", "RowError": "batch", "classify_many": "batch"}
+"""Names imported on first use (PEP 562): the batch readers and writers (csv, json) load only
+when an inventory is read. Names that are also module names stay eager: importing the module
+would otherwise put it in the function's place."""
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __version__ = "0.1.0"
 

@@ -6,8 +6,9 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, TypeAdapter
+
+from ._loader import read_yaml
 
 
 class CrosswalkEntry(BaseModel):
@@ -31,4 +32,4 @@ class CrosswalkEntry(BaseModel):
 def crosswalk() -> tuple[CrosswalkEntry, ...]:
     """Every EP Art 28b duty, in the order of the 2023 text, with its 2024 counterparts."""
     text = resources.files("aiact_tiers").joinpath("data", "crosswalk_28b.yaml").read_text("utf-8")
-    return TypeAdapter(tuple[CrosswalkEntry, ...]).validate_python(yaml.safe_load(text))
+    return TypeAdapter(tuple[CrosswalkEntry, ...]).validate_python(read_yaml(text, "crosswalk_28b.yaml"))

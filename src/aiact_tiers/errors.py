@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from typing import Any
 
@@ -29,6 +28,8 @@ __all__ = [
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A ``; did you mean `x`?`` hint, or an empty string when nothing is close."""
+    import difflib  # only when an error is reported
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"; did you mean `{close[0]}`?" if close else ""
 
