@@ -18,6 +18,7 @@ from typing import Any
 
 from ._engine import Value, fact_values
 from ._loader import Rule
+from ._program import Answers
 from .errors import DateOutOfRangeError, DescriptionError
 from .facts import Description, ModelDescription, Role, SystemDescription, fact_info
 from .result import (
@@ -133,6 +134,11 @@ class _Evaluation:
     depend on the description (rule lists, override order, deciders) comes from the snapshot.
     """
 
+    tiers: list[Tier]
+    models: list[ModelClass | None]
+    basis: list[Rule]  # the rules that decided
+    dues: list[tuple[Rule, dt.date, Truth]]  # the obligations, with their dates and statuses
+
     def __init__(
         self, ruleset: RuleSet, snapshot: Snapshot, subject: Description, roles: frozenset[Role]
     ) -> None:
@@ -147,6 +153,27 @@ class _Evaluation:
             "model": fact_values(model) if model else {},
         }
         self.has = {"system": system is not None, "model": model is not None}
+        self.undecided: set[str] = set()  # regime certainly open, own predicate unknown
+        known = snapshot.known_answers(self.facts, self.has)
+        if known is not None:
+            self._decide_known(known)
+        else:
+            self._decide_open()
+
+    def _decide_known(self, answers: Answers) -> None:
+        """Every answer True or False: the snapshot's generated decision."""
+        snapshot = self.snapshot
+        tier, model_class, effective, dues = snapshot.program(*answers, self.roles)
+        self.tiers = [tier] if tier is not None and self.has["system"] else []
+        self.models = [model_class] if self.has["model"] else []
+        rules, _ = snapshot.basis_candidates(tier)
+        self.basis = list(compress(rules, map(effective.__getitem__, snapshot.basis_positions[tier])))
+        obligations = snapshot.obligations
+        self.dues = [(obligations[k], day, True) for k, day in dues]
+
+    def _decide_open(self) -> None:
+        """Some answer unknown: three-valued logic over the rule graph (the reference)."""
+        snapshot = self.snapshot
         self.fired = fired = snapshot.none_fired.copy()  # every classifying rule in force
         for name, rules in snapshot.by_subject.items():
             if self.has[name]:
@@ -160,6 +187,10 @@ class _Evaluation:
         for rule_id, targets in snapshot.exception_targets.items():
             if targets and effective[rule_id] is not False:
                 effective[rule_id] = _and(effective[rule_id], covered[rule_id])
+        self.tiers, self.models = self._classes()
+        tier = self.tiers[0] if len(self.tiers) == 1 else None
+        self.basis = self._basis(tier)
+        self.dues = self._obligations(self.tiers, self.roles)
 
     def _undefeated(self, fired: Truth, defeaters: Sequence[str]) -> Truth:
         """Fires, and no effective rule overrides it (Kleene logic over the exception graph)."""
@@ -236,23 +267,22 @@ class _Evaluation:
 
     def compact(self) -> dict[str, Any]:
         """The result as JSON-ready data without the explanation (see classify_compact)."""
-        tiers, _ = self._classes()
+        tiers = self.tiers
         tier = tiers[0] if len(tiers) == 1 else None
         return {
             "id": self.subject.id,
             "tier": tier and tier.value,
             "possible_tiers": [t.value for t in tiers],
-            "basis": [rule.id for rule in self._basis(tier)],
-            "obligations": [rule.id for rule, _, _ in self._obligations(tiers, self.roles)],
+            "basis": [rule.id for rule in self.basis],
+            "obligations": [rule.id for rule, _, _ in self.dues],
         }
 
     def result(self) -> Classification:
-        tiers, models = self._classes()
-        roles = self.roles
+        tiers, models = self.tiers, self.models
         tier = tiers[0] if len(tiers) == 1 else None
         model_class = models[0] if len(models) == 1 else None
-        hits = [self._hit(rule) for rule in self._basis(tier)]
-        obligations = [self._obligation(*due) for due in self._obligations(tiers, roles)]
+        hits = [self._hit(rule) for rule in self.basis]
+        obligations = [self._obligation(*due) for due in self.dues]
         return construct(Classification, dict(
             id=self.subject.id,
             name=self.subject.name,
@@ -265,7 +295,7 @@ class _Evaluation:
             possible_model_classes=models,
             basis=hits,
             obligations=obligations,
-            open_questions=self._questions(tiers, models, roles),
+            open_questions=self._questions(tiers, models, self.roles),
         ))
 
     def _hit(self, rule: Rule) -> RuleHit:
@@ -311,7 +341,6 @@ class _Evaluation:
         self, tiers: list[Tier], roles: frozenset[Role]
     ) -> list[tuple[Rule, dt.date, Truth]]:
         """The obligations that apply or may apply: each with its date and status."""
-        self.undecided: set[str] = set()  # regime certainly open, own predicate unknown
         if tiers == [Tier.OUT_OF_SCOPE]:
             return []
         regimes = self._open_regimes(tiers)

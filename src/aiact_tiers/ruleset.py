@@ -18,7 +18,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from . import _decide, _engine
+from . import _decide, _engine, _program
 from ._loader import Rule, parse_rule, read_yaml, strings
 from .errors import RuleConflictError, RuleFileError, UnknownRulesetError, did_you_mean
 from .result import Confidence, ModelClass, Tier
@@ -214,6 +214,66 @@ class Snapshot:
         return {tier: (rules, tuple(r.id for r in rules)) for tier, rules in candidates.items()}
 
     @functools.cached_property
+    def basis_positions(self) -> Mapping[Tier | None, tuple[int, ...]]:
+        """For each tier, the positions in ``classifying`` of :meth:`basis_candidates`."""
+        position = {rule_id: i for i, rule_id in enumerate(self.classifying_ids)}
+        return {tier: tuple(position[i] for i in ids)
+                for tier, (_, ids) in self._basis_candidates.items()}
+
+    @functools.cached_property
+    def program(self) -> _program.Program:
+        """The whole decision as one generated function, for answers all True or False."""
+        return _program.program(self)
+
+    def known_answers(
+        self, facts: Mapping[str | None, Mapping[str, Any]], described: Mapping[str, bool]
+    ) -> _program.Answers | None:
+        """The answers of every rule for :attr:`program` (classifying rules about systems and
+        about models, then duties about each), or None when an unknown fact leaves one open.
+
+        The classifying rules about a subject not described do not fire; its duties are
+        answered as the reference path answers them (see :attr:`_undescribed`).
+        """
+        answers: list[tuple[bool, ...]] = []
+        for group in (self.by_subject, self.duties):
+            for subject in ("system", "model"):
+                rules = group[subject]
+                if described[subject]:
+                    if rules.decide is None or not facts[subject].keys() >= rules.needs:
+                        return None
+                    answers.append(rules.decide(facts[subject], self.params))
+                else:
+                    absent = rules.none if group is self.by_subject else self._undescribed[subject]
+                    if absent is None:
+                        return None
+                    answers.append(absent)
+        system, model, system_duties, model_duties = answers
+        return system, model, system_duties, model_duties
+
+    @functools.cached_property
+    def _undescribed(self) -> Mapping[str, tuple[bool, ...] | None]:
+        """For each subject, the answers of its duties when it is not described, or None when
+        one stays open and can count.
+
+        They are read with no facts. An open answer cannot count, and is False here, when only
+        rules about the same subject (which do not fire) open the duty's regimes.
+        """
+        openers: dict[str, set[str]] = {}
+        for rule in self.openers:
+            for regime in rule.opens:
+                openers.setdefault(regime, set()).add(rule.subject)
+        out: dict[str, tuple[bool, ...] | None] = {}
+        for subject, duties in self.duties.items():
+            answers: list[bool | None] = []
+            for rule, (_, answer) in zip(duties.rules, duties.evaluate({}, self.params), strict=True):
+                if answer is None and all(openers.get(regime, set()) <= {subject}
+                                          for regime in rule.regimes):
+                    answer = False
+                answers.append(answer)
+            out[subject] = None if None in answers else tuple(a is True for a in answers)
+        return out
+
+    @functools.cached_property
     def by_subject(self) -> Mapping[str, SubjectRules]:
         """The classifying rules about systems and about models, each with one decider."""
         return {
@@ -342,6 +402,11 @@ class SubjectRules:
             decide=_decide.decider(trees, many=True, booleans=_engine.BOOLEAN_FACTS),
             kleene=_decide.decider(trees, many=True, kleene=True, booleans=_engine.BOOLEAN_FACTS),
         )
+
+    @functools.cached_property
+    def none(self) -> tuple[bool, ...]:
+        """Every rule's answer when none fires."""
+        return (False,) * len(self.rules)
 
     def evaluate(
         self, facts: Mapping[str, Any], params: Mapping[str, Any]

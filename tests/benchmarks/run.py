@@ -30,6 +30,13 @@ from aiact_tiers.batch import classify_jsonl
 
 DAY = dt.date(2026, 12, 1)
 SYSTEM_FACTS = sorted(name for name, fact in FACT_TYPES.items() if fact.subject == "system")
+SCOPE_LINKS = {"infers_outputs_from_input": 0.95, "placed_on_union_market": 0.9}
+EXCLUSIONS = ("exclusively_military_defence_national_security", "third_country_authority_cooperation",
+              "sole_purpose_scientific_research", "pre_market_research_or_testing",
+              "purely_personal_non_professional_use", "free_open_source_licence")
+"""An inventory's systems are mostly AI systems on the Union market (Art 2(1), Art 3(1)) and
+rarely excluded (Art 2(3)-(12)); every other Boolean fact holds with probability 0.2."""
+CHANCE = {**SCOPE_LINKS, **dict.fromkeys(EXCLUSIONS, 0.03)}
 
 
 def random_facts(rng: random.Random, unknown: float) -> dict[str, Any]:
@@ -40,7 +47,7 @@ def random_facts(rng: random.Random, unknown: float) -> dict[str, Any]:
             continue
         fact = FACT_TYPES[name]
         if fact.data_type == DT.BOOLEAN:
-            facts[name] = rng.random() < 0.2
+            facts[name] = rng.random() < CHANCE.get(name, 0.2)
         elif fact.data_type == DT.FLOAT:
             facts[name] = rng.choice([1e20, 1e25, 1e26])
         elif fact.data_type == DT.DATETIME:
