@@ -26,7 +26,7 @@ _OPERATORS = {"eq": "==", "ne": "!=", "gt": ">", "ge": ">=", "lt": "<", "le": "<
 _BOOLEAN_KINDS = frozenset({"and", "or", "not", "in", "eq", "ne", "gt", "ge", "lt", "le"})
 
 
-class _Unsupported(Exception):
+class Unsupported(Exception):
     """A tree this generator does not translate."""
 
 
@@ -46,7 +46,7 @@ def source(
         kleene_writer = _Kleene(constants, booleans)
         answers = "".join(f"{kleene_writer.truth(t)}, " for t in trees)
     else:
-        answers = "".join(f"{_boolean(t, constants, booleans)}, " for t in trees)
+        answers = "".join(f"{boolean(t, constants, booleans)}, " for t in trees)
     return f"lambda f, p, c=c: ({answers})"
 
 
@@ -67,7 +67,7 @@ def decider(
     try:
         text = source(trees, constants, kleene=kleene, booleans=booleans)
         code = compile(text, "<predicates>", "eval")
-    except (_Unsupported, SyntaxError, RecursionError, MemoryError, ValueError):
+    except (Unsupported, SyntaxError, RecursionError, MemoryError, ValueError):
         return None
     namespace: dict[str, Any] = {"__builtins__": {"bool": bool, "frozenset": frozenset},
                                  "c": tuple(constants)}
@@ -77,9 +77,12 @@ def decider(
     return lambda f, p: function(f, p)[0]
 
 
-def _boolean(tree: tuple[Any, ...], constants: list[Any], booleans: frozenset[str]) -> str:
-    """Source whose value is a bool with the truth of ``tree``."""
-    text = _value(tree, constants, booleans)
+def boolean(
+    tree: tuple[Any, ...], constants: list[Any], booleans: frozenset[str], facts: str = "f"
+) -> str:
+    """Source whose value is a bool with the truth of ``tree``, reading the facts from the
+    mapping named ``facts``; raises Unsupported for a tree it cannot write."""
+    text = _value(tree, constants, booleans, facts)
     return text if _is_bool(tree, booleans) else f"bool({text})"
 
 
@@ -88,27 +91,27 @@ def _is_bool(tree: tuple[Any, ...], booleans: frozenset[str]) -> bool:
     return tree[0] in _BOOLEAN_KINDS or (tree[0] == "fact" and tree[1] in booleans)
 
 
-def _value(tree: tuple[Any, ...], constants: list[Any], booleans: frozenset[str]) -> str:
+def _value(tree: tuple[Any, ...], constants: list[Any], booleans: frozenset[str], facts: str) -> str:
     kind = tree[0]
     if kind == "fact":
-        return f"f[{_name(tree[1])}]"
+        return f"{facts}[{_name(tree[1])}]"
     if kind == "param":
         return f"p[{_name(tree[1])}]"
     if kind == "const":
         return _constant(tree[1], constants)
     if kind in ("and", "or"):
-        operands = [_boolean(operand, constants, booleans) for operand in _chain(tree, kind)]
+        operands = [boolean(operand, constants, booleans, facts) for operand in _chain(tree, kind)]
         return "(" + f" {kind} ".join(operands) + ")"
     if kind == "not":
-        return f"(not {_value(tree[1], constants, booleans)})"
+        return f"(not {_value(tree[1], constants, booleans, facts)})"
     if kind == "set":
         if all(item[0] == "const" for item in tree[1]):
             return _constant(frozenset(item[1] for item in tree[1]), constants)
-        return "frozenset((" + "".join(f"{_value(i, constants, booleans)}, " for i in tree[1]) + "))"
+        return "frozenset((" + "".join(f"{_value(i, constants, booleans, facts)}, " for i in tree[1]) + "))"
     if kind in _OPERATORS and len(tree) == 3:
-        left, right = (_value(operand, constants, booleans) for operand in tree[1:])
+        left, right = (_value(operand, constants, booleans, facts) for operand in tree[1:])
         return f"({left} {_OPERATORS[kind]} {right})"
-    raise _Unsupported(kind)
+    raise Unsupported(kind)
 
 
 def _chain(tree: tuple[Any, ...], kind: str) -> list[tuple[Any, ...]]:
@@ -126,7 +129,7 @@ def _chain(tree: tuple[Any, ...], kind: str) -> list[tuple[Any, ...]]:
 
 def _name(name: Any) -> str:
     if not isinstance(name, str) or not name.isidentifier():
-        raise _Unsupported(name)
+        raise Unsupported(name)
     return repr(name)
 
 
@@ -184,7 +187,7 @@ class _Kleene:
         if kind in _OPERATORS and len(tree) == 3:
             symbol = _OPERATORS[kind]
             return self._strict(tree[1:], lambda ts: f"({ts[0]} {symbol} {ts[1]})")
-        raise _Unsupported(kind)
+        raise Unsupported(kind)
 
     def _strict(self, operands: Sequence[tuple[Any, ...]], combine: Callable[[list[str]], str]) -> str:
         """Unknown as soon as one operand is; otherwise ``combine`` of their locals."""

@@ -2,9 +2,10 @@
 
 When every fact the rules read is known, each rule's answer is True or False and the decision
 that follows (overrides, the tier, the regimes opened, the obligations per role with their dates)
-is Boolean logic over those answers. :func:`program` writes that logic once per snapshot as
-straight-line Python over locals, so deciding a fully described system costs a few hundred
-bytecodes instead of loops over the rule graph. Unknown facts take the three-valued path in
+is Boolean logic over those answers. :func:`program` writes the predicates and that logic once
+per snapshot as straight-line Python over locals: a duty's predicate is read only when a regime
+opens it, and deciding a fully described system costs a few hundred bytecodes instead of loops
+over the rule graph. Unknown facts take the three-valued path in
 :mod:`aiact_tiers.classify`, which is the reference: the tests check that both agree on every
 fully known description.
 
@@ -15,16 +16,18 @@ their position, and every value (tiers, dates, roles) is a ``c[i]`` reference in
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from . import _decide, _engine
 from .facts import Role
 from .result import Tier
 
 if TYPE_CHECKING:
-    from .ruleset import Snapshot
+    from ._loader import Rule
+    from .ruleset import Duty, Snapshot
 
-__all__ = ["Answers", "Decided", "Program", "program"]
+__all__ = ["Decided", "Program", "program"]
 
 _EVERY_ROLE = frozenset(Role)
 
@@ -32,30 +35,33 @@ _EVERY_ROLE = frozenset(Role)
 class Decided(NamedTuple):
     """What the program decides: the tier and model class (None: none reached), every
     classifying rule's effective answer (in the snapshot's order), and the obligations that
-    apply, each as its position in the snapshot's obligations with the date it applies from."""
+    apply, each as its position in the snapshot's obligations, the date it applies from and
+    its status (True: it applies)."""
 
     tier: Tier | None
     model_class: Any
     effective: tuple[bool, ...]
-    obligations: list[tuple[int, dt.date]]
+    obligations: list[tuple[int, dt.date, bool]]
 
 
-Answers = tuple[tuple[bool, ...], tuple[bool, ...], tuple[bool, ...], tuple[bool, ...]]
-"""The answers of the classifying rules about systems, about models, then of the duties about
-systems and about models, each in the snapshot's order."""
-
-Program = Callable[[tuple[bool, ...], tuple[bool, ...], tuple[bool, ...], tuple[bool, ...],
-                    frozenset[Any]], Decided]
-"""``(*answers, roles) -> Decided``."""
+Program = Callable[[Mapping[str, Any], Mapping[str, Any], Mapping[str, Any], frozenset[Any]],
+                   Decided]
+"""``(system facts, model facts, parameters, roles) -> Decided``; every fact the rules about
+a described subject read must be known."""
 
 
-def program(snapshot: Snapshot) -> Program:
-    """The decision of ``snapshot`` for answers that are all True or False."""
-    writer = _Writer(snapshot)
-    text = writer.source()
-    namespace: dict[str, Any] = {"__builtins__": {"min": min}, "c": tuple(writer.constants),
-                                 "Decided": Decided}
-    exec(compile(text, "<decision>", "exec"), namespace)  # generated above: positions only
+def program(snapshot: Snapshot, described: Mapping[str, bool]) -> Program | None:
+    """The decision of ``snapshot`` for the subjects ``described`` (system, model), or None
+    when a predicate cannot be written as source or an answer would stay open."""
+    writer = _Writer(snapshot, described)
+    try:
+        text = writer.source()
+        code = compile(text, "<decision>", "exec")
+    except (_decide.Unsupported, SyntaxError, RecursionError, MemoryError, ValueError):
+        return None
+    namespace: dict[str, Any] = {"__builtins__": {"bool": bool, "frozenset": frozenset, "min": min},
+                                 "c": tuple(writer.constants), "Decided": Decided}
+    exec(code, namespace)  # generated above: positions, operators and checked fact names only
     function: Program = namespace["decide"]
     return function
 
@@ -63,8 +69,9 @@ def program(snapshot: Snapshot) -> Program:
 class _Writer:
     """Writes the decision of one snapshot; ``e[i]`` holds the name of rule i's effective value."""
 
-    def __init__(self, snapshot: Snapshot) -> None:
+    def __init__(self, snapshot: Snapshot, described: Mapping[str, bool]) -> None:
         self.snapshot = snapshot
+        self.described = described
         self.constants: list[Any] = []
         self.position = {rule_id: i for i, rule_id in enumerate(snapshot.classifying_ids)}
         self.e = [f"r{i}" for i in range(len(snapshot.classifying_ids))]
@@ -85,18 +92,17 @@ class _Writer:
     def any_of(self, names: Sequence[str]) -> str:
         return "(" + " or ".join(names) + ")" if names else "False"
 
+    def predicate(self, rule: Rule) -> str:
+        """The rule's predicate as a Boolean expression over the facts of its subject."""
+        facts = "fs" if rule.subject == "system" else "fm"
+        return _decide.boolean(rule.when.tree, self.constants, _engine.BOOLEAN_FACTS, facts)
+
     def source(self) -> str:
         s = self.snapshot
-        header = "def decide(rs, rm, ds, dm, roles):"
-        for subject, answers in (("system", "rs"), ("model", "rm")):
-            names = [f"r{self.position[i]}" for i in s.by_subject[subject].ids]
-            if names:
-                self.emit(f"({', '.join(names)},) = {answers}")
-        duty_position = {r.id: i for i, r in enumerate(s.obligations)}
-        for subject, answers in (("system", "ds"), ("model", "dm")):
-            names = [f"d{duty_position[i]}" for i in s.duties[subject].ids]
-            if names:
-                self.emit(f"({', '.join(names)},) = {answers}")
+        header = "def decide(fs, fm, p, roles):"
+        for i, rule in enumerate(s.classifying):
+            answer = self.predicate(rule) if self.described[rule.subject] else "False"
+            self.emit(f"r{i} = {answer}")
         self.overrides()
         tier = self.classes("tier", s.tier_groups)
         model = self.classes("model", s.model_class_groups)
@@ -105,6 +111,16 @@ class _Writer:
         self.obligations(tier)
         self.emit(f"return Decided({tier}, {model}, effective, out)")
         return "\n".join([header, *self.lines, ""])
+
+    def duty(self, rule: Rule) -> str | None:
+        """The duty's predicate; for a subject not described, its answer as the reference path
+        gives it (None: the duty never applies)."""
+        if self.described[rule.subject]:
+            return self.predicate(rule)
+        answer = self.snapshot.undescribed_duties[rule.id]
+        if answer is None:
+            raise _decide.Unsupported(rule.id)  # open, and it could count
+        return "True" if answer else None
 
     def overrides(self) -> None:
         """Effective answers: a rule fires and no effective rule overriding it does; an
@@ -145,43 +161,62 @@ class _Writer:
     def obligations(self, tier: str) -> None:
         """Regimes opened by effective rules (a prohibition closes every other route), each from
         its earliest date; then each duty whose regime is open, that holds and that no effective
-        rule overrides, for the roles asked."""
+        rule overrides, for the roles asked. Duties are read group by group, a group being the
+        duties opened by the same regimes, and put back in the snapshot's order at the end."""
         s = self.snapshot
         self.emit(f"if {tier} is not {self.constant(Tier.OUT_OF_SCOPE)}:")
-        only = self.local("only")
-        self.emit(f"    {only} = {tier} is {self.constant(Tier.PROHIBITED)}")
-        openers: dict[str, list[tuple[dt.date, str]]] = {}
+        go = self.local("go")  # a route other than a prohibition can open a regime
+        self.emit(f"    {go} = {tier} is not {self.constant(Tier.PROHIBITED)}")
+        openers: dict[str, list[tuple[dt.date, str, bool]]] = {}
         for rule_id, prohibits, opens in s.openings:
             e = self.e[self.position[rule_id]]
-            condition = e if prohibits else f"({e} and not {only})"
             for regime, start in opens:
-                openers.setdefault(regime, []).append((start, condition))
+                openers.setdefault(regime, []).append((start, e, prohibits))
         is_open: dict[str, str] = {}
-        since: dict[str, str] = {}
         for regime, entries in openers.items():
-            entries.sort(key=lambda entry: entry[0])
             is_open[regime] = self.local("o")
-            since[regime] = self.local("s")
-            self.emit(f"    {is_open[regime]} = {self.any_of([c for _, c in entries])}")
-            text = "None"
-            for start, condition in reversed(entries):
-                text = f"{self.constant(start)} if {condition} else {text}"
-            self.emit(f"    {since[regime]} = ({text}) if {is_open[regime]} else None")
+            prohibiting = [e for _, e, prohibits in entries if prohibits]
+            others = [e for _, e, prohibits in entries if not prohibits]
+            parts = prohibiting + ([f"({go} and {self.any_of(others)})"] if others else [])
+            self.emit(f"    {is_open[regime]} = {' or '.join(parts)}")
+        roles: dict[Any, str] = {}
+        groups: dict[tuple[str, ...], list[tuple[int, Duty, str]]] = {}
         for k, duty in enumerate(s.obligations_for(_EVERY_ROLE)):
-            regimes = [r for r in duty.regimes if r in is_open]
-            if not regimes:
-                continue
-            tests = [f"d{k}", self.any_of([is_open[r] for r in regimes])]
-            against = [self.e[self.position[d]] for d in duty.defeaters]
-            if against:
-                tests.append(f"not {self.any_of(against)}")
-            tests.append(f"{self.constant(duty.rule.role)} in roles")
-            if duty.applies_from is not None:
-                day = self.constant(duty.applies_from)
-            elif len(regimes) == 1:
-                day = since[regimes[0]]
-            else:  # the earliest of its open regimes
-                day = "min(" + ", ".join(f"({since[r]} if {is_open[r]} else {self.constant(dt.date.max)})"
-                                         for r in regimes) + ")"
-            self.emit(f"    if {' and '.join(tests)}:")
-            self.emit(f"        out.append(({k}, {day}))")
+            regimes = tuple(r for r in duty.regimes if r in is_open)
+            holds = self.duty(duty.rule)
+            if regimes and holds is not None:
+                groups.setdefault(regimes, []).append((k, duty, holds))
+                roles.setdefault(duty.rule.role, self.local("role"))
+        for role, flag in roles.items():
+            self.emit(f"    {flag} = {self.constant(role)} in roles")
+        for regimes, duties in groups.items():
+            self.emit(f"    if {' or '.join(is_open[r] for r in regimes)}:")
+            since = {r: self.since(r, sorted(openers[r]), go) for r in regimes}
+            for k, duty, holds in duties:
+                tests = [roles[duty.rule.role], f"({holds})"]
+                against = [self.e[self.position[d]] for d in duty.defeaters]
+                if against:
+                    tests.append(f"not {self.any_of(against)}")
+                if duty.applies_from is not None:
+                    day = self.constant(duty.applies_from)
+                elif len(regimes) == 1:
+                    day = since[regimes[0]]
+                else:  # the earliest of its open regimes
+                    latest = self.constant(dt.date.max)
+                    day = "min(" + ", ".join(f"({since[r]} if {is_open[r]} else {latest})"
+                                             for r in regimes) + ")"
+                self.emit(f"        if {' and '.join(tests)}:")
+                self.emit(f"            out.append(({k}, {day}, True))")
+        if len(groups) > 1:
+            self.emit("    out.sort()")
+
+    def since(self, regime: str, entries: list[tuple[dt.date, str, bool]], go: str) -> str:
+        """The day ``regime`` opens: that of its earliest effective opener (in a group's block,
+        where some opener is effective)."""
+        name = self.local("since")
+        text = "None"
+        for start, e, prohibits in reversed(entries):
+            condition = e if prohibits else f"({e} and {go})"
+            text = f"{self.constant(start)} if {condition} else {text}"
+        self.emit(f"        {name} = {text}")
+        return name

@@ -16,9 +16,9 @@ from collections.abc import Mapping, Sequence
 from itertools import compress, repeat
 from typing import Any
 
-from ._engine import Value, fact_values
+from ._engine import FACT_TYPES, Value, fact_values
 from ._loader import Rule
-from ._program import Answers
+from ._program import Program
 from .errors import DateOutOfRangeError, DescriptionError
 from .facts import Description, ModelDescription, Role, SystemDescription, fact_info
 from .result import (
@@ -137,7 +137,7 @@ class _Evaluation:
     tiers: list[Tier]
     models: list[ModelClass | None]
     basis: list[Rule]  # the rules that decided
-    dues: list[tuple[Rule, dt.date, Truth]]  # the obligations, with their dates and statuses
+    obligations: list[Obligation]
 
     def __init__(
         self, ruleset: RuleSet, snapshot: Snapshot, subject: Description, roles: frozenset[Role]
@@ -154,22 +154,30 @@ class _Evaluation:
         }
         self.has = {"system": system is not None, "model": model is not None}
         self.undecided: set[str] = set()  # regime certainly open, own predicate unknown
-        known = snapshot.known_answers(self.facts, self.has)
-        if known is not None:
-            self._decide_known(known)
+        self.hit_parts: dict[str, Any] = snapshot.memo.setdefault("hits", {})
+        program = snapshot.program(self.has)
+        if program is not None and self._all_known():
+            self._decide_known(program)
         else:
             self._decide_open()
 
-    def _decide_known(self, answers: Answers) -> None:
+    def _all_known(self) -> bool:
+        """Whether every fact the rules about the described subjects read is known."""
+        needs = self.snapshot.needs
+        return all(self.facts[name].keys() >= needs[name] for name, has in self.has.items() if has)
+
+    def _decide_known(self, program: Program) -> None:
         """Every answer True or False: the snapshot's generated decision."""
         snapshot = self.snapshot
-        tier, model_class, effective, dues = snapshot.program(*answers, self.roles)
+        facts = self.facts
+        tier, model_class, effective, dues = program(
+            facts["system"], facts["model"], snapshot.params, self.roles
+        )
         self.tiers = [tier] if tier is not None and self.has["system"] else []
         self.models = [model_class] if self.has["model"] else []
         rules, _ = snapshot.basis_candidates(tier)
         self.basis = list(compress(rules, map(effective.__getitem__, snapshot.basis_positions[tier])))
-        obligations = snapshot.obligations
-        self.dues = [(obligations[k], day, True) for k, day in dues]
+        self.obligations = list(map(_shared(snapshot).__getitem__, dues))
 
     def _decide_open(self) -> None:
         """Some answer unknown: three-valued logic over the rule graph (the reference)."""
@@ -190,7 +198,9 @@ class _Evaluation:
         self.tiers, self.models = self._classes()
         tier = self.tiers[0] if len(self.tiers) == 1 else None
         self.basis = self._basis(tier)
-        self.dues = self._obligations(self.tiers, self.roles)
+        shared, position = _shared(snapshot), snapshot.obligation_position
+        self.obligations = [shared[position[rule.id], applies_from, status]
+                            for rule, applies_from, status in self._obligations(self.tiers, self.roles)]
 
     def _undefeated(self, fired: Truth, defeaters: Sequence[str]) -> Truth:
         """Fires, and no effective rule overrides it (Kleene logic over the exception graph)."""
@@ -274,7 +284,7 @@ class _Evaluation:
             "tier": tier and tier.value,
             "possible_tiers": [t.value for t in tiers],
             "basis": [rule.id for rule in self.basis],
-            "obligations": [rule.id for rule, _, _ in self.dues],
+            "obligations": [obligation.rule for obligation in self.obligations],
         }
 
     def result(self) -> Classification:
@@ -282,7 +292,6 @@ class _Evaluation:
         tier = tiers[0] if len(tiers) == 1 else None
         model_class = models[0] if len(models) == 1 else None
         hits = [self._hit(rule) for rule in self.basis]
-        obligations = [self._obligation(*due) for due in self.dues]
         return construct(Classification, dict(
             id=self.subject.id,
             name=self.subject.name,
@@ -294,18 +303,21 @@ class _Evaluation:
             model_class=model_class,
             possible_model_classes=models,
             basis=hits,
-            obligations=obligations,
+            obligations=self.obligations,
             open_questions=self._questions(tiers, models, self.roles),
         ))
 
     def _hit(self, rule: Rule) -> RuleHit:
-        parts = self.snapshot.hit_parts.get(rule.id)
+        parts = self.hit_parts.get(rule.id)
         if parts is None:
-            parts = self.snapshot.hit_parts[rule.id] = _hit_parts(rule)
-        subject, names, fields = parts
+            parts = self.hit_parts[rule.id] = _hit_parts(rule)
+        subject, names, converted, fields = parts
         facts = self.facts[subject]
         values = fields.copy()
-        values["facts"] = {name: _plain(facts[name]) for name in names if name in facts}
+        values["facts"] = shown = {name: facts[name] for name in names if name in facts}
+        for name in converted:
+            if name in shown:
+                shown[name] = _plain(shown[name])
         return construct(RuleHit, values)
 
     def _basis(self, tier: Tier | None) -> list[Rule]:
@@ -378,29 +390,6 @@ class _Evaluation:
                 out.append((rule, own_date or since, status))
         return out
 
-    def _obligation(self, rule: Rule, applies_from: dt.date, status: Truth) -> Obligation:
-        """The obligation as a result; built once per snapshot, as every field is immutable."""
-        key = (rule.id, applies_from, status)
-        shared = self.snapshot.shared
-        if key not in shared:
-            shared[key] = self._new_obligation(rule, applies_from, status)
-        return shared[key]  # type: ignore[no-any-return]
-
-    def _new_obligation(self, rule: Rule, applies_from: dt.date, status: Truth) -> Obligation:
-        assert rule.role is not None and rule.phase is not None
-        return construct(Obligation, dict(
-            rule=rule.id,
-            title=rule.title,
-            citation=rule.citation,
-            role=rule.role,
-            phase=rule.phase,
-            applies_from=applies_from,
-            in_force=applies_from <= self.snapshot.day,
-            status=Status.APPLIES if status is True else Status.POSSIBLE,
-            confidence=rule.confidence,
-            note=rule.note,
-        ))
-
     def _questions(
         self, tiers: list[Tier], models: list[ModelClass | None], roles: frozenset[Role]
     ) -> list[OpenQuestion]:
@@ -439,10 +428,47 @@ class _Evaluation:
 _fact_info = functools.cache(fact_info)
 
 
-def _hit_parts(rule: Rule) -> tuple[str, tuple[str, ...], dict[str, Any]]:
-    """What a rule's basis entry takes from the rule: the subject and facts it reads, and every
-    field but the facts (in the order of the fields)."""
-    return rule.when.subject or "system", tuple(rule.when.facts), dict(
+class _Shared(dict[tuple[int, dt.date, Truth], Obligation]):
+    """A snapshot's obligations as results, keyed by position, date and status (True: applies,
+    None: possible); each built on first use and shared, as every field is immutable."""
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        super().__init__()
+        self.snapshot = snapshot
+
+    def __missing__(self, key: tuple[int, dt.date, Truth]) -> Obligation:
+        position, applies_from, status = key
+        rule = self.snapshot.obligations[position]
+        assert rule.role is not None and rule.phase is not None
+        self[key] = obligation = construct(Obligation, dict(
+            rule=rule.id,
+            title=rule.title,
+            citation=rule.citation,
+            role=rule.role,
+            phase=rule.phase,
+            applies_from=applies_from,
+            in_force=applies_from <= self.snapshot.day,
+            status=Status.APPLIES if status is True else Status.POSSIBLE,
+            confidence=rule.confidence,
+            note=rule.note,
+        ))
+        return obligation
+
+
+def _shared(snapshot: Snapshot) -> _Shared:
+    shared = snapshot.memo.get("obligations")
+    if shared is None:
+        shared = snapshot.memo["obligations"] = _Shared(snapshot)
+    return shared
+
+
+def _hit_parts(rule: Rule) -> tuple[str, tuple[str, ...], tuple[str, ...], dict[str, Any]]:
+    """What a rule's basis entry takes from the rule: the subject and facts it reads, those of
+    them whose values are shown converted (sets, dates), and every field but the facts (in the
+    order of the fields)."""
+    names = tuple(rule.when.facts)
+    converted = tuple(name for name in names if FACT_TYPES[name].kind in ("set", "datetime"))
+    return rule.when.subject or "system", names, converted, dict(
         rule=rule.id,
         title=rule.title,
         citation=rule.citation,

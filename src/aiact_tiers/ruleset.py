@@ -220,57 +220,43 @@ class Snapshot:
         return {tier: tuple(position[i] for i in ids)
                 for tier, (_, ids) in self._basis_candidates.items()}
 
-    @functools.cached_property
-    def program(self) -> _program.Program:
-        """The whole decision as one generated function, for answers all True or False."""
-        return _program.program(self)
-
-    def known_answers(
-        self, facts: Mapping[str | None, Mapping[str, Any]], described: Mapping[str, bool]
-    ) -> _program.Answers | None:
-        """The answers of every rule for :attr:`program` (classifying rules about systems and
-        about models, then duties about each), or None when an unknown fact leaves one open.
-
-        The classifying rules about a subject not described do not fire; its duties are
-        answered as the reference path answers them (see :attr:`_undescribed`).
-        """
-        answers: list[tuple[bool, ...]] = []
-        for group in (self.by_subject, self.duties):
-            for subject in ("system", "model"):
-                rules = group[subject]
-                if described[subject]:
-                    if rules.decide is None or not facts[subject].keys() >= rules.needs:
-                        return None
-                    answers.append(rules.decide(facts[subject], self.params))
-                else:
-                    absent = rules.none if group is self.by_subject else self._undescribed[subject]
-                    if absent is None:
-                        return None
-                    answers.append(absent)
-        system, model, system_duties, model_duties = answers
-        return system, model, system_duties, model_duties
+    def program(self, described: Mapping[str, bool]) -> _program.Program | None:
+        """The whole decision as one generated function for the subjects described (system,
+        model), valid when every fact their rules read is known (see :attr:`needs`)."""
+        key = (described["system"], described["model"])
+        if key not in self._programs:
+            self._programs[key] = _program.program(self, described)
+        return self._programs[key]
 
     @functools.cached_property
-    def _undescribed(self) -> Mapping[str, tuple[bool, ...] | None]:
-        """For each subject, the answers of its duties when it is not described, or None when
-        one stays open and can count.
+    def _programs(self) -> dict[tuple[bool, bool], _program.Program | None]:
+        return {}
 
-        They are read with no facts. An open answer cannot count, and is False here, when only
-        rules about the same subject (which do not fire) open the duty's regimes.
+    @functools.cached_property
+    def needs(self) -> Mapping[str, frozenset[str]]:
+        """For each subject, every fact its classifying rules and duties read."""
+        return {subject: self.by_subject[subject].needs | self.duties[subject].needs
+                for subject in ("system", "model")}
+
+    @functools.cached_property
+    def undescribed_duties(self) -> Mapping[str, bool | None]:
+        """Each duty's answer when its subject is not described (read with no facts), as the
+        three-valued path gives it; None while open and able to count.
+
+        An open answer cannot count, and is False here, when only rules about the same subject
+        (which do not fire) open the duty's regimes.
         """
         openers: dict[str, set[str]] = {}
         for rule in self.openers:
             for regime in rule.opens:
                 openers.setdefault(regime, set()).add(rule.subject)
-        out: dict[str, tuple[bool, ...] | None] = {}
+        out: dict[str, bool | None] = {}
         for subject, duties in self.duties.items():
-            answers: list[bool | None] = []
             for rule, (_, answer) in zip(duties.rules, duties.evaluate({}, self.params), strict=True):
                 if answer is None and all(openers.get(regime, set()) <= {subject}
                                           for regime in rule.regimes):
                     answer = False
-                answers.append(answer)
-            out[subject] = None if None in answers else tuple(a is True for a in answers)
+                out[rule.id] = answer
         return out
 
     @functools.cached_property
@@ -311,16 +297,15 @@ class Snapshot:
         return tuple(order)
 
     @functools.cached_property
-    def shared(self) -> dict[tuple[Any, ...], Any]:
-        """Result parts whose fields are all immutable (obligations), built once per snapshot
-        and shared by every classification on that day; bounded by the rules and their dates."""
+    def memo(self) -> dict[str, Any]:
+        """Parts of results built on first use and shared by every classification on this day
+        (see :mod:`aiact_tiers.classify`); bounded by the rules and their dates."""
         return {}
 
     @functools.cached_property
-    def hit_parts(self) -> dict[str, Any]:
-        """For each rule that decided some result, the parts of its basis entry that do not
-        depend on the facts (filled on first use)."""
-        return {}
+    def obligation_position(self) -> Mapping[str, int]:
+        """Each obligation's position in :attr:`obligations`."""
+        return {rule.id: k for k, rule in enumerate(self.obligations)}
 
     def obligations_for(self, roles: frozenset[Any]) -> tuple[Duty, ...]:
         """The obligations of these roles, in order, each with what deciding it takes."""

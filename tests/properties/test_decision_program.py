@@ -18,7 +18,7 @@ from strategies import SYSTEM_FACTS, known_value
 
 from aiact_tiers import Role, Tier, list_rulesets, load_description, load_ruleset
 from aiact_tiers._engine import FACT_TYPES
-from aiact_tiers._program import program
+from aiact_tiers._program import _Writer, program
 from aiact_tiers.classify import _evaluation
 
 MODEL_FACTS = sorted(n for n, t in FACT_TYPES.items() if t.subject == "model")
@@ -56,7 +56,7 @@ def test_generated_decision_equals_the_reference(
     facts: dict[str, Any], ruleset: str, day: dt.date, role: Role | None
 ) -> None:
     evaluation = _evaluation(load_description(facts), ruleset, day, role)
-    assert evaluation.snapshot.known_answers(evaluation.facts, evaluation.has) is not None
+    assert evaluation.snapshot.program(evaluation.has) is not None and evaluation._all_known()
     reference = copy.copy(evaluation)
     reference._decide_open()
     assert evaluation.result() == reference.result()
@@ -67,16 +67,23 @@ def test_an_unknown_fact_takes_the_reference_path() -> None:
     facts = {name: False for name in SYSTEM_FACTS if FACT_TYPES[name].data_type.name == "BOOLEAN"}
     facts.update(IN_SCOPE, practices=[])  # only the Annex I and Annex III facts stay unknown
     evaluation = _evaluation(load_description(facts), "eu-2024-2026", dt.date(2026, 12, 1), None)
-    assert evaluation.snapshot.known_answers(evaluation.facts, evaluation.has) is None
+    assert not evaluation._all_known()
     assert evaluation.tiers == [Tier.HIGH_RISK, Tier.MINIMAL]
 
 
 @pytest.mark.parametrize("ruleset", list_rulesets())
-def test_no_rule_text_reaches_the_generated_decision(ruleset: str) -> None:
-    from aiact_tiers._program import _Writer
-
+@pytest.mark.parametrize("described", [(True, False), (True, True), (False, True)])
+def test_no_rule_text_reaches_the_generated_decision(ruleset: str, described: tuple[bool, bool]) -> None:
+    """Rules are named by position and their literals are constants: no id (unless it is also
+    the name of a fact or parameter, which the type check has matched), title or quoted value
+    of a rule file is in the source."""
     snapshot = load_ruleset(ruleset).at(dt.date(2027, 12, 1))
-    text = _Writer(snapshot).source()
+    subjects = dict(zip(("system", "model"), described, strict=True))
+    text = _Writer(snapshot, subjects).source()
+    assert program(snapshot, subjects) is not None
     for rule in snapshot.rules:
-        assert rule.id not in text and rule.when.text not in text
-    program(snapshot)
+        if rule.id not in FACT_TYPES and rule.id not in snapshot.params:
+            assert f"'{rule.id}'" not in text
+        assert rule.title not in text
+        for literal in rule.when.text.split('"')[1::2]:
+            assert f"'{literal}'" not in text and f'"{literal}"' not in text
