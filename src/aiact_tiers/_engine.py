@@ -510,8 +510,16 @@ def fact_values(description: SystemDescription | ModelDescription) -> dict[str, 
     return facts
 
 
+_enum_value = operator.attrgetter("_value_")  # `.value` without the enum descriptor
+_MIDNIGHT_UTC = dt.time(tzinfo=dt.UTC)
+
+
 def _enum_values(values: Any) -> frozenset[Any]:
-    return frozenset([item._value_ for item in values])
+    return frozenset(map(_enum_value, values))
+
+
+def _datetime(value: dt.date) -> dt.datetime:
+    return dt.datetime.combine(value, _MIDNIGHT_UTC)
 
 
 def _converter(fact: FactType) -> Callable[[Any], Value] | None:
@@ -519,9 +527,9 @@ def _converter(fact: FactType) -> Callable[[Any], Value] | None:
     if fact.kind == "set":
         return _enum_values if fact.enum else normalise
     if fact.kind == "datetime":
-        return normalise
+        return _datetime
     if fact.enum is not None:
-        return operator.attrgetter("_value_")  # `.value` without the enum descriptor
+        return _enum_value
     return None
 
 

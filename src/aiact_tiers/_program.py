@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from ._loader import Rule
     from .ruleset import Duty, Snapshot
 
-__all__ = ["Decided", "Program", "program"]
+__all__ = ["Compiled", "Decided", "Program", "program"]
 
 _EVERY_ROLE = frozenset(Role)
 
@@ -48,6 +48,15 @@ Program = Callable[[Mapping[str, Any], Mapping[str, Any], Mapping[str, Any], fro
                    Decided]
 """``(system facts, model facts, parameters, roles) -> Decided``; every fact the rules about
 a described subject read must be known."""
+
+
+class Compiled(NamedTuple):
+    """A program with the facts about the system and about the model that it reads: it is
+    valid for a description where they are all known."""
+
+    program: Program
+    system_needs: frozenset[str]
+    model_needs: frozenset[str]
 
 
 def program(snapshot: Snapshot, described: Mapping[str, bool]) -> Program | None:

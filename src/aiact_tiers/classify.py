@@ -155,16 +155,16 @@ class _Evaluation:
         self.has = {"system": system is not None, "model": model is not None}
         self.undecided: set[str] = set()  # regime certainly open, own predicate unknown
         self.hit_parts: dict[str, Any] = snapshot.memo.setdefault("hits", {})
-        program = snapshot.program(self.has)
-        if program is not None and self._all_known():
-            self._decide_known(program)
+        decision = snapshot.program(self.has)
+        if decision is not None and self._all_known(*decision[1:]):
+            self._decide_known(decision[0])
         else:
             self._decide_open()
 
-    def _all_known(self) -> bool:
-        """Whether every fact the rules about the described subjects read is known."""
-        needs = self.snapshot.needs
-        return all(self.facts[name].keys() >= needs[name] for name, has in self.has.items() if has)
+    def _all_known(self, system: frozenset[str], model: frozenset[str]) -> bool:
+        """Whether every fact read by the rules about the described subjects is known."""
+        facts = self.facts
+        return facts["system"].keys() >= system and facts["model"].keys() >= model
 
     def _decide_known(self, program: Program) -> None:
         """Every answer True or False: the snapshot's generated decision."""
@@ -394,6 +394,8 @@ class _Evaluation:
         self, tiers: list[Tier], models: list[ModelClass | None], roles: frozenset[Role]
     ) -> list[OpenQuestion]:
         """Unknown facts read by open rules that could still change the result."""
+        if len(tiers) <= 1 and len(models) <= 1 and not self.undecided:
+            return []
         asked: dict[str, list[str]] = {}
         open_rules: list[Rule] = []
         if len(tiers) > 1 or len(models) > 1:

@@ -220,23 +220,20 @@ class Snapshot:
         return {tier: tuple(position[i] for i in ids)
                 for tier, (_, ids) in self._basis_candidates.items()}
 
-    def program(self, described: Mapping[str, bool]) -> _program.Program | None:
+    def program(self, described: Mapping[str, bool]) -> _program.Compiled | None:
         """The whole decision as one generated function for the subjects described (system,
-        model), valid when every fact their rules read is known (see :attr:`needs`)."""
+        model), with the facts about each that it reads; None when it cannot be generated."""
         key = (described["system"], described["model"])
         if key not in self._programs:
-            self._programs[key] = _program.program(self, described)
+            program = _program.program(self, described)
+            needs = {subject: self.by_subject[subject].needs | self.duties[subject].needs
+                     if described[subject] else frozenset() for subject in ("system", "model")}
+            self._programs[key] = program and _program.Compiled(program, needs["system"], needs["model"])
         return self._programs[key]
 
     @functools.cached_property
-    def _programs(self) -> dict[tuple[bool, bool], _program.Program | None]:
+    def _programs(self) -> dict[tuple[bool, bool], _program.Compiled | None]:
         return {}
-
-    @functools.cached_property
-    def needs(self) -> Mapping[str, frozenset[str]]:
-        """For each subject, every fact its classifying rules and duties read."""
-        return {subject: self.by_subject[subject].needs | self.duties[subject].needs
-                for subject in ("system", "model")}
 
     @functools.cached_property
     def undescribed_duties(self) -> Mapping[str, bool | None]:
