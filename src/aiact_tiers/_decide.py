@@ -43,7 +43,7 @@ def source(
     are used as they are, without ``bool()``.
     """
     if kleene:
-        kleene_writer = _Kleene(constants, booleans)
+        kleene_writer = Kleene(constants, booleans)
         answers = "".join(f"{kleene_writer.truth(t)}, " for t in trees)
     else:
         answers = "".join(f"{boolean(t, constants, booleans)}, " for t in trees)
@@ -138,12 +138,13 @@ def _constant(value: Any, constants: list[Any]) -> str:
     return f"c[{len(constants) - 1}]"
 
 
-class _Kleene:
+class Kleene:
     """Writes three-valued source: every operand held in a fresh local (``t0``, ``t1``...)."""
 
-    def __init__(self, constants: list[Any], booleans: frozenset[str]) -> None:
+    def __init__(self, constants: list[Any], booleans: frozenset[str], facts: str = "f") -> None:
         self.constants = constants
         self.booleans = booleans
+        self.facts = facts
         self.count = 0
 
     def _local(self) -> str:
@@ -161,21 +162,25 @@ class _Kleene:
     def value(self, tree: tuple[Any, ...]) -> str:
         kind = tree[0]
         if kind == "fact":
-            return f"f.get({_name(tree[1])})"
+            return f"{self.facts}.get({_name(tree[1])})"
         if kind == "param":
             return f"p.get({_name(tree[1])})"
         if kind == "const":
             return _constant(tree[1], self.constants)
         if kind in ("and", "or"):
             decided = "not " if kind == "and" else ""
+            stop, rest = ("False", "True") if kind == "and" else ("True", "False")
             locals_ = []
             tests = []
             for operand in _chain(tree, kind):
                 t = self._local()
                 locals_.append(t)
-                tests.append(f"(({t} := {self.value(operand)}) is not None and {decided}{t})")
+                value = self.value(operand)
+                if _is_bool(operand, self.booleans):  # True, False or None: compare directly
+                    tests.append(f"({t} := {value}) is {stop}")
+                else:
+                    tests.append(f"(({t} := {value}) is not None and {decided}{t})")
             unknown = " or ".join(f"{t} is None" for t in locals_)
-            stop, rest = ("False", "True") if kind == "and" else ("True", "False")
             return f"({stop} if {' or '.join(tests)} else (None if {unknown} else {rest}))"
         if kind == "not":
             t = self._local()
@@ -190,11 +195,17 @@ class _Kleene:
         raise Unsupported(kind)
 
     def _strict(self, operands: Sequence[tuple[Any, ...]], combine: Callable[[list[str]], str]) -> str:
-        """Unknown as soon as one operand is; otherwise ``combine`` of their locals."""
-        locals_ = []
+        """Unknown as soon as one operand is; otherwise ``combine`` of their values (held in
+        locals, but for constants other than null, which are never unknown)."""
+        values = []
         tests = []
         for operand in operands:
+            if operand[0] == "const" and operand[1] is not None:
+                values.append(self.value(operand))
+                continue
             t = self._local()
-            locals_.append(t)
+            values.append(t)
             tests.append(f"({t} := {self.value(operand)}) is None")
-        return f"(None if {' or '.join(tests)} else {combine(locals_)})"
+        if not tests:
+            return combine(values)
+        return f"(None if {' or '.join(tests)} else {combine(values)})"

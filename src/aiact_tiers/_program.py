@@ -1,16 +1,17 @@
-"""Private: a snapshot's whole decision as one generated function, for facts all known.
+"""Private: a snapshot's whole decision as one generated function.
 
-When every fact the rules read is known, each rule's answer is True or False and the decision
-that follows (overrides, the tier, the regimes opened, the obligations per role with their dates)
-is Boolean logic over those answers. :func:`program` writes the predicates and that logic once
-per snapshot as straight-line Python over locals: a duty's predicate is read only when a regime
-opens it, and deciding a fully described system costs a few hundred bytecodes instead of loops
-over the rule graph. Unknown facts take the three-valued path in
-:mod:`aiact_tiers.classify`, which is the reference: the tests check that both agree on every
-fully known description.
+The decision that follows the rules' answers (overrides, the tier and model class, the regimes
+opened, the obligations per role with their dates and statuses) is logic over those answers.
+:func:`program` writes the predicates and that logic once per snapshot as straight-line Python
+over locals: a duty's predicate is read only where a regime opens it, and deciding a system costs
+a few hundred bytecodes instead of loops over the rule graph. Two forms are written from the same
+plan: Boolean, for descriptions whose facts are all known, and three-valued (Kleene: True, False,
+None for unknown), for the rest. The loops over the rule graph in :mod:`aiact_tiers.classify` are
+the reference: the tests check that every generated form agrees with them.
 
 As in :mod:`aiact_tiers._decide`, nothing from a rule file becomes code: rules are named by
-their position, and every value (tiers, dates, roles) is a ``c[i]`` reference into a tuple.
+their position, fact names are checked names written as ``repr`` literals, and every value
+(tiers, dates, roles) is a ``c[i]`` reference into a tuple.
 """
 
 from __future__ import annotations
@@ -30,45 +31,51 @@ if TYPE_CHECKING:
 __all__ = ["Compiled", "Decided", "Program", "program"]
 
 _EVERY_ROLE = frozenset(Role)
+_TIER_ORDER = (Tier.OUT_OF_SCOPE, Tier.PROHIBITED, Tier.HIGH_RISK, Tier.LIMITED, Tier.MINIMAL)
 
 
 class Decided(NamedTuple):
-    """What the program decides: the tier and model class (None: none reached), every
-    classifying rule's effective answer (in the snapshot's order), and the obligations that
-    apply, each as its position in the snapshot's obligations, the date it applies from and
-    its status (True: it applies)."""
+    """What a program decides: the possible tiers and model classes, each classifying rule's
+    answer and effective answer (in the snapshot's order), the obligations that apply or may
+    apply (position in the snapshot's obligations, date, status: True applies, None possible),
+    and the positions of the duties whose regime is certainly open but whose own answer is not."""
 
-    tier: Tier | None
-    model_class: Any
-    effective: tuple[bool, ...]
-    obligations: list[tuple[int, dt.date, bool]]
+    tiers: list[Tier]
+    models: list[Any]
+    fired: tuple[bool | None, ...]
+    effective: tuple[bool | None, ...]
+    obligations: list[tuple[int, dt.date, bool | None]]
+    undecided: list[int]
 
 
 Program = Callable[[Mapping[str, Any], Mapping[str, Any], Mapping[str, Any], frozenset[Any]],
                    Decided]
-"""``(system facts, model facts, parameters, roles) -> Decided``; every fact the rules about
-a described subject read must be known."""
+"""``(system facts, model facts, parameters, roles) -> Decided``."""
 
 
 class Compiled(NamedTuple):
-    """A program with the facts about the system and about the model that it reads: it is
-    valid for a description where they are all known."""
+    """The programs for one pair of subjects described, and the facts about the system and the
+    model that they read: ``known`` (when it could be written) is valid where they are all
+    known, ``kleene`` anywhere."""
 
-    program: Program
+    known: Program | None
+    kleene: Program
     system_needs: frozenset[str]
     model_needs: frozenset[str]
 
 
-def program(snapshot: Snapshot, described: Mapping[str, bool]) -> Program | None:
-    """The decision of ``snapshot`` for the subjects ``described`` (system, model), or None
-    when a predicate cannot be written as source or an answer would stay open."""
-    writer = _Writer(snapshot, described)
+def program(snapshot: Snapshot, described: Mapping[str, bool], *, kleene: bool) -> Program | None:
+    """The decision of ``snapshot`` for the subjects ``described`` (system, model), Boolean or
+    three-valued; None when a predicate cannot be written as source or an answer would stay
+    open where the Boolean form needs it known."""
+    writer = (_Kleene if kleene else _Boolean)(snapshot, described)
     try:
         text = writer.source()
         code = compile(text, "<decision>", "exec")
     except (_decide.Unsupported, SyntaxError, RecursionError, MemoryError, ValueError):
         return None
-    namespace: dict[str, Any] = {"__builtins__": {"bool": bool, "frozenset": frozenset, "min": min},
+    namespace: dict[str, Any] = {"__builtins__": {"bool": bool, "frozenset": frozenset, "min": min,
+                                                  "max": max, "len": len},
                                  "c": tuple(writer.constants), "Decided": Decided}
     exec(code, namespace)  # generated above: positions, operators and checked fact names only
     function: Program = namespace["decide"]
@@ -76,7 +83,8 @@ def program(snapshot: Snapshot, described: Mapping[str, bool]) -> Program | None
 
 
 class _Writer:
-    """Writes the decision of one snapshot; ``e[i]`` holds the name of rule i's effective value."""
+    """What both forms share: constants, locals, and the plan of the decision; ``e[i]`` holds
+    the name of rule i's effective answer as it is resolved."""
 
     def __init__(self, snapshot: Snapshot, described: Mapping[str, bool]) -> None:
         self.snapshot = snapshot
@@ -95,41 +103,37 @@ class _Writer:
         self.count += 1
         return f"{prefix}{self.count}"
 
-    def emit(self, line: str) -> None:
-        self.lines.append(f"    {line}")
+    def emit(self, line: str, depth: int = 0) -> None:
+        self.lines.append("    " * (depth + 1) + line)
 
+    # The logic, written by each form.
     def any_of(self, names: Sequence[str]) -> str:
-        return "(" + " or ".join(names) + ")" if names else "False"
+        raise NotImplementedError
+
+    def both(self, a: str, b: str) -> str:
+        raise NotImplementedError
 
     def predicate(self, rule: Rule) -> str:
-        """The rule's predicate as a Boolean expression over the facts of its subject."""
-        facts = "fs" if rule.subject == "system" else "fm"
-        return _decide.boolean(rule.when.tree, self.constants, _engine.BOOLEAN_FACTS, facts)
+        raise NotImplementedError
+
+    def undescribed(self, answer: bool | None) -> str | None:
+        """An undescribed subject's duty answer as source (None: the duty never applies)."""
+        raise NotImplementedError
 
     def source(self) -> str:
         s = self.snapshot
-        header = "def decide(fs, fm, p, roles):"
         for i, rule in enumerate(s.classifying):
             answer = self.predicate(rule) if self.described[rule.subject] else "False"
             self.emit(f"r{i} = {answer}")
         self.overrides()
-        tier = self.classes("tier", s.tier_groups)
-        model = self.classes("model", s.model_class_groups)
+        tiers, models = self.classes()
+        fired = "".join(f"r{i}, " for i in range(len(self.e)))
         self.emit(f"effective = ({''.join(f'{name}, ' for name in self.e)})")
         self.emit("out = []")
-        self.obligations(tier)
-        self.emit(f"return Decided({tier}, {model}, effective, out)")
-        return "\n".join([header, *self.lines, ""])
-
-    def duty(self, rule: Rule) -> str | None:
-        """The duty's predicate; for a subject not described, its answer as the reference path
-        gives it (None: the duty never applies)."""
-        if self.described[rule.subject]:
-            return self.predicate(rule)
-        answer = self.snapshot.undescribed_duties[rule.id]
-        if answer is None:
-            raise _decide.Unsupported(rule.id)  # open, and it could count
-        return "True" if answer else None
+        self.emit("undecided = []")
+        self.obligations(tiers)
+        self.emit(f"return Decided({tiers}, {models}, ({fired}), effective, out, undecided)")
+        return "\n".join(["def decide(fs, fm, p, roles):", *self.lines, ""])
 
     def overrides(self) -> None:
         """Effective answers: a rule fires and no effective rule overriding it does; an
@@ -140,7 +144,7 @@ class _Writer:
             against = [self.e[self.position[d]] for d in defeaters if d in self.position]
             if against:
                 name = self.local("e")
-                self.emit(f"{name} = {self.e[i]} and not {self.any_of(against)}")
+                self.emit(f"{name} = {self.undefeated(self.e[i], against)}")
                 self.e[i] = name
         reach: dict[str, str] = {}
         covered: dict[str, str] = {}
@@ -149,33 +153,30 @@ class _Writer:
             covered[rule_id] = self.local("v")
             reach[rule_id] = self.local("h")
             self.emit(f"{covered[rule_id]} = {self.any_of(fired)}")
-            self.emit(f"{reach[rule_id]} = r{self.position[rule_id]} and {covered[rule_id]}")
+            self.emit(f"{reach[rule_id]} = {self.both(f'r{self.position[rule_id]}', covered[rule_id])}")
         for rule_id, targets in s.exception_targets.items():
             if targets:
                 i = self.position[rule_id]
                 name = self.local("e")
-                self.emit(f"{name} = {self.e[i]} and {covered[rule_id]}")
+                self.emit(f"{name} = {self.both(self.e[i], covered[rule_id])}")
                 self.e[i] = name
 
-    def classes(self, kind: str, groups: Sequence[tuple[Any, tuple[str, ...]]]) -> str:
-        """The first class (tier or model class) in order that an effective rule reaches."""
-        name = self.local(kind)
-        text = "None"
-        for cls, rule_ids in reversed(groups):
-            reached = self.any_of([self.e[self.position[r]] for r in rule_ids])
-            text = f"{self.constant(cls)} if {reached} else {text}"
-        self.emit(f"{name} = {text}")
-        return name
+    def undefeated(self, fired: str, against: list[str]) -> str:
+        raise NotImplementedError
 
-    def obligations(self, tier: str) -> None:
+    def classes(self) -> tuple[str, str]:
+        raise NotImplementedError
+
+    def obligations(self, tiers: str) -> None:
         """Regimes opened by effective rules (a prohibition closes every other route), each from
         its earliest date; then each duty whose regime is open, that holds and that no effective
         rule overrides, for the roles asked. Duties are read group by group, a group being the
         duties opened by the same regimes, and put back in the snapshot's order at the end."""
         s = self.snapshot
-        self.emit(f"if {tier} is not {self.constant(Tier.OUT_OF_SCOPE)}:")
+        outside = self.constant(Tier.OUT_OF_SCOPE)
+        self.emit(f"if not (len({tiers}) == 1 and {tiers}[0] is {outside}):")
         go = self.local("go")  # a route other than a prohibition can open a regime
-        self.emit(f"    {go} = {tier} is not {self.constant(Tier.PROHIBITED)}")
+        self.emit(f"{go} = not (len({tiers}) == 1 and {tiers}[0] is {self.constant(Tier.PROHIBITED)})", 1)
         openers: dict[str, list[tuple[dt.date, str, bool]]] = {}
         for rule_id, prohibits, opens in s.openings:
             e = self.e[self.position[rule_id]]
@@ -184,10 +185,7 @@ class _Writer:
         is_open: dict[str, str] = {}
         for regime, entries in openers.items():
             is_open[regime] = self.local("o")
-            prohibiting = [e for _, e, prohibits in entries if prohibits]
-            others = [e for _, e, prohibits in entries if not prohibits]
-            parts = prohibiting + ([f"({go} and {self.any_of(others)})"] if others else [])
-            self.emit(f"    {is_open[regime]} = {' or '.join(parts)}")
+            self.emit(f"{is_open[regime]} = {self.opened(entries, go)}", 1)
         roles: dict[Any, str] = {}
         groups: dict[tuple[str, ...], list[tuple[int, Duty, str]]] = {}
         for k, duty in enumerate(s.obligations_for(_EVERY_ROLE)):
@@ -197,35 +195,200 @@ class _Writer:
                 groups.setdefault(regimes, []).append((k, duty, holds))
                 roles.setdefault(duty.rule.role, self.local("role"))
         for role, flag in roles.items():
-            self.emit(f"    {flag} = {self.constant(role)} in roles")
+            self.emit(f"{flag} = {self.constant(role)} in roles", 1)
         for regimes, duties in groups.items():
-            self.emit(f"    if {' or '.join(is_open[r] for r in regimes)}:")
+            self.emit(f"if {' or '.join(f'{is_open[r]} is not False' for r in regimes)}:", 1)
             since = {r: self.since(r, sorted(openers[r]), go) for r in regimes}
             for k, duty, holds in duties:
-                tests = [roles[duty.rule.role], f"({holds})"]
-                against = [self.e[self.position[d]] for d in duty.defeaters]
-                if against:
-                    tests.append(f"not {self.any_of(against)}")
                 if duty.applies_from is not None:
                     day = self.constant(duty.applies_from)
                 elif len(regimes) == 1:
                     day = since[regimes[0]]
                 else:  # the earliest of its open regimes
                     latest = self.constant(dt.date.max)
-                    day = "min(" + ", ".join(f"({since[r]} if {is_open[r]} else {latest})"
-                                             for r in regimes) + ")"
-                self.emit(f"        if {' and '.join(tests)}:")
-                self.emit(f"            out.append(({k}, {day}, True))")
+                    day = "min(" + ", ".join(
+                        f"({since[r]} if {is_open[r]} is not False else {latest})" for r in regimes
+                    ) + ")"
+                against = [self.e[self.position[d]] for d in duty.defeaters]
+                self.duty_status(k, roles[duty.rule.role], holds,
+                                 [is_open[r] for r in regimes], against, day)
         if len(groups) > 1:
-            self.emit("    out.sort()")
+            self.emit("out.sort()", 1)
+            self.emit("undecided.sort()", 1)
+
+    def opened(self, entries: list[tuple[dt.date, str, bool]], go: str) -> str:
+        """Whether a regime is open, from its openers' effective answers."""
+        return self.any_of([e if prohibits else f"({e} if {go} else False)"
+                            for _, e, prohibits in entries])
 
     def since(self, regime: str, entries: list[tuple[dt.date, str, bool]], go: str) -> str:
-        """The day ``regime`` opens: that of its earliest effective opener (in a group's block,
-        where some opener is effective)."""
+        """The day ``regime`` opens: that of its earliest opener that is not ruled out (in a
+        group's block, where one is)."""
         name = self.local("since")
         text = "None"
         for start, e, prohibits in reversed(entries):
-            condition = e if prohibits else f"({e} and {go})"
+            condition = f"{e} is not False" if prohibits else f"({go} and {e} is not False)"
             text = f"{self.constant(start)} if {condition} else {text}"
-        self.emit(f"        {name} = {text}")
+        self.emit(f"{name} = {text}", 2)
         return name
+
+    def duty(self, rule: Rule) -> str | None:
+        """The duty's predicate; for a subject not described, its answer as the reference path
+        gives it (None: the duty never applies)."""
+        if self.described[rule.subject]:
+            return self.predicate(rule)
+        return self.undescribed(self.snapshot.undescribed_duties[rule.id])
+
+    def duty_status(self, k: int, role: str, holds: str, opened: list[str], against: list[str],
+                    day: str) -> None:
+        raise NotImplementedError
+
+
+class _Boolean(_Writer):
+    """Two-valued: every answer is True or False (every fact read is known)."""
+
+    def any_of(self, names: Sequence[str]) -> str:
+        return "(" + " or ".join(names) + ")" if names else "False"
+
+    def both(self, a: str, b: str) -> str:
+        return f"{a} and {b}"
+
+    def undefeated(self, fired: str, against: list[str]) -> str:
+        return f"{fired} and not {self.any_of(against)}"
+
+    def opened(self, entries: list[tuple[dt.date, str, bool]], go: str) -> str:
+        prohibiting = [e for _, e, prohibits in entries if prohibits]
+        others = [e for _, e, prohibits in entries if not prohibits]
+        return " or ".join(prohibiting + ([f"({go} and {self.any_of(others)})"] if others else []))
+
+    def predicate(self, rule: Rule) -> str:
+        facts = "fs" if rule.subject == "system" else "fm"
+        return _decide.boolean(rule.when.tree, self.constants, _engine.BOOLEAN_FACTS, facts)
+
+    def undescribed(self, answer: bool | None) -> str | None:
+        if answer is None:
+            raise _decide.Unsupported("open")  # an open answer that could count
+        return "True" if answer else None
+
+    def classes(self) -> tuple[str, str]:
+        """The first tier and model class in order that an effective rule reaches."""
+        out = []
+        for kind, groups, none in (("tiers", self.snapshot.tier_groups, "[]"),
+                                   ("models", self.snapshot.model_class_groups, "[None]")):
+            subject = "system" if kind == "tiers" else "model"
+            text = none if self.described[subject] else "[]"
+            if self.described[subject]:
+                for cls, rule_ids in reversed(groups):
+                    reached = self.any_of([self.e[self.position[r]] for r in rule_ids])
+                    text = f"[{self.constant(cls)}] if {reached} else {text}"
+            name = self.local(kind)
+            self.emit(f"{name} = {text}")
+            out.append(name)
+        return out[0], out[1]
+
+    def duty_status(self, k: int, role: str, holds: str, opened: list[str], against: list[str],
+                    day: str) -> None:
+        tests = [role, f"({holds})"]
+        if against:
+            tests.append(f"not {self.any_of(against)}")
+        self.emit(f"if {' and '.join(tests)}:", 2)
+        self.emit(f"out.append(({k}, {day}, True))", 3)
+
+
+class _Kleene(_Writer):
+    """Three-valued: True, False, or None while unknown facts leave an answer open."""
+
+    def __init__(self, snapshot: Snapshot, described: Mapping[str, bool]) -> None:
+        super().__init__(snapshot, described)
+        self.kleene = {subject: _decide.Kleene(self.constants, _engine.BOOLEAN_FACTS, facts)
+                       for subject, facts in (("system", "fs"), ("model", "fm"))}
+
+    def any_of(self, names: Sequence[str]) -> str:
+        if len(names) <= 1:
+            return names[0] if names else "False"
+        t = self.local("k")
+        return f"(True if True in ({t} := ({', '.join(names)})) else None if None in {t} else False)"
+
+    def both(self, a: str, b: str) -> str:
+        t = self.local("k")
+        return f"(False if False in ({t} := ({a}, {b})) else None if None in {t} else True)"
+
+    def undefeated(self, fired: str, against: list[str]) -> str:
+        a = self.local("a")
+        self.emit(f"{a} = {self.any_of(against)}")
+        return (f"(False if {fired} is False or {a} is True"
+                f" else None if {fired} is None or {a} is None else True)")
+
+    def predicate(self, rule: Rule) -> str:
+        return self.kleene[rule.subject].truth(rule.when.tree)
+
+    def undescribed(self, answer: bool | None) -> str | None:
+        return None if answer is False else repr(answer)  # True or None
+
+    def classes(self) -> tuple[str, str]:
+        """The tiers and model classes still possible, in order, up to the first that an
+        effective rule certainly reaches; tiers past the last one certainly reached whichever
+        way the open facts fall are dropped (see classify._Evaluation._last_certain_tier)."""
+        s = self.snapshot
+        tiers, models = self.local("tiers"), self.local("models")
+        self.emit(f"{tiers} = []")
+        self.emit(f"{models} = []")
+        if self.described["system"]:
+            last = self.last_certain_tier()
+            self.possible(tiers, [(cls, _TIER_ORDER.index(cls), ids) for cls, ids in s.tier_groups],
+                          last, None)
+        if self.described["model"]:
+            self.possible(models, [(cls, 0, ids) for cls, ids in s.model_class_groups], None, "None")
+        return tiers, models
+
+    def last_certain_tier(self) -> str:
+        s = self.snapshot
+        last = self.local("last")
+        self.emit(f"{last} = {len(_TIER_ORDER) - 1}")
+        for rule_id, position, defeaters in s.tier_rules:
+            rivals = [d for d in defeaters if d in self.position]
+            tierless = [self.e[self.position[d]] for d in rivals if s.tier_of.get(d) is None]
+            tiered = [(self.e[self.position[d]], _TIER_ORDER.index(s.tier_of[d]))
+                      for d in rivals if s.tier_of.get(d) is not None]
+            tests = [f"r{self.position[rule_id]} is True",
+                     *(f"{e} is False" for e in tierless)]
+            reached = ", ".join([str(position), *(f"({p} if {e} is not False else {position})"
+                                                  for e, p in tiered)])
+            self.emit(f"if {' and '.join(tests)}:")
+            self.emit(f"{last} = min({last}, max({reached}))" if tiered else
+                      f"{last} = min({last}, {position})", 1)
+        return last
+
+    def possible(self, name: str, groups: list[tuple[Any, int, tuple[str, ...]]],
+                 last: str | None, otherwise: str | None) -> None:
+        """Append each class some effective rule may reach, stopping after one that one
+        certainly reaches; ``otherwise`` when none does."""
+        depth = 0
+        for n, (cls, position, rule_ids) in enumerate(groups, start=1):
+            g = self.local("g")
+            self.emit(f"{g} = {self.any_of([self.e[self.position[r]] for r in rule_ids])}", depth)
+            condition = f"{g} is not False" + (f" and {position} <= {last}" if last else "")
+            self.emit(f"if {condition}:", depth)
+            self.emit(f"{name}.append({self.constant(cls)})", depth + 1)
+            if n < len(groups) or otherwise is not None:
+                self.emit(f"if {g} is not True:", depth)
+                depth += 1
+        if otherwise is not None:
+            self.emit(f"{name}.append({otherwise})", depth)
+
+    def duty_status(self, k: int, role: str, holds: str, opened: list[str], against: list[str],
+                    day: str) -> None:
+        """As classify._Evaluation._obligations: a duty that may hold, in a regime that may be
+        open, applies or may apply unless an effective rule overrides it."""
+        d, status, opens = self.local("d"), self.local("status"), self.local("open")
+        self.emit(f"if {role} and ({d} := {holds}) is not False:", 2)
+        self.emit(f"{opens} = {self.any_of(opened) if len(opened) > 1 else opened[0]}", 3)
+        self.emit(f"{status} = {opens} if {d} is True else None", 3)
+        if against:
+            a = self.local("a")
+            self.emit(f"{a} = {self.any_of(against)}", 3)
+            self.emit(f"{status} = False if {a} is True else None if {a} is None else {status}", 3)
+        self.emit(f"if {opens} is True and {status} is None:", 3)
+        self.emit(f"undecided.append({k})", 4)
+        self.emit(f"if {status} is not False:", 3)
+        self.emit(f"out.append(({k}, {day}, {status}))", 4)

@@ -18,7 +18,7 @@ from typing import Any
 
 from ._engine import FACT_TYPES, Value, fact_values
 from ._loader import Rule
-from ._program import Program
+from ._program import Compiled, Program
 from .errors import DateOutOfRangeError, DescriptionError
 from .facts import Description, ModelDescription, Role, SystemDescription, fact_info
 from .result import (
@@ -136,6 +136,7 @@ class _Evaluation:
 
     tiers: list[Tier]
     models: list[ModelClass | None]
+    answers: tuple[Sequence[Truth], Sequence[Truth]]  # each classifying rule's, and effective
     basis: list[Rule]  # the rules that decided
     obligations: list[Obligation]
 
@@ -153,31 +154,38 @@ class _Evaluation:
             "model": fact_values(model) if model else {},
         }
         self.has = {"system": system is not None, "model": model is not None}
-        self.undecided: set[str] = set()  # regime certainly open, own predicate unknown
+        # The duties (positions in the snapshot's obligations) whose regime is certainly open
+        # but whose own answer is not, in order:
+        self.undecided: list[int] = []
         self.hit_parts: dict[str, Any] = snapshot.memo.setdefault("hits", {})
-        decision = snapshot.program(self.has)
-        if decision is not None and self._all_known(*decision[1:]):
-            self._decide_known(decision[0])
-        else:
+        compiled = snapshot.program(self.has)
+        if compiled is None:
             self._decide_open()
+        elif compiled.known is not None and self._all_known(compiled):
+            self._decide(compiled.known)
+        else:
+            self._decide(compiled.kleene)
 
-    def _all_known(self, system: frozenset[str], model: frozenset[str]) -> bool:
+    def _all_known(self, compiled: Compiled) -> bool:
         """Whether every fact read by the rules about the described subjects is known."""
         facts = self.facts
-        return facts["system"].keys() >= system and facts["model"].keys() >= model
+        return (facts["system"].keys() >= compiled.system_needs
+                and facts["model"].keys() >= compiled.model_needs)
 
-    def _decide_known(self, program: Program) -> None:
-        """Every answer True or False: the snapshot's generated decision."""
+    def _decide(self, program: Program) -> None:
+        """The snapshot's generated decision."""
         snapshot = self.snapshot
         facts = self.facts
-        tier, model_class, effective, dues = program(
+        self.tiers, self.models, fired, effective, dues, undecided = program(
             facts["system"], facts["model"], snapshot.params, self.roles
         )
-        self.tiers = [tier] if tier is not None and self.has["system"] else []
-        self.models = [model_class] if self.has["model"] else []
+        self.answers = fired, effective
+        tier = self.tiers[0] if len(self.tiers) == 1 else None
         rules, _ = snapshot.basis_candidates(tier)
-        self.basis = list(compress(rules, map(effective.__getitem__, snapshot.basis_positions[tier])))
+        truths = map(effective.__getitem__, snapshot.basis_positions[tier])
+        self.basis = list(compress(rules, map(operator.is_, truths, repeat(True))))
         self.obligations = list(map(_shared(snapshot).__getitem__, dues))
+        self.undecided = undecided
 
     def _decide_open(self) -> None:
         """Some answer unknown: three-valued logic over the rule graph (the reference)."""
@@ -195,6 +203,7 @@ class _Evaluation:
         for rule_id, targets in snapshot.exception_targets.items():
             if targets and effective[rule_id] is not False:
                 effective[rule_id] = _and(effective[rule_id], covered[rule_id])
+        self.answers = tuple(fired.values()), tuple(effective.values())
         self.tiers, self.models = self._classes()
         tier = self.tiers[0] if len(self.tiers) == 1 else None
         self.basis = self._basis(tier)
@@ -385,7 +394,7 @@ class _Evaluation:
                 elif None in against:
                     status = None
             if opened is True and status is None:
-                self.undecided.add(rule.id)
+                self.undecided.append(self.snapshot.obligation_position[rule.id])
             if status is not False:
                 out.append((rule, own_date or since, status))
         return out
@@ -399,17 +408,20 @@ class _Evaluation:
         asked: dict[str, list[str]] = {}
         open_rules: list[Rule] = []
         if len(tiers) > 1 or len(models) > 1:
-            fired, effective = self.fired, self.effective
-            certain = {tier for tier, rule_ids in self.snapshot.tier_groups
-                       if True in [effective[rule_id] for rule_id in rule_ids]}
+            snapshot = self.snapshot
+            fired, effective = self.answers
+            certain = {tier for tier, positions in snapshot.tier_positions
+                       if True in map(effective.__getitem__, positions)}
+            rules, positions = snapshot.askable_positions
+            unknown = map(operator.is_, map(effective.__getitem__, positions), repeat(None))
             open_rules = [
-                r for r in self.snapshot.askable
-                if effective[r.id] is None and fired.get(r.id) is None
+                r for i, r in compress(zip(positions, rules, strict=True), unknown)
+                if fired[i] is None
                 and ((r.tier in tiers and r.tier not in certain) or r.model_class in models
                      or r.exception)
             ]
         if self.undecided:
-            open_rules += [r for r in self.snapshot.obligations if r.id in self.undecided]
+            open_rules += map(self.snapshot.obligations.__getitem__, self.undecided)
         for rule in open_rules:
             known = self.facts[rule.when.subject or "system"]
             for name in rule.when.facts:

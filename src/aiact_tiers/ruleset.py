@@ -121,6 +121,18 @@ class Snapshot:
         return tuple(r for r in self.classifying if r.id not in self.duty_exceptions)
 
     @functools.cached_property
+    def askable_positions(self) -> tuple[tuple[Rule, ...], tuple[int, ...]]:
+        """The :attr:`askable` rules and their positions in :attr:`classifying`."""
+        position = {rule_id: i for i, rule_id in enumerate(self.classifying_ids)}
+        return self.askable, tuple(position[r.id] for r in self.askable)
+
+    @functools.cached_property
+    def tier_positions(self) -> tuple[tuple[Tier, tuple[int, ...]], ...]:
+        """The :attr:`tier_groups` with the rules' positions in :attr:`classifying`."""
+        position = {rule_id: i for i, rule_id in enumerate(self.classifying_ids)}
+        return tuple((tier, tuple(map(position.__getitem__, ids))) for tier, ids in self.tier_groups)
+
+    @functools.cached_property
     def tier_of(self) -> Mapping[str, Any]:
         """The tier each classifying rule reaches, for the rules that reach one."""
         return {r.id: r.tier for r in self.classifying if r.tier is not None}
@@ -221,14 +233,17 @@ class Snapshot:
                 for tier, (_, ids) in self._basis_candidates.items()}
 
     def program(self, described: Mapping[str, bool]) -> _program.Compiled | None:
-        """The whole decision as one generated function for the subjects described (system,
-        model), with the facts about each that it reads; None when it cannot be generated."""
+        """The whole decision as generated functions for the subjects described (system,
+        model), with the facts about each that they read; None when it cannot be generated."""
         key = (described["system"], described["model"])
         if key not in self._programs:
-            program = _program.program(self, described)
+            kleene = _program.program(self, described, kleene=True)
             needs = {subject: self.by_subject[subject].needs | self.duties[subject].needs
                      if described[subject] else frozenset() for subject in ("system", "model")}
-            self._programs[key] = program and _program.Compiled(program, needs["system"], needs["model"])
+            self._programs[key] = kleene and _program.Compiled(
+                _program.program(self, described, kleene=False), kleene,
+                needs["system"], needs["model"],
+            )
         return self._programs[key]
 
     @functools.cached_property
