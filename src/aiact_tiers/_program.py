@@ -35,10 +35,11 @@ _TIER_ORDER = (Tier.OUT_OF_SCOPE, Tier.PROHIBITED, Tier.HIGH_RISK, Tier.LIMITED,
 
 
 class Decided(NamedTuple):
-    """What a program decides: the possible tiers and model classes, each classifying rule's
-    answer and effective answer (in the snapshot's order), the obligations that apply or may
-    apply (position in the snapshot's obligations, date, status: True applies, None possible),
-    and the positions of the duties whose regime is certainly open but whose own answer is not."""
+    """What a program decides: the possible tiers and model classes; each classifying rule's
+    answer (only where questions may be open) and effective answer, in the snapshot's order; the
+    obligations that apply or may apply (position in the snapshot's obligations, date, status:
+    True applies, None possible); and the positions of the duties whose regime is certainly open
+    but whose own answer is not."""
 
     tiers: list[Tier]
     models: list[Any]
@@ -107,6 +108,10 @@ class _Writer:
         self.lines.append("    " * (depth + 1) + line)
 
     # The logic, written by each form.
+    def may(self, name: str) -> str:
+        """Whether the answer in ``name`` is or may be True."""
+        return f"{name} is not False"
+
     def any_of(self, names: Sequence[str]) -> str:
         raise NotImplementedError
 
@@ -127,13 +132,17 @@ class _Writer:
             self.emit(f"r{i} = {answer}")
         self.overrides()
         tiers, models = self.classes()
-        fired = "".join(f"r{i}, " for i in range(len(self.e)))
+        fired = self.fired()
         self.emit(f"effective = ({''.join(f'{name}, ' for name in self.e)})")
         self.emit("out = []")
         self.emit("undecided = []")
         self.obligations(tiers)
-        self.emit(f"return Decided({tiers}, {models}, ({fired}), effective, out, undecided)")
+        self.emit(f"return Decided({tiers}, {models}, {fired}, effective, out, undecided)")
         return "\n".join(["def decide(fs, fm, p, roles):", *self.lines, ""])
+
+    def fired(self) -> str:
+        """Each classifying rule's own answer, for the open questions."""
+        return "(" + "".join(f"r{i}, " for i in range(len(self.e))) + ")"
 
     def overrides(self) -> None:
         """Effective answers: a rule fires and no effective rule overriding it does; an
@@ -197,7 +206,7 @@ class _Writer:
         for role, flag in roles.items():
             self.emit(f"{flag} = {self.constant(role)} in roles", 1)
         for regimes, duties in groups.items():
-            self.emit(f"if {' or '.join(f'{is_open[r]} is not False' for r in regimes)}:", 1)
+            self.emit(f"if {' or '.join(self.may(is_open[r]) for r in regimes)}:", 1)
             since = {r: self.since(r, sorted(openers[r]), go) for r in regimes}
             for k, duty, holds in duties:
                 if duty.applies_from is not None:
@@ -207,7 +216,7 @@ class _Writer:
                 else:  # the earliest of its open regimes
                     latest = self.constant(dt.date.max)
                     day = "min(" + ", ".join(
-                        f"({since[r]} if {is_open[r]} is not False else {latest})" for r in regimes
+                        f"({since[r]} if {self.may(is_open[r])} else {latest})" for r in regimes
                     ) + ")"
                 against = [self.e[self.position[d]] for d in duty.defeaters]
                 self.duty_status(k, roles[duty.rule.role], holds,
@@ -227,7 +236,7 @@ class _Writer:
         name = self.local("since")
         text = "None"
         for start, e, prohibits in reversed(entries):
-            condition = f"{e} is not False" if prohibits else f"({go} and {e} is not False)"
+            condition = self.may(e) if prohibits else f"({go} and {self.may(e)})"
             text = f"{self.constant(start)} if {condition} else {text}"
         self.emit(f"{name} = {text}", 2)
         return name
@@ -246,6 +255,12 @@ class _Writer:
 
 class _Boolean(_Writer):
     """Two-valued: every answer is True or False (every fact read is known)."""
+
+    def fired(self) -> str:
+        return "()"  # a certain result leaves no question open
+
+    def may(self, name: str) -> str:
+        return name
 
     def any_of(self, names: Sequence[str]) -> str:
         return "(" + " or ".join(names) + ")" if names else "False"
