@@ -9,7 +9,8 @@ rules is decided in one call). With ``kleene=True`` it writes the three-valued f
 
 Nothing from a rule file becomes code: the generated source holds only operators, the names of
 facts and parameters as ``repr`` literals (names the type check has already matched against the
-fact model and the manifest), and ``c[i]`` references to a tuple holding every literal value.
+fact model and the manifest), and names ``c0``, ``c1``... of the literal values, which the
+generated code reads as globals.
 A tree the generator does not know, or source Python refuses (nesting too deep), gives no
 decider; callers then use the three-valued closures, which give the same answers.
 """
@@ -17,6 +18,7 @@ decider; callers then use the three-valued closures, which give the same answers
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any
 
 Decider = Callable[[Mapping[str, Any], Mapping[str, Any]], Any]
@@ -24,6 +26,9 @@ Decider = Callable[[Mapping[str, Any], Mapping[str, Any]], Any]
 _OPERATORS = {"eq": "==", "ne": "!=", "gt": ">", "ge": ">=", "lt": "<", "le": "<=",
               "bwand": "&", "bwor": "|", "in": "in"}
 _BOOLEAN_KINDS = frozenset({"and", "or", "not", "in", "eq", "ne", "gt", "ge", "lt", "le"})
+
+
+_NONE: Mapping[str, str] = MappingProxyType({})
 
 
 class Unsupported(Exception):
@@ -47,7 +52,7 @@ def source(
         answers = "".join(f"{kleene_writer.truth(t)}, " for t in trees)
     else:
         answers = "".join(f"{boolean(t, constants, booleans)}, " for t in trees)
-    return f"lambda f, p, c=c: ({answers})"
+    return f"lambda f, p: ({answers})"
 
 
 def decider(
@@ -69,8 +74,7 @@ def decider(
         code = compile(text, "<predicates>", "eval")
     except (Unsupported, SyntaxError, RecursionError, MemoryError, ValueError):
         return None
-    namespace: dict[str, Any] = {"__builtins__": {"bool": bool, "frozenset": frozenset},
-                                 "c": tuple(constants)}
+    namespace = globals_for(constants)
     function: Decider = eval(code, namespace)  # the source above: checked trees only
     if many:
         return function
@@ -78,11 +82,13 @@ def decider(
 
 
 def boolean(
-    tree: tuple[Any, ...], constants: list[Any], booleans: frozenset[str], facts: str = "f"
+    tree: tuple[Any, ...], constants: list[Any], booleans: frozenset[str], facts: str = "f",
+    hoisted: Mapping[str, str] = _NONE,
 ) -> str:
     """Source whose value is a bool with the truth of ``tree``, reading the facts from the
-    mapping named ``facts``; raises Unsupported for a tree it cannot write."""
-    text = _value(tree, constants, booleans, facts)
+    mapping named ``facts`` or, for those in ``hoisted``, from the local it names; raises
+    Unsupported for a tree it cannot write."""
+    text = _value(tree, constants, booleans, facts, hoisted)
     return text if _is_bool(tree, booleans) else f"bool({text})"
 
 
@@ -91,25 +97,29 @@ def _is_bool(tree: tuple[Any, ...], booleans: frozenset[str]) -> bool:
     return tree[0] in _BOOLEAN_KINDS or (tree[0] == "fact" and tree[1] in booleans)
 
 
-def _value(tree: tuple[Any, ...], constants: list[Any], booleans: frozenset[str], facts: str) -> str:
+def _value(
+    tree: tuple[Any, ...], constants: list[Any], booleans: frozenset[str], facts: str,
+    hoisted: Mapping[str, str],
+) -> str:
     kind = tree[0]
     if kind == "fact":
-        return f"{facts}[{_name(tree[1])}]"
+        return hoisted.get(tree[1]) or f"{facts}[{name_literal(tree[1])}]"
     if kind == "param":
-        return f"p[{_name(tree[1])}]"
+        return f"p[{name_literal(tree[1])}]"
     if kind == "const":
         return _constant(tree[1], constants)
     if kind in ("and", "or"):
-        operands = [boolean(operand, constants, booleans, facts) for operand in _chain(tree, kind)]
+        operands = [boolean(operand, constants, booleans, facts, hoisted) for operand in _chain(tree, kind)]
         return "(" + f" {kind} ".join(operands) + ")"
     if kind == "not":
-        return f"(not {_value(tree[1], constants, booleans, facts)})"
+        return f"(not {_value(tree[1], constants, booleans, facts, hoisted)})"
     if kind == "set":
         if all(item[0] == "const" for item in tree[1]):
             return _constant(frozenset(item[1] for item in tree[1]), constants)
-        return "frozenset((" + "".join(f"{_value(i, constants, booleans, facts)}, " for i in tree[1]) + "))"
+        items = "".join(f"{_value(i, constants, booleans, facts, hoisted)}, " for i in tree[1])
+        return f"frozenset(({items}))"
     if kind in _OPERATORS and len(tree) == 3:
-        left, right = (_value(operand, constants, booleans, facts) for operand in tree[1:])
+        left, right = (_value(operand, constants, booleans, facts, hoisted) for operand in tree[1:])
         return f"({left} {_OPERATORS[kind]} {right})"
     raise Unsupported(kind)
 
@@ -127,7 +137,8 @@ def _chain(tree: tuple[Any, ...], kind: str) -> list[tuple[Any, ...]]:
     return out
 
 
-def _name(name: Any) -> str:
+def name_literal(name: Any) -> str:
+    """A fact or parameter name as a ``repr`` literal; Unsupported unless an identifier."""
     if not isinstance(name, str) or not name.isidentifier():
         raise Unsupported(name)
     return repr(name)
@@ -135,16 +146,28 @@ def _name(name: Any) -> str:
 
 def _constant(value: Any, constants: list[Any]) -> str:
     constants.append(value)
-    return f"c[{len(constants) - 1}]"
+    return f"c{len(constants) - 1}"
+
+
+def globals_for(constants: Sequence[Any]) -> dict[str, Any]:
+    """The globals of generated code: the few builtins it calls, and each constant by name."""
+    namespace: dict[str, Any] = {f"c{i}": value for i, value in enumerate(constants)}
+    namespace["__builtins__"] = {"bool": bool, "frozenset": frozenset, "len": len, "max": max,
+                                 "min": min}
+    return namespace
 
 
 class Kleene:
     """Writes three-valued source: every operand held in a fresh local (``t0``, ``t1``...)."""
 
-    def __init__(self, constants: list[Any], booleans: frozenset[str], facts: str = "f") -> None:
+    def __init__(
+        self, constants: list[Any], booleans: frozenset[str], facts: str = "f",
+        hoisted: Mapping[str, str] = _NONE,
+    ) -> None:
         self.constants = constants
         self.booleans = booleans
         self.facts = facts
+        self.hoisted = hoisted
         self.count = 0
 
     def _local(self) -> str:
@@ -162,9 +185,9 @@ class Kleene:
     def value(self, tree: tuple[Any, ...]) -> str:
         kind = tree[0]
         if kind == "fact":
-            return f"{self.facts}.get({_name(tree[1])})"
+            return self.hoisted.get(tree[1]) or f"{self.facts}.get({name_literal(tree[1])})"
         if kind == "param":
-            return f"p.get({_name(tree[1])})"
+            return f"p.get({name_literal(tree[1])})"
         if kind == "const":
             return _constant(tree[1], self.constants)
         if kind in ("and", "or"):

@@ -11,7 +11,7 @@ the reference: the tests check that every generated form agrees with them.
 
 As in :mod:`aiact_tiers._decide`, nothing from a rule file becomes code: rules are named by
 their position, fact names are checked names written as ``repr`` literals, and every value
-(tiers, dates, roles) is a ``c[i]`` reference into a tuple.
+(tiers, dates, roles) is read from a global ``c0``, ``c1``... of the generated code.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["Compiled", "Decided", "Program", "program"]
 
 _EVERY_ROLE = frozenset(Role)
+_FACTS = {"system": "fs", "model": "fm"}  # the generated code's names of the two fact mappings
 _TIER_ORDER = (Tier.OUT_OF_SCOPE, Tier.PROHIBITED, Tier.HIGH_RISK, Tier.LIMITED, Tier.MINIMAL)
 
 
@@ -75,9 +76,8 @@ def program(snapshot: Snapshot, described: Mapping[str, bool], *, kleene: bool) 
         code = compile(text, "<decision>", "exec")
     except (_decide.Unsupported, SyntaxError, RecursionError, MemoryError, ValueError):
         return None
-    namespace: dict[str, Any] = {"__builtins__": {"bool": bool, "frozenset": frozenset, "min": min,
-                                                  "max": max, "len": len},
-                                 "c": tuple(writer.constants), "Decided": Decided}
+    namespace = _decide.globals_for(writer.constants)
+    namespace["Decided"] = Decided
     exec(code, namespace)  # generated above: positions, operators and checked fact names only
     function: Program = namespace["decide"]
     return function
@@ -95,10 +95,11 @@ class _Writer:
         self.e = [f"r{i}" for i in range(len(snapshot.classifying_ids))]
         self.lines: list[str] = []
         self.count = 0
+        self.hoisted: dict[str, dict[str, str]] = {"system": {}, "model": {}}
 
     def constant(self, value: Any) -> str:
         self.constants.append(value)
-        return f"c[{len(self.constants) - 1}]"
+        return f"c{len(self.constants) - 1}"
 
     def local(self, prefix: str) -> str:
         self.count += 1
@@ -125,8 +126,24 @@ class _Writer:
         """An undescribed subject's duty answer as source (None: the duty never applies)."""
         raise NotImplementedError
 
+    def read(self, facts: str, name: str) -> str:
+        raise NotImplementedError
+
+    def hoist(self) -> None:
+        """Read once into a local each fact that several classifying rules read."""
+        readers: dict[tuple[str, str], int] = {}
+        for rule in self.snapshot.classifying:
+            if self.described[rule.subject]:
+                for name in rule.when.facts:
+                    readers[rule.subject, name] = readers.get((rule.subject, name), 0) + 1
+        for (subject, name), count in readers.items():
+            if count > 1:
+                local = self.hoisted[subject][name] = self.local("x")
+                self.emit(f"{local} = {self.read(_FACTS[subject], name)}")
+
     def source(self) -> str:
         s = self.snapshot
+        self.hoist()
         for i, rule in enumerate(s.classifying):
             answer = self.predicate(rule) if self.described[rule.subject] else "False"
             self.emit(f"r{i} = {answer}")
@@ -263,6 +280,8 @@ class _Boolean(_Writer):
         return name
 
     def any_of(self, names: Sequence[str]) -> str:
+        if len(names) > 3:  # one membership test of a tuple: fewer steps than a chain of `or`
+            return f"(True in ({', '.join(names)}))"
         return "(" + " or ".join(names) + ")" if names else "False"
 
     def both(self, a: str, b: str) -> str:
@@ -276,9 +295,12 @@ class _Boolean(_Writer):
         others = [e for _, e, prohibits in entries if not prohibits]
         return " or ".join(prohibiting + ([f"({go} and {self.any_of(others)})"] if others else []))
 
+    def read(self, facts: str, name: str) -> str:
+        return f"{facts}[{_decide.name_literal(name)}]"
+
     def predicate(self, rule: Rule) -> str:
-        facts = "fs" if rule.subject == "system" else "fm"
-        return _decide.boolean(rule.when.tree, self.constants, _engine.BOOLEAN_FACTS, facts)
+        return _decide.boolean(rule.when.tree, self.constants, _engine.BOOLEAN_FACTS,
+                               _FACTS[rule.subject], self.hoisted[rule.subject])
 
     def undescribed(self, answer: bool | None) -> str | None:
         if answer is None:
@@ -315,8 +337,12 @@ class _Kleene(_Writer):
 
     def __init__(self, snapshot: Snapshot, described: Mapping[str, bool]) -> None:
         super().__init__(snapshot, described)
-        self.kleene = {subject: _decide.Kleene(self.constants, _engine.BOOLEAN_FACTS, facts)
-                       for subject, facts in (("system", "fs"), ("model", "fm"))}
+        self.kleene = {subject: _decide.Kleene(self.constants, _engine.BOOLEAN_FACTS, facts,
+                                               self.hoisted[subject])
+                       for subject, facts in _FACTS.items()}
+
+    def read(self, facts: str, name: str) -> str:
+        return f"{facts}.get({_decide.name_literal(name)})"
 
     def any_of(self, names: Sequence[str]) -> str:
         if len(names) <= 1:

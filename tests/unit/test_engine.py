@@ -10,7 +10,7 @@ HOSTILE = [
     "') or __import__('os').system('false') or ('",
     '") or __import__("os").system("false") or ("',
     "\\'; raise SystemExit; '",
-    "{c[0]}\nimport os\n",
+    "{c0}\nimport os\n",
 ]
 
 
@@ -20,7 +20,7 @@ def test_rule_text_reaches_generated_code_only_as_a_constant(literal: str) -> No
             ("not", ("fact", "significant_risk_of_harm")))
     constants: list[object] = []
     source = _decide.source([tree], constants)
-    assert source == "lambda f, p, c=c: (((f['profiling'] == c[0]) or (not f['significant_risk_of_harm'])), )"
+    assert source == "lambda f, p: (((f['profiling'] == c0) or (not f['significant_risk_of_harm'])), )"
     assert constants == [literal]
     predicate = _engine.predicate("hostile", tree)
     assert predicate.evaluate({"profiling": "anything", "significant_risk_of_harm": True}, {}) is False
@@ -38,7 +38,7 @@ def test_a_set_literal_of_hostile_strings_is_one_constant(literal: str) -> None:
     tree = ("in", ("const", literal), ("set", (("const", literal), ("const", "x"))))
     constants: list[object] = []
     source = _decide.source([tree], constants)
-    assert source == "lambda f, p, c=c: ((c[0] in c[1]), )"
+    assert source == "lambda f, p: ((c0 in c1), )"
     assert constants == [literal, frozenset({literal, "x"})]
 
 
