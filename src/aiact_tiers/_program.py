@@ -172,20 +172,26 @@ class _Writer:
                 name = self.local("e")
                 self.emit(f"{name} = {self.undefeated(self.e[i], against)}")
                 self.e[i] = name
-        reach: dict[str, str] = {}
-        covered: dict[str, str] = {}
-        for rule_id, rules, exceptions in s.exception_order:
-            fired = [f"r{self.position[t]}" for t in rules] + [reach[x] for x in exceptions]
-            covered[rule_id] = self.local("v")
-            reach[rule_id] = self.local("h")
-            self.emit(f"{covered[rule_id]} = {self.any_of(fired)}")
-            self.emit(f"{reach[rule_id]} = {self.both(f'r{self.position[rule_id]}', covered[rule_id])}")
+        covered = self.coverage()
         for rule_id, targets in s.exception_targets.items():
             if targets:
                 i = self.position[rule_id]
                 name = self.local("e")
                 self.emit(f"{name} = {self.both(self.e[i], covered[rule_id])}")
                 self.e[i] = name
+
+    def coverage(self) -> dict[str, str]:
+        """For each exception, the name of whether a rule it overrides fired where it could
+        matter (over a rule that fired or, for an exception, one that it covers)."""
+        reach: dict[str, str] = {}
+        covered: dict[str, str] = {}
+        for rule_id, rules, exceptions in self.snapshot.exception_order:
+            fired = [f"r{self.position[t]}" for t in rules] + [reach[x] for x in exceptions]
+            covered[rule_id] = self.local("v")
+            reach[rule_id] = self.local("h")
+            self.emit(f"{covered[rule_id]} = {self.any_of(fired)}")
+            self.emit(f"{reach[rule_id]} = {self.both(f'r{self.position[rule_id]}', covered[rule_id])}")
+        return covered
 
     def undefeated(self, fired: str, against: list[str]) -> str:
         raise NotImplementedError
@@ -287,13 +293,37 @@ class _Boolean(_Writer):
     def both(self, a: str, b: str) -> str:
         return f"{a} and {b}"
 
+    def overrides(self) -> None:
+        """As in both forms, but each answer is overridden in place: the coverage of the
+        exceptions, which reads the rules' own answers, comes first; then each run of rules
+        with the same overriding rules is cleared by one test."""
+        s = self.snapshot
+        covered = self.coverage()
+        runs: list[tuple[list[str], list[int]]] = []
+        for rule_id, defeaters in s.defeat_order:
+            against = [self.e[self.position[d]] for d in defeaters if d in self.position]
+            if against:
+                if runs and runs[-1][0] == against:
+                    runs[-1][1].append(self.position[rule_id])
+                else:
+                    runs.append((against, [self.position[rule_id]]))
+        for against, positions in runs:
+            fires = f"r{positions[0]} and " if len(positions) == 1 else ""  # the cheaper test first
+            self.emit(f"if {fires}{self.any_of(against)}:")
+            self.emit(" = ".join(f"r{i}" for i in positions) + " = False", 1)
+        for rule_id, targets in s.exception_targets.items():
+            if targets:
+                self.emit(f"if not {covered[rule_id]}:")
+                self.emit(f"r{self.position[rule_id]} = False", 1)
+
     def undefeated(self, fired: str, against: list[str]) -> str:
-        return f"{fired} and not {self.any_of(against)}"
+        raise AssertionError("overridden in place")  # pragma: no cover
 
     def opened(self, entries: list[tuple[dt.date, str, bool]], go: str) -> str:
         prohibiting = [e for _, e, prohibits in entries if prohibits]
         others = [e for _, e, prohibits in entries if not prohibits]
-        return " or ".join(prohibiting + ([f"({go} and {self.any_of(others)})"] if others else []))
+        return " or ".join(([self.any_of(prohibiting)] if prohibiting else [])
+                           + ([f"({go} and {self.any_of(others)})"] if others else []))
 
     def read(self, facts: str, name: str) -> str:
         return f"{facts}[{_decide.name_literal(name)}]"
