@@ -422,24 +422,21 @@ class _Evaluation:
             ]
         if self.undecided:
             open_rules += map(self.snapshot.obligations.__getitem__, self.undecided)
+        facts = self.facts
         for rule in open_rules:
-            known = self.facts[rule.when.subject or "system"]
+            known = facts[rule.when.subject or "system"]
             for name in rule.when.facts:
                 if name not in known:
                     asked.setdefault(name, []).append(rule.id)
-        questions = []
-        for name, rule_ids in asked.items():
-            info = _fact_info(name)
-            questions.append(
-                construct(OpenQuestion, dict(
-                    fact=name, question=info["question"], provision=info["provision"],
-                    rules=rule_ids,
-                ))
-            )
-        return questions
+        return [construct(OpenQuestion, {**_question(name), "rules": rule_ids})
+                for name, rule_ids in asked.items()]
 
 
-_fact_info = functools.cache(fact_info)
+@functools.cache
+def _question(fact: str) -> dict[str, str]:
+    """The fields of an open question on ``fact`` but the rules that read it."""
+    info = fact_info(fact)
+    return {"fact": fact, "question": info["question"], "provision": info["provision"]}
 
 
 class _Shared(dict[tuple[int, dt.date, Truth], Obligation]):
