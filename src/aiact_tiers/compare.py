@@ -28,7 +28,7 @@ __all__ = ["Comparison", "Counterpart", "ObligationDifference", "compare"]
 class ObligationDifference(BaseModel):
     """One obligation that differs between the two texts."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     rule: str
     title: str
@@ -41,7 +41,7 @@ class ObligationDifference(BaseModel):
 class Counterpart(BaseModel):
     """A foundation-model duty of EP Art 28b and where it went in the other text."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     rule: str = Field(description="The duty's obligation under the 2023 text.")
     duty: str = Field(description="Its provision, e.g. `EP Art 28b(2)(a)`.")
@@ -57,7 +57,7 @@ class Counterpart(BaseModel):
 class Comparison(BaseModel):
     """The result of :func:`aiact_tiers.compare`."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     ruleset_a: str
     ruleset_b: str

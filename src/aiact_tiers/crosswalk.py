@@ -17,7 +17,7 @@ class CrosswalkEntry(BaseModel):
     ``rule`` is the id of the duty's obligation in the ``eu-2023-ep`` ruleset.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     duty: str
     rule: str

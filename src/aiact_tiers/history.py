@@ -32,7 +32,7 @@ HISTORY_RULESETS = ("eu-2023-ep", "eu-2024", "eu-2024-2026")
 class HistoryEntry(BaseModel):
     """What one text says of the description: tier, model class and the model's duties."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     ruleset: str
     title: str
@@ -67,7 +67,7 @@ class HistoryEntry(BaseModel):
 class History(BaseModel):
     """The result of :func:`aiact_tiers.history`: one view per text, oldest first."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     id: str | None = None
     name: str | None = None

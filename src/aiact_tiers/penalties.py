@@ -25,7 +25,7 @@ __all__ = ["PenaltyExposure", "penalties"]
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class _Group(_Frozen):
