@@ -370,6 +370,7 @@ class _Kleene(_Writer):
         self.kleene = {subject: _decide.Kleene(self.constants, _engine.BOOLEAN_FACTS, facts,
                                                self.hoisted[subject])
                        for subject, facts in _FACTS.items()}
+        self.overriding: dict[tuple[str, ...], str] = {}  # whether any of these rules is effective
 
     def read(self, facts: str, name: str) -> str:
         return f"{facts}.get({_decide.name_literal(name)})"
@@ -385,8 +386,12 @@ class _Kleene(_Writer):
         return f"(False if False in ({t} := ({a}, {b})) else None if None in {t} else True)"
 
     def undefeated(self, fired: str, against: list[str]) -> str:
-        a = self.local("a")
-        self.emit(f"{a} = {self.any_of(against)}")
+        a = self.overriding.get(tuple(against))
+        if a is None:  # the same overriding rules (a run, such as all of Annex III) read once
+            a = against[0] if len(against) == 1 else self.local("a")
+            if len(against) > 1:
+                self.emit(f"{a} = {self.any_of(against)}")
+            self.overriding[tuple(against)] = a
         return (f"(False if {fired} is False or {a} is True"
                 f" else None if {fired} is None or {a} is None else True)")
 
@@ -453,7 +458,18 @@ class _Kleene(_Writer):
         open, applies or may apply unless an effective rule overrides it."""
         d, status, opens = self.local("d"), self.local("status"), self.local("open")
         self.emit(f"if {role} and ({d} := {holds}) is not False:", 2)
-        self.emit(f"{opens} = {self.any_of(opened) if len(opened) > 1 else opened[0]}", 3)
+        if len(opened) > 1:
+            self.emit(f"{opens} = {self.any_of(opened)}", 3)
+        else:
+            opens = opened[0]
+        if not against:  # applies as surely as its regime is open, or may apply
+            self.emit(f"if {d} is True:", 3)
+            self.emit(f"out.append(({k}, {day}, {opens}))", 4)
+            self.emit("else:", 3)
+            self.emit(f"out.append(({k}, {day}, None))", 4)
+            self.emit(f"if {opens} is True:", 4)
+            self.emit(f"undecided.append({k})", 5)
+            return
         self.emit(f"{status} = {opens} if {d} is True else None", 3)
         if against:
             a = self.local("a")
