@@ -196,18 +196,17 @@ class Kleene:
             locals_ = []
             tests = []
             for operand in _chain(tree, kind):
-                t = self._local()
+                t, held = self._hold(self.value(operand))
                 locals_.append(t)
-                value = self.value(operand)
                 if _is_bool(operand, self.booleans):  # True, False or None: compare directly
-                    tests.append(f"({t} := {value}) is {stop}")
+                    tests.append(f"{held} is {stop}")
                 else:
-                    tests.append(f"(({t} := {value}) is not None and {decided}{t})")
+                    tests.append(f"({held} is not None and {decided}{t})")
             unknown = " or ".join(f"{t} is None" for t in locals_)
             return f"({stop} if {' or '.join(tests)} else (None if {unknown} else {rest}))"
         if kind == "not":
-            t = self._local()
-            return f"(None if ({t} := {self.value(tree[1])}) is None else not {t})"
+            t, held = self._hold(self.value(tree[1]))
+            return f"(None if {held} is None else not {t})"
         if kind == "set":
             if all(item[0] == "const" for item in tree[1]):
                 return _constant(frozenset(item[1] for item in tree[1]), self.constants)
@@ -216,6 +215,14 @@ class Kleene:
             symbol = _OPERATORS[kind]
             return self._strict(tree[1:], lambda ts: f"({ts[0]} {symbol} {ts[1]})")
         raise Unsupported(kind)
+
+    def _hold(self, value: str) -> tuple[str, str]:
+        """A name for ``value`` and the source that binds it: a local already (a hoisted fact)
+        is read as it is, anything else is held in a fresh local so it is evaluated once."""
+        if value.isidentifier():
+            return value, value
+        t = self._local()
+        return t, f"({t} := {value})"
 
     def _strict(self, operands: Sequence[tuple[Any, ...]], combine: Callable[[list[str]], str]) -> str:
         """Unknown as soon as one operand is; otherwise ``combine`` of their values (held in
@@ -226,9 +233,9 @@ class Kleene:
             if operand[0] == "const" and operand[1] is not None:
                 values.append(self.value(operand))
                 continue
-            t = self._local()
+            t, held = self._hold(self.value(operand))
             values.append(t)
-            tests.append(f"({t} := {self.value(operand)}) is None")
+            tests.append(f"{held} is None")
         if not tests:
             return combine(values)
         return f"(None if {' or '.join(tests)} else {combine(values)})"
