@@ -410,15 +410,15 @@ class _Evaluation:
         if len(tiers) > 1 or len(models) > 1:
             snapshot = self.snapshot
             fired, effective = self.answers
-            certain = {tier for tier, positions in snapshot.tier_positions
-                       if True in map(effective.__getitem__, positions)}
+            certain = [tier for tier, positions in snapshot.tier_positions
+                       if True in map(effective.__getitem__, positions)]
+            undecided_tiers = [tier for tier in tiers if tier not in certain]
             rules, positions = snapshot.askable_positions
             unknown = map(operator.is_, map(effective.__getitem__, positions), repeat(None))
             open_rules = [
                 r for i, r in compress(zip(positions, rules, strict=True), unknown)
                 if fired[i] is None
-                and ((r.tier in tiers and r.tier not in certain) or r.model_class in models
-                     or r.exception)
+                and (r.tier in undecided_tiers or r.model_class in models or r.exception)
             ]
         if self.undecided:
             open_rules += map(self.snapshot.obligations.__getitem__, self.undecided)
