@@ -145,7 +145,8 @@ class _Writer:
         s = self.snapshot
         self.hoist()
         for i, rule in enumerate(s.classifying):
-            answer = self.predicate(rule) if self.described[rule.subject] else "False"
+            constant = _constant_truth(rule) if self.described[rule.subject] else False
+            answer = self.predicate(rule) if constant is None else str(constant)
             self.emit(f"r{i} = {answer}")
         self.overrides()
         tiers, models = self.classes()
@@ -268,6 +269,9 @@ class _Writer:
         """The duty's predicate; for a subject not described, its answer as the reference path
         gives it (None: the duty never applies)."""
         if self.described[rule.subject]:
+            constant = _constant_truth(rule)
+            if constant is not None:
+                return "True" if constant else None
             return self.predicate(rule)
         return self.undescribed(self.snapshot.undescribed_duties[rule.id])
 
@@ -355,7 +359,7 @@ class _Boolean(_Writer):
 
     def duty_status(self, k: int, role: str, holds: str, opened: list[str], against: list[str],
                     day: str) -> None:
-        tests = [role, f"({holds})"]
+        tests = [role] if holds == "True" else [role, f"({holds})"]
         if against:
             tests.append(f"not {self.any_of(against)}")
         self.emit(f"if {' and '.join(tests)}:", 2)
@@ -457,7 +461,11 @@ class _Kleene(_Writer):
         """As classify._Evaluation._obligations: a duty that may hold, in a regime that may be
         open, applies or may apply unless an effective rule overrides it."""
         d, status, opens = self.local("d"), self.local("status"), self.local("open")
-        self.emit(f"if {role} and ({d} := {holds}) is not False:", 2)
+        if holds == "True":
+            self.emit(f"{d} = True", 2)
+            self.emit(f"if {role}:", 2)
+        else:
+            self.emit(f"if {role} and ({d} := {holds}) is not False:", 2)
         if len(opened) > 1:
             self.emit(f"{opens} = {self.any_of(opened)}", 3)
         else:
@@ -479,3 +487,9 @@ class _Kleene(_Writer):
         self.emit(f"undecided.append({k})", 4)
         self.emit(f"if {status} is not False:", 3)
         self.emit(f"out.append(({k}, {day}, {status}))", 4)
+
+
+def _constant_truth(rule: Rule) -> bool | None:
+    """The answer of a predicate that is a Boolean constant (``true``), or None."""
+    tree = rule.when.tree
+    return tree[1] if tree[0] == "const" and isinstance(tree[1], bool) else None
