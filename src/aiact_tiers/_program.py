@@ -5,8 +5,8 @@ opened, the obligations per role with their dates and statuses) is logic over th
 :func:`program` writes the predicates and that logic once per snapshot as straight-line Python
 over locals: a duty's predicate is read only where a regime opens it, and deciding a system costs
 a few hundred bytecodes instead of loops over the rule graph. Two forms are written from the same
-plan: Boolean, for descriptions whose facts are all known, and three-valued (Kleene: True, False,
-None for unknown), for the rest. The loops over the rule graph in :mod:`aiact_tiers.classify` are
+plan: Boolean, which reads facts by key (an unknown fact it needs raises KeyError), and
+three-valued (Kleene: True, False, None for unknown), for the rest. The loops over the rule graph in :mod:`aiact_tiers.classify` are
 the reference: the tests check that every generated form agrees with them.
 
 As in :mod:`aiact_tiers._decide`, nothing from a rule file becomes code: rules are named by
@@ -56,14 +56,12 @@ Program = Callable[[Mapping[str, Any], Mapping[str, Any], Mapping[str, Any], fro
 
 
 class Compiled(NamedTuple):
-    """The programs for one pair of subjects described, and the facts about the system and the
-    model that they read: ``known`` (when it could be written) is valid where they are all
-    known, ``kleene`` anywhere."""
+    """The programs for one pair of subjects described: ``known`` (when it could be written)
+    reads facts by key and needs every fact it reads known (a KeyError says one is not),
+    ``kleene`` takes any facts."""
 
     known: Program | None
     kleene: Program
-    system_needs: frozenset[str]
-    model_needs: frozenset[str]
 
 
 def program(snapshot: Snapshot, described: Mapping[str, bool], *, kleene: bool) -> Program | None:

@@ -18,7 +18,7 @@ from typing import Any
 
 from ._engine import FACT_TYPES, Value, fact_values
 from ._loader import Rule
-from ._program import Compiled, Program
+from ._program import Compiled
 from .errors import DateOutOfRangeError, DescriptionError
 from .facts import Description, ModelDescription, Role, SystemDescription, fact_info
 from .result import (
@@ -51,7 +51,7 @@ def _any(values: Sequence[Truth]) -> Truth:
 
 
 def _as_description(description: Description | Mapping[str, Any]) -> Description:
-    if isinstance(description, SystemDescription | ModelDescription):
+    if isinstance(description, _DESCRIPTIONS):
         return description
     from pydantic import ValidationError
 
@@ -120,10 +120,11 @@ def _roles(subject: Description, role: Role | str | None) -> frozenset[Role]:
         except ValueError:
             allowed = ", ".join(r.value for r in Role)
             raise DescriptionError(f"role `{role}` is not one of {allowed}") from None
-    return frozenset(subject.roles) or _EVERY_ROLE
+    return frozenset(subject.roles) if subject.roles else _EVERY_ROLE
 
 
 _EVERY_ROLE = frozenset(Role)
+_DESCRIPTIONS = (SystemDescription, ModelDescription)
 
 
 class _Evaluation:
@@ -157,28 +158,24 @@ class _Evaluation:
         # The duties (positions in the snapshot's obligations) whose regime is certainly open
         # but whose own answer is not, in order:
         self.undecided: list[int] = []
-        self.hit_parts: dict[str, Any] = snapshot.memo.setdefault("hits", {})
         compiled = snapshot.program(self.has)
         if compiled is None:
             self._decide_open()
-        elif compiled.known is not None and self._all_known(compiled):
-            self._decide(compiled.known)
         else:
-            self._decide(compiled.kleene)
+            self._decide(compiled)
 
-    def _all_known(self, compiled: Compiled) -> bool:
-        """Whether every fact read by the rules about the described subjects is known."""
-        facts = self.facts
-        return (facts["system"].keys() >= compiled.system_needs
-                and facts["model"].keys() >= compiled.model_needs)
-
-    def _decide(self, program: Program) -> None:
-        """The snapshot's generated decision."""
+    def _decide(self, compiled: Compiled) -> None:
+        """The snapshot's generated decision: Boolean, unless a fact it reads is unknown (it
+        reads facts by key, so that raises KeyError), then three-valued. When the Boolean
+        program completes, every fact it read was known, so every answer it gave is the one the
+        three-valued program gives, and no question is open."""
         snapshot = self.snapshot
-        facts = self.facts
-        self.tiers, self.models, fired, effective, dues, undecided = program(
-            facts["system"], facts["model"], snapshot.params, self.roles
-        )
+        facts = self.facts["system"], self.facts["model"], snapshot.params, self.roles
+        try:
+            decided = (compiled.known or compiled.kleene)(*facts)
+        except KeyError:  # a fact the Boolean program reads is unknown
+            decided = compiled.kleene(*facts)
+        self.tiers, self.models, fired, effective, dues, undecided = decided
         self.answers = fired, effective
         tier = self.tiers[0] if len(self.tiers) == 1 else None
         rules, _ = snapshot.basis_candidates(tier)
@@ -317,9 +314,10 @@ class _Evaluation:
         ))
 
     def _hit(self, rule: Rule) -> RuleHit:
-        parts = self.hit_parts.get(rule.id)
+        hit_parts = self.snapshot.hit_parts
+        parts = hit_parts.get(rule.id)
         if parts is None:
-            parts = self.hit_parts[rule.id] = _hit_parts(rule)
+            parts = hit_parts[rule.id] = _hit_parts(rule)
         subject, names, converted, fields = parts
         facts = self.facts[subject]
         values = fields.copy()

@@ -234,15 +234,12 @@ class Snapshot:
 
     def program(self, described: Mapping[str, bool]) -> _program.Compiled | None:
         """The whole decision as generated functions for the subjects described (system,
-        model), with the facts about each that they read; None when it cannot be generated."""
+        model); None when it cannot be generated."""
         key = (described["system"], described["model"])
         if key not in self._programs:
             kleene = _program.program(self, described, kleene=True)
-            needs = {subject: self.by_subject[subject].needs | self.duties[subject].needs
-                     if described[subject] else frozenset() for subject in ("system", "model")}
             self._programs[key] = kleene and _program.Compiled(
-                _program.program(self, described, kleene=False), kleene,
-                needs["system"], needs["model"],
+                _program.program(self, described, kleene=False), kleene
             )
         return self._programs[key]
 
@@ -307,6 +304,12 @@ class Snapshot:
         for rule in self.classifying:
             visit(rule.id)
         return tuple(order)
+
+    @functools.cached_property
+    def hit_parts(self) -> dict[str, Any]:
+        """For each rule that decided some result, the parts of its basis entry that do not
+        depend on the facts (filled on first use, see :mod:`aiact_tiers.classify`)."""
+        return {}
 
     @functools.cached_property
     def memo(self) -> dict[str, Any]:

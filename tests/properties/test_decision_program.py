@@ -70,7 +70,9 @@ def test_boolean_decision_equals_the_reference(
 ) -> None:
     evaluation = evaluated(facts, ruleset, day, role)
     compiled = evaluation.snapshot.program(evaluation.has)
-    assert compiled is not None and compiled.known is not None and evaluation._all_known(compiled)
+    assert compiled is not None and compiled.known is not None
+    compiled.known(evaluation.facts["system"], evaluation.facts["model"],  # every fact is known
+                   evaluation.snapshot.params, evaluation.roles)
 
 
 @given(described(unknown=0.5), *ARGUMENTS)
@@ -87,12 +89,14 @@ def test_three_valued_decision_equals_the_reference_with_few_facts_unknown(
     evaluated(facts, ruleset, day, role)
 
 
-def test_an_unknown_fact_takes_the_three_valued_program() -> None:
+def test_an_unknown_fact_the_boolean_program_reads_takes_the_three_valued_program() -> None:
     facts = {name: False for name in SYSTEM_FACTS if FACT_TYPES[name].data_type.name == "BOOLEAN"}
     facts.update(IN_SCOPE, practices=[])  # only the Annex I and Annex III facts stay unknown
     evaluation = evaluated(facts, "eu-2024-2026", dt.date(2026, 12, 1), None)
     compiled = evaluation.snapshot.program(evaluation.has)
-    assert compiled is not None and not evaluation._all_known(compiled)
+    assert compiled is not None and compiled.known is not None
+    with pytest.raises(KeyError):
+        compiled.known(evaluation.facts["system"], {}, evaluation.snapshot.params, evaluation.roles)
     assert evaluation.tiers == [Tier.HIGH_RISK, Tier.MINIMAL]
 
 
