@@ -6,8 +6,9 @@ opened, the obligations per role with their dates and statuses) is logic over th
 over locals: a duty's predicate is read only where a regime opens it, and deciding a system costs
 a few hundred bytecodes instead of loops over the rule graph. Two forms are written from the same
 plan: Boolean, which reads facts by key (an unknown fact it needs raises KeyError), and
-three-valued (Kleene: True, False, None for unknown), for the rest. The loops over the rule graph in :mod:`aiact_tiers.classify` are
-the reference: the tests check that every generated form agrees with them.
+three-valued (Kleene: True, False, None for unknown), for the rest. The loops over the rule
+graph in :mod:`aiact_tiers.classify` are the reference: the tests check that every generated
+form agrees with them.
 
 As in :mod:`aiact_tiers._decide`, nothing from a rule file becomes code: rules are named by
 their position, fact names are checked names written as ``repr`` literals, and every value
