@@ -90,7 +90,7 @@ class _Writer:
         self.snapshot = snapshot
         self.described = described
         self.constants: list[Any] = []
-        self.position = {rule_id: i for i, rule_id in enumerate(snapshot.classifying_ids)}
+        self.position = snapshot.position
         self.e = [f"r{i}" for i in range(len(snapshot.classifying_ids))]
         self.lines: list[str] = []
         self.count = 0

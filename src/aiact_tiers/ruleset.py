@@ -121,16 +121,20 @@ class Snapshot:
         return tuple(r for r in self.classifying if r.id not in self.duty_exceptions)
 
     @functools.cached_property
+    def position(self) -> Mapping[str, int]:
+        """Each classifying rule's position in :attr:`classifying`."""
+        return {rule_id: i for i, rule_id in enumerate(self.classifying_ids)}
+
+    @functools.cached_property
     def askable_positions(self) -> tuple[tuple[Rule, ...], tuple[int, ...]]:
         """The :attr:`askable` rules and their positions in :attr:`classifying`."""
-        position = {rule_id: i for i, rule_id in enumerate(self.classifying_ids)}
-        return self.askable, tuple(position[r.id] for r in self.askable)
+        return self.askable, tuple(self.position[r.id] for r in self.askable)
 
     @functools.cached_property
     def tier_positions(self) -> tuple[tuple[Tier, tuple[int, ...]], ...]:
         """The :attr:`tier_groups` with the rules' positions in :attr:`classifying`."""
-        position = {rule_id: i for i, rule_id in enumerate(self.classifying_ids)}
-        return tuple((tier, tuple(map(position.__getitem__, ids))) for tier, ids in self.tier_groups)
+        return tuple((tier, tuple(map(self.position.__getitem__, ids)))
+                     for tier, ids in self.tier_groups)
 
     @functools.cached_property
     def tier_of(self) -> Mapping[str, Any]:
@@ -228,8 +232,7 @@ class Snapshot:
     @functools.cached_property
     def basis_positions(self) -> Mapping[Tier | None, tuple[int, ...]]:
         """For each tier, the positions in ``classifying`` of :meth:`basis_candidates`."""
-        position = {rule_id: i for i, rule_id in enumerate(self.classifying_ids)}
-        return {tier: tuple(position[i] for i in ids)
+        return {tier: tuple(map(self.position.__getitem__, ids))
                 for tier, (_, ids) in self._basis_candidates.items()}
 
     def program(self, described: Mapping[str, bool]) -> _program.Compiled | None:
@@ -402,11 +405,6 @@ class SubjectRules:
             decide=_decide.decider(trees, many=True, booleans=_engine.BOOLEAN_FACTS),
             kleene=_decide.decider(trees, many=True, kleene=True, booleans=_engine.BOOLEAN_FACTS),
         )
-
-    @functools.cached_property
-    def none(self) -> tuple[bool, ...]:
-        """Every rule's answer when none fires."""
-        return (False,) * len(self.rules)
 
     def evaluate(
         self, facts: Mapping[str, Any], params: Mapping[str, Any]
