@@ -18,12 +18,13 @@ their position, fact names are checked names written as ``repr`` literals, and e
 from __future__ import annotations
 
 import datetime as dt
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import _decide, _engine
 from .facts import Role
-from .result import Tier
+from .result import TIER_ORDER, Tier
 
 if TYPE_CHECKING:
     from ._loader import Rule
@@ -33,7 +34,6 @@ __all__ = ["Compiled", "Decided", "Program", "program"]
 
 _EVERY_ROLE = frozenset(Role)
 _FACTS = {"system": "fs", "model": "fm"}  # the generated code's names of the two fact mappings
-_TIER_ORDER = (Tier.OUT_OF_SCOPE, Tier.PROHIBITED, Tier.HIGH_RISK, Tier.LIMITED, Tier.MINIMAL)
 
 
 class Decided(NamedTuple):
@@ -82,7 +82,7 @@ def program(snapshot: Snapshot, described: Mapping[str, bool], *, kleene: bool) 
     return function
 
 
-class _Writer:
+class _Writer(ABC):
     """What both forms share: constants, locals, and the plan of the decision; ``e[i]`` holds
     the name of rule i's effective answer as it is resolved."""
 
@@ -112,21 +112,25 @@ class _Writer:
         """Whether the answer in ``name`` is or may be True."""
         return f"{name} is not False"
 
+    @abstractmethod
     def any_of(self, names: Sequence[str]) -> str:
-        raise NotImplementedError
+        """The disjunction of the answers named."""
 
+    @abstractmethod
     def both(self, a: str, b: str) -> str:
-        raise NotImplementedError
+        """The conjunction of two answers."""
 
+    @abstractmethod
     def predicate(self, rule: Rule) -> str:
-        raise NotImplementedError
+        """The rule's predicate as source over the facts of its subject."""
 
+    @abstractmethod
     def undescribed(self, answer: bool | None) -> str | None:
         """An undescribed subject's duty answer as source (None: the duty never applies)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def read(self, facts: str, name: str) -> str:
-        raise NotImplementedError
+        """Source reading the fact ``name`` from the mapping named ``facts``."""
 
     def hoist(self) -> None:
         """Read once into a local each fact that several classifying rules read."""
@@ -161,24 +165,10 @@ class _Writer:
         """Each classifying rule's own answer, for the open questions."""
         return "(" + "".join(f"r{i}, " for i in range(len(self.e))) + ")"
 
+    @abstractmethod
     def overrides(self) -> None:
         """Effective answers: a rule fires and no effective rule overriding it does; an
         exception applies only where a rule it overrides fired (see classify._Evaluation)."""
-        s = self.snapshot
-        for rule_id, defeaters in s.defeat_order:
-            i = self.position[rule_id]
-            against = [self.e[self.position[d]] for d in defeaters if d in self.position]
-            if against:
-                name = self.local("e")
-                self.emit(f"{name} = {self.undefeated(self.e[i], against)}")
-                self.e[i] = name
-        covered = self.coverage()
-        for rule_id, targets in s.exception_targets.items():
-            if targets:
-                i = self.position[rule_id]
-                name = self.local("e")
-                self.emit(f"{name} = {self.both(self.e[i], covered[rule_id])}")
-                self.e[i] = name
 
     def coverage(self) -> dict[str, str]:
         """For each exception, the name of whether a rule it overrides fired where it could
@@ -193,11 +183,9 @@ class _Writer:
             self.emit(f"{reach[rule_id]} = {self.both(f'r{self.position[rule_id]}', covered[rule_id])}")
         return covered
 
-    def undefeated(self, fired: str, against: list[str]) -> str:
-        raise NotImplementedError
-
+    @abstractmethod
     def classes(self) -> tuple[str, str]:
-        raise NotImplementedError
+        """Emit the possible tiers and model classes; the names of their lists."""
 
     def obligations(self, tiers: str) -> None:
         """Regimes opened by effective rules (a prohibition closes every other route), each from
@@ -274,9 +262,10 @@ class _Writer:
             return self.predicate(rule)
         return self.undescribed(self.snapshot.undescribed_duties[rule.id])
 
+    @abstractmethod
     def duty_status(self, k: int, role: str, holds: str, opened: list[str], against: list[str],
                     day: str) -> None:
-        raise NotImplementedError
+        """Emit the status of duty ``k`` and add it to the obligations where it may apply."""
 
 
 class _Boolean(_Writer):
@@ -297,9 +286,9 @@ class _Boolean(_Writer):
         return f"{a} and {b}"
 
     def overrides(self) -> None:
-        """As in both forms, but each answer is overridden in place: the coverage of the
-        exceptions, which reads the rules' own answers, comes first; then each run of rules
-        with the same overriding rules is cleared by one test."""
+        """Each answer overridden in place: the coverage of the exceptions, which reads the
+        rules' own answers, comes first; then each run of rules with the same overriding rules
+        is cleared by one test."""
         s = self.snapshot
         covered = self.coverage()
         runs: list[tuple[list[str], list[int]]] = []
@@ -318,9 +307,6 @@ class _Boolean(_Writer):
             if targets:
                 self.emit(f"if not {covered[rule_id]}:")
                 self.emit(f"r{self.position[rule_id]} = False", 1)
-
-    def undefeated(self, fired: str, against: list[str]) -> str:
-        raise AssertionError("overridden in place")  # pragma: no cover
 
     def opened(self, entries: list[tuple[dt.date, str, bool]], go: str) -> str:
         prohibiting = [e for _, e, prohibits in entries if prohibits]
@@ -388,7 +374,26 @@ class _Kleene(_Writer):
         t = self.local("k")
         return f"(False if False in ({t} := ({a}, {b})) else None if None in {t} else True)"
 
+    def overrides(self) -> None:
+        """Each overridden answer in a new local, as the rules' own answers stay needed."""
+        s = self.snapshot
+        for rule_id, defeaters in s.defeat_order:
+            i = self.position[rule_id]
+            against = [self.e[self.position[d]] for d in defeaters if d in self.position]
+            if against:
+                name = self.local("e")
+                self.emit(f"{name} = {self.undefeated(self.e[i], against)}")
+                self.e[i] = name
+        covered = self.coverage()
+        for rule_id, targets in s.exception_targets.items():
+            if targets:
+                i = self.position[rule_id]
+                name = self.local("e")
+                self.emit(f"{name} = {self.both(self.e[i], covered[rule_id])}")
+                self.e[i] = name
+
     def undefeated(self, fired: str, against: list[str]) -> str:
+        """Fires, and no effective rule overriding it does."""
         a = self.overriding.get(tuple(against))
         if a is None:  # the same overriding rules (a run, such as all of Annex III) read once
             a = against[0] if len(against) == 1 else self.local("a")
@@ -414,7 +419,7 @@ class _Kleene(_Writer):
         self.emit(f"{models} = []")
         if self.described["system"]:
             last = self.last_certain_tier()
-            self.possible(tiers, [(cls, _TIER_ORDER.index(cls), ids) for cls, ids in s.tier_groups],
+            self.possible(tiers, [(cls, TIER_ORDER.index(cls), ids) for cls, ids in s.tier_groups],
                           last, None)
         if self.described["model"]:
             self.possible(models, [(cls, 0, ids) for cls, ids in s.model_class_groups], None, "None")
@@ -423,11 +428,11 @@ class _Kleene(_Writer):
     def last_certain_tier(self) -> str:
         s = self.snapshot
         last = self.local("last")
-        self.emit(f"{last} = {len(_TIER_ORDER) - 1}")
+        self.emit(f"{last} = {len(TIER_ORDER) - 1}")
         for rule_id, position, defeaters in s.tier_rules:
             rivals = [d for d in defeaters if d in self.position]
             tierless = [self.e[self.position[d]] for d in rivals if s.tier_of.get(d) is None]
-            tiered = [(self.e[self.position[d]], _TIER_ORDER.index(s.tier_of[d]))
+            tiered = [(self.e[self.position[d]], TIER_ORDER.index(s.tier_of[d]))
                       for d in rivals if s.tier_of.get(d) is not None]
             tests = [f"r{self.position[rule_id]} is True",
                      *(f"{e} is False" for e in tierless)]

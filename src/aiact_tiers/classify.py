@@ -22,6 +22,7 @@ from ._program import Compiled
 from .errors import DateOutOfRangeError, DescriptionError
 from .facts import Description, ModelDescription, Role, SystemDescription, fact_info
 from .result import (
+    TIER_ORDER,
     Classification,
     ModelClass,
     Obligation,
@@ -31,7 +32,7 @@ from .result import (
     Tier,
     construct,
 )
-from .ruleset import DEFAULT_RULESET, TIER_ORDER, RuleSet, Snapshot, load_ruleset
+from .ruleset import DEFAULT_RULESET, RuleSet, Snapshot, load_ruleset
 
 __all__ = ["classify"]
 

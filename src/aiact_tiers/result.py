@@ -33,6 +33,10 @@ class Tier(StrEnum):
     MINIMAL = "minimal"  # no specific obligations beyond Art 4
 
 
+TIER_ORDER = (Tier.OUT_OF_SCOPE, Tier.PROHIBITED, Tier.HIGH_RISK, Tier.LIMITED, Tier.MINIMAL)
+"""The order in which the law asks the tiers."""
+
+
 class ModelClass(StrEnum):
     """The general-purpose-model axis, kept apart from the system tier."""
 

@@ -21,13 +21,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 from . import _decide, _engine, _program
 from ._loader import Rule, parse_rule, read_yaml, strings
 from .errors import RuleConflictError, RuleFileError, UnknownRulesetError, did_you_mean
-from .result import Confidence, ModelClass, Tier
+from .result import TIER_ORDER, Confidence, ModelClass, Tier
 
 if TYPE_CHECKING:
     from ._cache import Parsed
 
-TIER_ORDER = (Tier.OUT_OF_SCOPE, Tier.PROHIBITED, Tier.HIGH_RISK, Tier.LIMITED, Tier.MINIMAL)
-"""The order in which the law asks the tiers."""
 
 __all__ = [
     "DEFAULT_RULESET", "Parameter", "Regime", "RuleSet", "list_rulesets", "load_ruleset",
