@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import operator
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import compress, repeat
 from typing import Any
 
@@ -137,6 +137,7 @@ class _Evaluation:
     """
 
     tiers: list[Tier]
+    tier: Tier | None  # the tier, when only one is possible
     models: list[ModelClass | None]
     answers: tuple[Sequence[Truth], Sequence[Truth]]  # each classifying rule's, and effective
     basis: list[Rule]  # the rules that decided
@@ -176,14 +177,8 @@ class _Evaluation:
             decided = (compiled.known or compiled.kleene)(*facts)
         except KeyError:  # a fact the Boolean program reads is unknown
             decided = compiled.kleene(*facts)
-        self.tiers, self.models, fired, effective, dues, undecided = decided
-        self.answers = fired, effective
-        tier = self.tiers[0] if len(self.tiers) == 1 else None
-        rules, _ = snapshot.basis_candidates(tier)
-        truths = map(effective.__getitem__, snapshot.basis_positions[tier])
-        self.basis = list(compress(rules, map(operator.is_, truths, repeat(True))))
-        self.obligations = list(map(_shared(snapshot).__getitem__, dues))
-        self.undecided = undecided
+        self.tiers, self.models, fired, effective, dues, self.undecided = decided
+        self._conclude((fired, effective), dues)
 
     def _decide_open(self) -> None:
         """Some answer unknown: three-valued logic over the rule graph (the reference)."""
@@ -201,13 +196,25 @@ class _Evaluation:
         for rule_id, targets in snapshot.exception_targets.items():
             if targets and effective[rule_id] is not False:
                 effective[rule_id] = _and(effective[rule_id], covered[rule_id])
-        self.answers = tuple(fired.values()), tuple(effective.values())
         self.tiers, self.models = self._classes()
-        tier = self.tiers[0] if len(self.tiers) == 1 else None
-        self.basis = self._basis(tier)
-        shared, position = _shared(snapshot), snapshot.obligation_position
-        self.obligations = [shared[position[rule.id], applies_from, status]
-                            for rule, applies_from, status in self._obligations(self.tiers, self.roles)]
+        self._conclude((tuple(fired.values()), tuple(effective.values())),
+                       self._obligations(self.tiers, self.roles))
+
+    def _conclude(
+        self, answers: tuple[Sequence[Truth], Sequence[Truth]],
+        dues: Iterable[tuple[int, dt.date, Truth]],
+    ) -> None:
+        """Keep the answers, and take the basis and the obligation results from them.
+
+        Only an effective rule decides, and an effective rule has fired: the basis is the rules
+        that can explain the tier (its own, and those reaching no tier) that are effective.
+        """
+        self.answers = answers
+        self.tier = self.tiers[0] if len(self.tiers) == 1 else None
+        rules, positions = self.snapshot.basis_candidates(self.tier)
+        truths = map(answers[1].__getitem__, positions)
+        self.basis = list(compress(rules, map(operator.is_, truths, repeat(True))))
+        self.obligations = list(map(_shared(self.snapshot).__getitem__, dues))
 
     def _undefeated(self, fired: Truth, defeaters: Sequence[str]) -> Truth:
         """Fires, and no effective rule overrides it (Kleene logic over the exception graph)."""
@@ -284,19 +291,16 @@ class _Evaluation:
 
     def compact(self) -> dict[str, Any]:
         """The result as JSON-ready data without the explanation (see classify_compact)."""
-        tiers = self.tiers
-        tier = tiers[0] if len(tiers) == 1 else None
         return {
             "id": self.subject.id,
-            "tier": tier and tier.value,
-            "possible_tiers": [t.value for t in tiers],
+            "tier": self.tier and self.tier.value,
+            "possible_tiers": [t.value for t in self.tiers],
             "basis": [rule.id for rule in self.basis],
             "obligations": [obligation.rule for obligation in self.obligations],
         }
 
     def result(self) -> Classification:
         tiers, models = self.tiers, self.models
-        tier = tiers[0] if len(tiers) == 1 else None
         model_class = models[0] if len(models) == 1 else None
         hits = [self._hit(rule) for rule in self.basis]
         return construct(Classification, dict(
@@ -305,13 +309,13 @@ class _Evaluation:
             ruleset=self.ruleset.id,
             ruleset_version=self.ruleset.version,
             as_of=self.snapshot.day,
-            tier=tier,
+            tier=self.tier,
             possible_tiers=tiers,
             model_class=model_class,
             possible_model_classes=models,
             basis=hits,
             obligations=self.obligations,
-            open_questions=self._questions(tiers, models, self.roles),
+            open_questions=self._questions(tiers, models),
         ))
 
     def _hit(self, rule: Rule) -> RuleHit:
@@ -327,14 +331,6 @@ class _Evaluation:
             if name in shown:
                 shown[name] = _plain(shown[name])
         return construct(RuleHit, values)
-
-    def _basis(self, tier: Tier | None) -> list[Rule]:
-        """Rules that decided: the tier's rules, the model class, and the exceptions applied.
-
-        Only an effective rule decides, and an effective rule has fired.
-        """
-        rules, ids = self.snapshot.basis_candidates(tier)
-        return list(compress(rules, map(operator.is_, map(self.effective.__getitem__, ids), repeat(True))))
 
     def _open_regimes(self, tiers: list[Tier]) -> dict[str, tuple[Truth, dt.date]]:
         """Regimes opened by effective rules, with the date they apply from.
@@ -359,8 +355,9 @@ class _Evaluation:
 
     def _obligations(
         self, tiers: list[Tier], roles: frozenset[Role]
-    ) -> list[tuple[Rule, dt.date, Truth]]:
-        """The obligations that apply or may apply: each with its date and status."""
+    ) -> list[tuple[int, dt.date, Truth]]:
+        """The obligations that apply or may apply: each as its position in the snapshot's
+        obligations, with its date and status."""
         if tiers == [Tier.OUT_OF_SCOPE]:
             return []
         regimes = self._open_regimes(tiers)
@@ -369,7 +366,8 @@ class _Evaluation:
         duties: dict[str, Truth] = {}
         for name, rules in self.snapshot.duties.items():
             duties.update(rules.evaluate(self.facts[name], self.snapshot.params))
-        out: list[tuple[Rule, dt.date, Truth]] = []
+        out: list[tuple[int, dt.date, Truth]] = []
+        at = self.snapshot.obligation_position  # a duty's position among all obligations
         plan = self.snapshot.obligations_for(roles)
         effective = self.effective
         by_regime = self.snapshot.duties_by_regime(roles)
@@ -393,14 +391,12 @@ class _Evaluation:
                 elif None in against:
                     status = None
             if opened is True and status is None:
-                self.undecided.append(self.snapshot.obligation_position[rule.id])
+                self.undecided.append(at[rule.id])
             if status is not False:
-                out.append((rule, own_date or since, status))
+                out.append((at[rule.id], own_date or since, status))
         return out
 
-    def _questions(
-        self, tiers: list[Tier], models: list[ModelClass | None], roles: frozenset[Role]
-    ) -> list[OpenQuestion]:
+    def _questions(self, tiers: list[Tier], models: list[ModelClass | None]) -> list[OpenQuestion]:
         """Unknown facts read by open rules that could still change the result."""
         if len(tiers) <= 1 and len(models) <= 1 and not self.undecided:
             return []
@@ -465,11 +461,7 @@ class _Shared(dict[tuple[int, dt.date, Truth], Obligation]):
         return obligation
 
 
-def _shared(snapshot: Snapshot) -> _Shared:
-    shared = snapshot.memo.get("obligations")
-    if shared is None:
-        shared = snapshot.memo["obligations"] = _Shared(snapshot)
-    return shared
+_shared = functools.lru_cache(maxsize=256)(_Shared)  # one per snapshot, as many as are kept
 
 
 def _hit_parts(rule: Rule) -> tuple[str, tuple[str, ...], tuple[str, ...], dict[str, Any]]:

@@ -216,22 +216,18 @@ class Snapshot:
                  for r in self.classifying if r.tier is not None]
         return tuple(sorted(rules, key=lambda entry: entry[1]))
 
-    def basis_candidates(self, tier: Tier | None) -> tuple[tuple[Rule, ...], tuple[str, ...]]:
+    def basis_candidates(self, tier: Tier | None) -> tuple[tuple[Rule, ...], tuple[int, ...]]:
         """The classifying rules that can explain a result of ``tier`` (that tier's rules and the
-        rules reaching no tier: model classes, exceptions), in order, and their ids."""
+        rules reaching no tier: model classes, exceptions), in order, and their positions in
+        :attr:`classifying`."""
         return self._basis_candidates[tier]
 
     @functools.cached_property
-    def _basis_candidates(self) -> dict[Tier | None, tuple[tuple[Rule, ...], tuple[str, ...]]]:
+    def _basis_candidates(self) -> dict[Tier | None, tuple[tuple[Rule, ...], tuple[int, ...]]]:
         candidates = {tier: tuple(r for r in self.classifying if r.tier is None or r.tier is tier)
                       for tier in (*TIER_ORDER, None)}
-        return {tier: (rules, tuple(r.id for r in rules)) for tier, rules in candidates.items()}
-
-    @functools.cached_property
-    def basis_positions(self) -> Mapping[Tier | None, tuple[int, ...]]:
-        """For each tier, the positions in ``classifying`` of :meth:`basis_candidates`."""
-        return {tier: tuple(map(self.position.__getitem__, ids))
-                for tier, (_, ids) in self._basis_candidates.items()}
+        return {tier: (rules, tuple(self.position[r.id] for r in rules))
+                for tier, rules in candidates.items()}
 
     def program(self, described: Mapping[str, bool]) -> _program.Compiled | None:
         """The whole decision as generated functions for the subjects described (system,
@@ -310,12 +306,6 @@ class Snapshot:
     def hit_parts(self) -> dict[str, Any]:
         """For each rule that decided some result, the parts of its basis entry that do not
         depend on the facts (filled on first use, see :mod:`aiact_tiers.classify`)."""
-        return {}
-
-    @functools.cached_property
-    def memo(self) -> dict[str, Any]:
-        """Parts of results built on first use and shared by every classification on this day
-        (see :mod:`aiact_tiers.classify`); bounded by the rules and their dates."""
         return {}
 
     @functools.cached_property
