@@ -499,41 +499,22 @@ def normalise(value: Any) -> Value:
 
 
 def fact_values(description: SystemDescription | ModelDescription) -> dict[str, Value]:
-    """The facts of a description, normalised; unset facts are absent (unknown)."""
+    """The facts of a description as predicates read them; unset facts are absent (unknown).
+
+    Values stay as validated but for dates, which become UTC datetimes as :func:`normalise`
+    makes them: an enumerated value is a string enum, equal to its string and hashing as it
+    does, and a set of them is a frozenset already, so predicates read both as they are.
+    """
     facts = dict(description.__dict__)
     for name in IDENTITY_FIELDS:
         facts.pop(name, None)
-    if None in facts.values():
+    if not all(map(operator.is_not, facts.values(), repeat(None))):
         facts = dict(compress(facts.items(), map(operator.is_not, facts.values(), repeat(None))))
-    for name in facts.keys() & _CONVERT.keys():
-        facts[name] = _CONVERT[name](facts[name])
+    for name in _DATES:
+        if (value := facts.get(name)) is not None:
+            facts[name] = dt.datetime.combine(value, _MIDNIGHT_UTC)
     return facts
 
 
-_enum_value = operator.attrgetter("_value_")  # `.value` without the enum descriptor
 _MIDNIGHT_UTC = dt.time(tzinfo=dt.UTC)
-
-
-def _enum_values(values: Any) -> frozenset[Any]:
-    return frozenset(map(_enum_value, values))
-
-
-def _datetime(value: dt.date) -> dt.datetime:
-    return dt.datetime.combine(value, _MIDNIGHT_UTC)
-
-
-def _converter(fact: FactType) -> Callable[[Any], Value] | None:
-    """How :func:`normalise` converts a value of this fact, as one function."""
-    if fact.kind == "set":
-        return _enum_values if fact.enum else normalise
-    if fact.kind == "datetime":
-        return _datetime
-    if fact.enum is not None:
-        return _enum_value
-    return None
-
-
-_CONVERT: Mapping[str, Callable[[Any], Value]] = {
-    name: convert for name, fact in FACT_TYPES.items() if (convert := _converter(fact)) is not None
-}
-"""The facts whose values predicates see converted (enums, lists, dates); the rest are plain."""
+_DATES = tuple(name for name, fact in FACT_TYPES.items() if fact.kind == "datetime")

@@ -13,7 +13,8 @@ import datetime as dt
 import functools
 import operator
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import compress, repeat
+from enum import Enum
+from itertools import compress, filterfalse, repeat
 from typing import Any
 
 from ._engine import FACT_TYPES, Value, fact_values
@@ -32,7 +33,7 @@ from .result import (
     Tier,
     construct,
 )
-from .ruleset import DEFAULT_RULESET, RuleSet, Snapshot, load_ruleset
+from .ruleset import DEFAULT_RULESET, Reader, RuleSet, Snapshot, load_ruleset
 
 __all__ = ["classify"]
 
@@ -397,41 +398,37 @@ class _Evaluation:
         return out
 
     def _questions(self, tiers: list[Tier], models: list[ModelClass | None]) -> list[OpenQuestion]:
-        """Unknown facts read by open rules that could still change the result."""
+        """Unknown facts read by open rules that could still change the result: rules bearing on
+        a tier or model class still open whose own answer is unknown, and undecided duties."""
         if len(tiers) <= 1 and len(models) <= 1 and not self.undecided:
             return []
-        asked: dict[str, list[str]] = {}
-        open_rules: list[Rule] = []
+        snapshot = self.snapshot
+        readers: list[Reader] = []
         if len(tiers) > 1 or len(models) > 1:
-            snapshot = self.snapshot
             fired, effective = self.answers
             certain = [tier for tier, positions in snapshot.tier_positions
                        if True in map(effective.__getitem__, positions)]
-            undecided_tiers = [tier for tier in tiers if tier not in certain]
-            rules, positions = snapshot.askable_positions
+            positions, rows = snapshot.askable_for(
+                tuple(tier for tier in tiers if tier not in certain), tuple(models))
             unknown = map(operator.is_, map(effective.__getitem__, positions), repeat(None))
-            open_rules = [
-                r for i, r in compress(zip(positions, rules, strict=True), unknown)
-                if fired[i] is None
-                and (r.tier in undecided_tiers or r.model_class in models or r.exception)
-            ]
+            readers = [row for i, row in compress(zip(positions, rows, strict=True), unknown)
+                       if fired[i] is None]
         if self.undecided:
-            open_rules += map(self.snapshot.obligations.__getitem__, self.undecided)
+            readers += map(snapshot.duty_readers.__getitem__, self.undecided)
+        asked: dict[str, list[str]] = {}
         facts = self.facts
-        for rule in open_rules:
-            known = facts[rule.when.subject or "system"]
-            for name in rule.when.facts:
-                if name not in known:
-                    asked.setdefault(name, []).append(rule.id)
-        return [construct(OpenQuestion, {**_question(name), "rules": rule_ids})
-                for name, rule_ids in asked.items()]
+        for rule_id, subject, names in readers:
+            for name in filterfalse(facts[subject].__contains__, names):
+                asked.setdefault(name, []).append(rule_id)
+        return [_question(name, tuple(rule_ids)) for name, rule_ids in asked.items()]
 
 
-@functools.cache
-def _question(fact: str) -> dict[str, str]:
-    """The fields of an open question on ``fact`` but the rules that read it."""
+@functools.lru_cache(maxsize=4096)
+def _question(fact: str, rules: tuple[str, ...]) -> OpenQuestion:
+    """The open question on ``fact`` that these rules ask: shared, as every field is immutable."""
     info = fact_info(fact)
-    return {"fact": fact, "question": info["question"], "provision": info["provision"]}
+    return construct(OpenQuestion, {"fact": fact, "question": info["question"],
+                                    "provision": info["provision"], "rules": rules})
 
 
 class _Shared(dict[tuple[int, dt.date, Truth], Obligation]):
@@ -466,10 +463,11 @@ _shared = functools.lru_cache(maxsize=256)(_Shared)  # one per snapshot, as many
 
 def _hit_parts(rule: Rule) -> tuple[str, tuple[str, ...], tuple[str, ...], dict[str, Any]]:
     """What a rule's basis entry takes from the rule: the subject and facts it reads, those of
-    them whose values are shown converted (sets, dates), and every field but the facts (in the
-    order of the fields)."""
+    them whose values are shown converted (enums, sets, dates), and every field but the facts
+    (in the order of the fields)."""
     names = tuple(rule.when.facts)
-    converted = tuple(name for name in names if FACT_TYPES[name].kind in ("set", "datetime"))
+    converted = tuple(name for name in names
+                      if FACT_TYPES[name].kind in ("set", "datetime") or FACT_TYPES[name].enum)
     return rule.when.subject or "system", names, converted, dict(
         rule=rule.id,
         title=rule.title,
@@ -482,8 +480,12 @@ def _hit_parts(rule: Rule) -> tuple[str, tuple[str, ...], tuple[str, ...], dict[
 
 
 def _plain(value: Value) -> object:
+    """A fact value as a basis entry shows it: enums as strings, sets as sorted lists, dates in
+    ISO form."""
     if isinstance(value, frozenset):
-        return sorted(value)
+        return sorted(item.value if isinstance(item, Enum) else item for item in value)
+    if isinstance(value, Enum):
+        return value.value
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     return value

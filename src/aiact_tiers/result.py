@@ -112,7 +112,7 @@ class OpenQuestion(_Result):
     fact: str
     question: str
     provision: str
-    rules: list[str] = Field(description="The rules that read this fact.")
+    rules: tuple[str, ...] = Field(description="The rules that read this fact.")
 
 
 class Classification(_Result):

@@ -123,10 +123,31 @@ class Snapshot:
         """Each classifying rule's position in :attr:`classifying`."""
         return {rule_id: i for i, rule_id in enumerate(self.classifying_ids)}
 
+    def askable_for(
+        self, tiers: tuple[Tier, ...], models: tuple[ModelClass | None, ...]
+    ) -> tuple[tuple[int, ...], tuple[Reader, ...]]:
+        """The :attr:`askable` rules that bear on these undecided tiers and possible model
+        classes, and every exception: their positions in :attr:`classifying`, and each as the
+        reader of its facts."""
+        key = (tiers, models)
+        found = self._askable_for.get(key)
+        if found is None:
+            chosen = [r for r in self.askable
+                      if r.tier in tiers or r.model_class in models or r.exception]
+            found = self._askable_for[key] = (
+                tuple(self.position[r.id] for r in chosen), tuple(map(_reader, chosen)))
+        return found
+
     @functools.cached_property
-    def askable_positions(self) -> tuple[tuple[Rule, ...], tuple[int, ...]]:
-        """The :attr:`askable` rules and their positions in :attr:`classifying`."""
-        return self.askable, tuple(self.position[r.id] for r in self.askable)
+    def _askable_for(
+        self,
+    ) -> dict[tuple[Any, ...], tuple[tuple[int, ...], tuple[Reader, ...]]]:
+        return {}
+
+    @functools.cached_property
+    def duty_readers(self) -> tuple[Reader, ...]:
+        """Each of :attr:`obligations` as the reader of its facts."""
+        return tuple(map(_reader, self.obligations))
 
     @functools.cached_property
     def tier_positions(self) -> tuple[tuple[Tier, tuple[int, ...]], ...]:
@@ -344,6 +365,18 @@ class Snapshot:
     @functools.cached_property
     def _by_regime(self) -> dict[frozenset[Any], Mapping[str, tuple[int, ...]]]:
         return {}
+
+
+class Reader(NamedTuple):
+    """A rule as open questions see it: its id, the subject whose facts it reads, those facts."""
+
+    rule: str
+    subject: str
+    facts: tuple[str, ...]
+
+
+def _reader(rule: Rule) -> Reader:
+    return Reader(rule.id, rule.when.subject or "system", tuple(rule.when.facts))
 
 
 class Duty(NamedTuple):
