@@ -129,6 +129,10 @@ class _Writer(ABC):
         """An undescribed subject's duty answer as source (None: the duty never applies)."""
 
     @abstractmethod
+    def nonempty(self, name: str) -> str:
+        """Whether the set fact held in ``name`` is or may be non-empty."""
+
+    @abstractmethod
     def read(self, facts: str, name: str) -> str:
         """Source reading the fact ``name`` from the mapping named ``facts``."""
 
@@ -147,10 +151,21 @@ class _Writer(ABC):
     def source(self) -> str:
         s = self.snapshot
         self.hoist()
+        gated: dict[str, list[tuple[int, str]]] = {}
         for i, rule in enumerate(s.classifying):
             constant = _constant_truth(rule) if self.described[rule.subject] else False
             answer = self.predicate(rule) if constant is None else str(constant)
-            self.emit(f"r{i} = {answer}")
+            gate = constant is None and self.hoisted[rule.subject].get(_gate(rule.when.tree))
+            if gate:
+                gated.setdefault(gate, []).append((i, answer))
+            else:
+                self.emit(f"r{i} = {answer}")
+        for gate, answers in gated.items():  # false together while the set they read is empty
+            self.emit(f"if {self.nonempty(gate)}:")
+            for i, answer in answers:
+                self.emit(f"r{i} = {answer}", 1)
+            self.emit("else:")
+            self.emit(" = ".join(f"r{i}" for i, _ in answers) + " = False", 1)
         self.overrides()
         tiers, models = self.classes()
         fired = self.fired()
@@ -314,6 +329,9 @@ class _Boolean(_Writer):
         return " or ".join(([self.any_of(prohibiting)] if prohibiting else [])
                            + ([f"({go} and {self.any_of(others)})"] if others else []))
 
+    def nonempty(self, name: str) -> str:
+        return name
+
     def read(self, facts: str, name: str) -> str:
         return f"{facts}[{_decide.name_literal(name)}]"
 
@@ -360,6 +378,9 @@ class _Kleene(_Writer):
                                                self.hoisted[subject])
                        for subject, facts in _FACTS.items()}
         self.overriding: dict[tuple[str, ...], str] = {}  # whether any of these rules is effective
+
+    def nonempty(self, name: str) -> str:
+        return f"({name} is None or {name})"
 
     def read(self, facts: str, name: str) -> str:
         return f"{facts}.get({_decide.name_literal(name)})"
@@ -497,3 +518,21 @@ def _constant_truth(rule: Rule) -> bool | None:
     """The answer of a predicate that is a Boolean constant (``true``), or None."""
     tree = rule.when.tree
     return tree[1] if tree[0] == "const" and isinstance(tree[1], bool) else None
+
+
+def _gate(tree: tuple[Any, ...]) -> str | None:
+    """A set fact whose being empty makes the predicate false (a conjunct tests a constant's
+    membership in it or intersects it), or None."""
+    kind = tree[0]
+    if kind == "and":
+        return _gate(tree[1]) or _gate(tree[2])
+    if kind == "in" and tree[1][0] == "const":
+        operands: tuple[Any, ...] = (tree[2],)
+    elif kind == "bwand":
+        operands = tree[1:]
+    else:
+        return None
+    for operand in operands:
+        if operand[0] == "fact" and _engine.FACT_TYPES[operand[1]].kind == "set":
+            return str(operand[1])
+    return None
