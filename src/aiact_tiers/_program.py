@@ -37,15 +37,16 @@ _FACTS = {"system": "fs", "model": "fm"}  # the generated code's names of the tw
 
 
 class Decided(NamedTuple):
-    """What a program decides: the possible tiers and model classes; each classifying rule's
-    answer (only where questions may be open) and effective answer, in the snapshot's order; the
-    obligations that apply or may apply (position in the snapshot's obligations, date, status:
-    True applies, None possible); and the positions of the duties whose regime is certainly open
-    but whose own answer is not."""
+    """What a program decides: the possible tiers and model classes; for each classifying rule,
+    in the snapshot's order, whether its own and its effective answers are both unknown (only
+    where questions may be open) and its effective answer; the obligations that apply or may
+    apply (position in the snapshot's obligations, date, status: True applies, None possible);
+    and the positions of the duties whose regime is certainly open but whose own answer is
+    not."""
 
     tiers: list[Tier]
     models: list[Any]
-    fired: tuple[bool | None, ...]
+    unknown: tuple[bool, ...]
     effective: tuple[bool | None, ...]
     obligations: list[tuple[int, dt.date, bool | None]]
     undecided: list[int]
@@ -155,7 +156,8 @@ class _Writer(ABC):
         for i, rule in enumerate(s.classifying):
             constant = _constant_truth(rule) if self.described[rule.subject] else False
             answer = self.predicate(rule) if constant is None else str(constant)
-            gate = constant is None and self.hoisted[rule.subject].get(_gate(rule.when.tree))
+            fact = _gate(rule.when.tree) if constant is None else None
+            gate = fact and self.hoisted[rule.subject].get(fact)
             if gate:
                 gated.setdefault(gate, []).append((i, answer))
             else:
@@ -168,17 +170,18 @@ class _Writer(ABC):
             self.emit(" = ".join(f"r{i}" for i, _ in answers) + " = False", 1)
         self.overrides()
         tiers, models = self.classes()
-        fired = self.fired()
+        unknown = self.unknown()
         self.emit(f"effective = ({''.join(f'{name}, ' for name in self.e)})")
         self.emit("out = []")
         self.emit("undecided = []")
         self.obligations(tiers)
-        self.emit(f"return Decided({tiers}, {models}, {fired}, effective, out, undecided)")
+        self.emit(f"return Decided({tiers}, {models}, {unknown}, effective, out, undecided)")
         return "\n".join(["def decide(fs, fm, p, roles):", *self.lines, ""])
 
-    def fired(self) -> str:
-        """Each classifying rule's own answer, for the open questions."""
-        return "(" + "".join(f"r{i}, " for i in range(len(self.e))) + ")"
+    def unknown(self) -> str:
+        """Whether each classifying rule's own and effective answers are both unknown: the
+        rules whose facts open questions ask."""
+        return "(" + "".join(f"{e} is None is r{i}, " for i, e in enumerate(self.e)) + ")"
 
     @abstractmethod
     def overrides(self) -> None:
@@ -286,7 +289,7 @@ class _Writer(ABC):
 class _Boolean(_Writer):
     """Two-valued: every answer is True or False (every fact read is known)."""
 
-    def fired(self) -> str:
+    def unknown(self) -> str:
         return "()"  # a certain result leaves no question open
 
     def may(self, name: str) -> str:

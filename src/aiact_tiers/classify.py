@@ -14,7 +14,7 @@ import functools
 import operator
 from collections.abc import Iterable, Mapping, Sequence
 from enum import Enum
-from itertools import compress, filterfalse, repeat
+from itertools import compress, repeat
 from typing import Any
 
 from ._engine import FACT_TYPES, Value, fact_values
@@ -140,7 +140,8 @@ class _Evaluation:
     tiers: list[Tier]
     tier: Tier | None  # the tier, when only one is possible
     models: list[ModelClass | None]
-    answers: tuple[Sequence[Truth], Sequence[Truth]]  # each classifying rule's, and effective
+    answers: Sequence[Truth]  # each classifying rule's effective answer
+    unknown: Sequence[bool]  # each classifying rule's own and effective answers both unknown
     basis: list[Rule]  # the rules that decided
     obligations: list[Obligation]
 
@@ -178,8 +179,8 @@ class _Evaluation:
             decided = (compiled.known or compiled.kleene)(*facts)
         except KeyError:  # a fact the Boolean program reads is unknown
             decided = compiled.kleene(*facts)
-        self.tiers, self.models, fired, effective, dues, self.undecided = decided
-        self._conclude((fired, effective), dues)
+        self.tiers, self.models, unknown, effective, dues, self.undecided = decided
+        self._conclude(effective, unknown, dues)
 
     def _decide_open(self) -> None:
         """Some answer unknown: three-valued logic over the rule graph (the reference)."""
@@ -198,11 +199,12 @@ class _Evaluation:
             if targets and effective[rule_id] is not False:
                 effective[rule_id] = _and(effective[rule_id], covered[rule_id])
         self.tiers, self.models = self._classes()
-        self._conclude((tuple(fired.values()), tuple(effective.values())),
+        self._conclude(tuple(effective.values()),
+                       [f is None is e for f, e in zip(fired.values(), effective.values(), strict=True)],
                        self._obligations(self.tiers, self.roles))
 
     def _conclude(
-        self, answers: tuple[Sequence[Truth], Sequence[Truth]],
+        self, answers: Sequence[Truth], unknown: Sequence[bool],
         dues: Iterable[tuple[int, dt.date, Truth]],
     ) -> None:
         """Keep the answers, and take the basis and the obligation results from them.
@@ -210,10 +212,10 @@ class _Evaluation:
         Only an effective rule decides, and an effective rule has fired: the basis is the rules
         that can explain the tier (its own, and those reaching no tier) that are effective.
         """
-        self.answers = answers
+        self.answers, self.unknown = answers, unknown
         self.tier = self.tiers[0] if len(self.tiers) == 1 else None
         rules, positions = self.snapshot.basis_candidates(self.tier)
-        truths = map(answers[1].__getitem__, positions)
+        truths = map(answers.__getitem__, positions)
         self.basis = list(compress(rules, map(operator.is_, truths, repeat(True))))
         self.obligations = list(map(_shared(self.snapshot).__getitem__, dues))
 
@@ -405,21 +407,24 @@ class _Evaluation:
         snapshot = self.snapshot
         readers: list[Reader] = []
         if len(tiers) > 1 or len(models) > 1:
-            fired, effective = self.answers
-            certain = [tier for tier, positions in snapshot.tier_positions
-                       if True in map(effective.__getitem__, positions)]
-            positions, rows = snapshot.askable_for(
-                tuple(tier for tier in tiers if tier not in certain), tuple(models))
-            unknown = map(operator.is_, map(effective.__getitem__, positions), repeat(None))
-            readers = [row for i, row in compress(zip(positions, rows, strict=True), unknown)
-                       if fired[i] is None]
+            # Only the last possible tier can be certain: the possible ones end with it.
+            reached = tiers and snapshot.tier_positions[tiers[-1]]
+            certain = reached and True in map(self.answers.__getitem__, reached)
+            positions, rows = snapshot.askable_for(tuple(tiers[:-1] if certain else tiers),
+                                                   tuple(models))
+            readers = list(compress(rows, map(self.unknown.__getitem__, positions)))
         if self.undecided:
             readers += map(snapshot.duty_readers.__getitem__, self.undecided)
         asked: dict[str, list[str]] = {}
         facts = self.facts
         for rule_id, subject, names in readers:
-            for name in filterfalse(facts[subject].__contains__, names):
-                asked.setdefault(name, []).append(rule_id)
+            known = facts[subject]
+            for name in names:
+                if name not in known:
+                    if name in asked:
+                        asked[name].append(rule_id)
+                    else:
+                        asked[name] = [rule_id]
         return [_question(name, tuple(rule_ids)) for name, rule_ids in asked.items()]
 
 

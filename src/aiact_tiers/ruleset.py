@@ -150,10 +150,9 @@ class Snapshot:
         return tuple(map(_reader, self.obligations))
 
     @functools.cached_property
-    def tier_positions(self) -> tuple[tuple[Tier, tuple[int, ...]], ...]:
-        """The :attr:`tier_groups` with the rules' positions in :attr:`classifying`."""
-        return tuple((tier, tuple(map(self.position.__getitem__, ids)))
-                     for tier, ids in self.tier_groups)
+    def tier_positions(self) -> Mapping[Tier, tuple[int, ...]]:
+        """The positions in :attr:`classifying` of the rules reaching each tier."""
+        return {tier: tuple(map(self.position.__getitem__, ids)) for tier, ids in self.tier_groups}
 
     @functools.cached_property
     def tier_of(self) -> Mapping[str, Any]:
