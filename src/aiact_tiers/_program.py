@@ -234,19 +234,20 @@ class _Writer(ABC):
                 roles.setdefault(duty.rule.role, self.local("role"))
         for role, flag in roles.items():
             self.emit(f"{flag} = {self.constant(role)} in roles", 1)
+        since: dict[str, str] = {}  # bound in the first block that can need it: see below
         for regimes, duties in groups.items():
             self.emit(f"if {' or '.join(self.may(is_open[r]) for r in regimes)}:", 1)
-            since = {r: self.since(r, sorted(openers[r]), go) for r in regimes}
+            for r in regimes:  # needed only where r may be open, so this block has run
+                if r not in since:
+                    since[r] = self.since(sorted(openers[r]), go)
+            earliest = since[regimes[0]]
+            if len(regimes) > 1 and any(duty.applies_from is None for _, duty, _ in duties):
+                earliest, latest = self.local("day"), self.constant(dt.date.max)
+                self.emit(f"{earliest} = min(" + ", ".join(  # the earliest of its open regimes
+                    f"({since[r]} if {self.may(is_open[r])} else {latest})" for r in regimes
+                ) + ")", 2)
             for k, duty, holds in duties:
-                if duty.applies_from is not None:
-                    day = self.constant(duty.applies_from)
-                elif len(regimes) == 1:
-                    day = since[regimes[0]]
-                else:  # the earliest of its open regimes
-                    latest = self.constant(dt.date.max)
-                    day = "min(" + ", ".join(
-                        f"({since[r]} if {self.may(is_open[r])} else {latest})" for r in regimes
-                    ) + ")"
+                day = earliest if duty.applies_from is None else self.constant(duty.applies_from)
                 against = [self.e[self.position[d]] for d in duty.defeaters]
                 self.duty_status(k, roles[duty.rule.role], holds,
                                  [is_open[r] for r in regimes], against, day)
@@ -255,19 +256,22 @@ class _Writer(ABC):
             self.emit("undecided.sort()", 1)
 
     def opened(self, entries: list[tuple[dt.date, str, bool]], go: str) -> str:
-        """Whether a regime is open, from its openers' effective answers."""
-        return self.any_of([e if prohibits else f"({e} if {go} else False)"
-                            for _, e, prohibits in entries])
+        """Whether a regime is open, from its openers' effective answers: the prohibiting ones,
+        and the others while a route other than a prohibition is open."""
+        others = [e for _, e, prohibits in entries if not prohibits]
+        return self.any_of([e for _, e, prohibits in entries if prohibits]
+                           + ([f"({self.any_of(others)} if {go} else False)"] if others else []))
 
-    def since(self, regime: str, entries: list[tuple[dt.date, str, bool]], go: str) -> str:
-        """The day ``regime`` opens: that of its earliest opener that is not ruled out (in a
+    def since(self, entries: list[tuple[dt.date, str, bool]], go: str) -> str:
+        """The day a regime opens: that of its earliest opener that is not ruled out (in a
         group's block, where one is)."""
         name = self.local("since")
         text = "None"
+        mixed = any(prohibits for _, _, prohibits in entries)
         for start, e, prohibits in reversed(entries):
-            condition = self.may(e) if prohibits else f"({go} and {self.may(e)})"
+            condition = f"({go} and {self.may(e)})" if mixed and not prohibits else self.may(e)
             text = f"{self.constant(start)} if {condition} else {text}"
-        self.emit(f"{name} = {text}", 2)
+        self.emit(f"{name} = {text}" if mixed else f"{name} = ({text}) if {go} else None", 2)
         return name
 
     def duty(self, rule: Rule) -> str | None:
@@ -325,12 +329,6 @@ class _Boolean(_Writer):
             if targets:
                 self.emit(f"if not {covered[rule_id]}:")
                 self.emit(f"r{self.position[rule_id]} = False", 1)
-
-    def opened(self, entries: list[tuple[dt.date, str, bool]], go: str) -> str:
-        prohibiting = [e for _, e, prohibits in entries if prohibits]
-        others = [e for _, e, prohibits in entries if not prohibits]
-        return " or ".join(([self.any_of(prohibiting)] if prohibiting else [])
-                           + ([f"({go} and {self.any_of(others)})"] if others else []))
 
     def nonempty(self, name: str) -> str:
         return name
