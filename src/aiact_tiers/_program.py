@@ -181,7 +181,8 @@ class _Writer(ABC):
     def unknown(self) -> str:
         """Whether each classifying rule's own and effective answers are both unknown: the
         rules whose facts open questions ask."""
-        return "(" + "".join(f"{e} is None is r{i}, " for i, e in enumerate(self.e)) + ")"
+        return "(" + "".join(f"r{i} is None, " if e == f"r{i}" else f"{e} is None is r{i}, "
+                             for i, e in enumerate(self.e)) + ")"
 
     @abstractmethod
     def overrides(self) -> None:
@@ -246,7 +247,9 @@ class _Writer(ABC):
                 self.emit(f"{earliest} = min(" + ", ".join(  # the earliest of its open regimes
                     f"({since[r]} if {self.may(is_open[r])} else {latest})" for r in regimes
                 ) + ")", 2)
+            holding = self.shared_predicates(duties)
             for k, duty, holds in duties:
+                holds = holding.get((duty.rule.subject, duty.rule.when.text), holds)
                 day = earliest if duty.applies_from is None else self.constant(duty.applies_from)
                 against = [self.e[self.position[d]] for d in duty.defeaters]
                 self.duty_status(k, roles[duty.rule.role], holds,
@@ -254,6 +257,20 @@ class _Writer(ABC):
         if len(groups) > 1:
             self.emit("out.sort()", 1)
             self.emit("undecided.sort()", 1)
+
+    def shared_predicates(self, duties: list[tuple[int, Duty, str]]) -> dict[tuple[str, str], str]:
+        """The predicates that several duties of a group share (one duty per role, say), each
+        read once into a local at the top of the group's block."""
+        readers: dict[tuple[str, str], list[str]] = {}
+        for _, duty, holds in duties:
+            if holds != "True":
+                readers.setdefault((duty.rule.subject, duty.rule.when.text), []).append(holds)
+        shared = {}
+        for key, texts in readers.items():
+            if len(texts) > 1:
+                shared[key] = self.local("p")
+                self.emit(f"{shared[key]} = {texts[0]}", 2)
+        return shared
 
     def opened(self, entries: list[tuple[dt.date, str, bool]], go: str) -> str:
         """Whether a regime is open, from its openers' effective answers: the prohibiting ones,
