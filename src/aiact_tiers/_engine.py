@@ -22,7 +22,7 @@ import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
-from itertools import compress, repeat
+from itertools import repeat
 from typing import Any
 
 from . import _decide
@@ -499,7 +499,14 @@ def normalise(value: Any) -> Value:
 
 
 def fact_values(description: SystemDescription | ModelDescription) -> dict[str, Value]:
-    """The facts of a description as predicates read them; unset facts are absent (unknown).
+    """The facts of a description, normalised; unset facts are absent (unknown)."""
+    facts, complete = read_facts(description)
+    return facts if complete else {name: value for name, value in facts.items() if value is not None}
+
+
+def read_facts(description: SystemDescription | ModelDescription) -> tuple[dict[str, Value], bool]:
+    """The facts of a description as the generated decisions read them (an unset fact is None,
+    which the three-valued decision reads as unknown), and whether every fact is set.
 
     Values stay as validated but for dates, which become UTC datetimes as :func:`normalise`
     makes them: an enumerated value is a string enum, equal to its string and hashing as it
@@ -508,12 +515,10 @@ def fact_values(description: SystemDescription | ModelDescription) -> dict[str, 
     facts = dict(description.__dict__)
     for name in IDENTITY_FIELDS:
         facts.pop(name, None)
-    if not all(map(operator.is_not, facts.values(), repeat(None))):
-        facts = dict(compress(facts.items(), map(operator.is_not, facts.values(), repeat(None))))
     for name in _DATES:
         if (value := facts.get(name)) is not None:
             facts[name] = dt.datetime.combine(value, _MIDNIGHT_UTC)
-    return facts
+    return facts, all(map(operator.is_not, facts.values(), repeat(None)))
 
 
 _MIDNIGHT_UTC = dt.time(tzinfo=dt.UTC)

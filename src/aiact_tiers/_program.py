@@ -18,6 +18,7 @@ their position, fact names are checked names written as ``repr`` literals, and e
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -255,7 +256,7 @@ class _Writer(ABC):
                 self.duty_status(k, roles[duty.rule.role], holds,
                                  [is_open[r] for r in regimes], against, day)
         if len(groups) > 1:
-            self.emit("out.sort()", 1)
+            self.emit(f"out.sort(key={self.constant(operator.itemgetter(0))})", 1)  # by position
             self.emit("undecided.sort()", 1)
 
     def shared_predicates(self, duties: list[tuple[int, Duty, str]]) -> dict[tuple[str, str], str]:

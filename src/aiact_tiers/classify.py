@@ -17,7 +17,7 @@ from enum import Enum
 from itertools import compress, repeat
 from typing import Any
 
-from ._engine import FACT_TYPES, Value, fact_values
+from ._engine import FACT_TYPES, Value, read_facts
 from ._loader import Rule
 from ._program import Compiled
 from .errors import DateOutOfRangeError, DescriptionError
@@ -126,6 +126,7 @@ def _roles(subject: Description, role: Role | str | None) -> frozenset[Role]:
 
 
 _EVERY_ROLE = frozenset(Role)
+_NO_FACTS: tuple[dict[str, Value], bool] = ({}, True)  # an undescribed subject's (never changed)
 _DESCRIPTIONS = (SystemDescription, ModelDescription)
 
 
@@ -154,10 +155,12 @@ class _Evaluation:
         self.roles = roles
         system = subject if isinstance(subject, SystemDescription) else None
         model = subject if isinstance(subject, ModelDescription) else (system and system.model)
-        self.facts: dict[str | None, dict[str, Value]] = {
-            "system": fact_values(system) if system else {},
-            "model": fact_values(model) if model else {},
-        }
+        (system_facts, system_known), (model_facts, model_known) = (
+            read_facts(system) if system else _NO_FACTS, read_facts(model) if model else _NO_FACTS)
+        # Each subject's facts, an unknown one None; whether every fact of both is known:
+        self.facts: dict[str | None, dict[str, Value]] = {"system": system_facts,
+                                                          "model": model_facts}
+        self.known = system_known and model_known
         self.has = {"system": system is not None, "model": model is not None}
         # The duties (positions in the snapshot's obligations) whose regime is certainly open
         # but whose own answer is not, in order:
@@ -169,16 +172,11 @@ class _Evaluation:
             self._decide(compiled)
 
     def _decide(self, compiled: Compiled) -> None:
-        """The snapshot's generated decision: Boolean, unless a fact it reads is unknown (it
-        reads facts by key, so that raises KeyError), then three-valued. When the Boolean
-        program completes, every fact it read was known, so every answer it gave is the one the
-        three-valued program gives, and no question is open."""
-        snapshot = self.snapshot
-        facts = self.facts["system"], self.facts["model"], snapshot.params, self.roles
-        try:
-            decided = (compiled.known or compiled.kleene)(*facts)
-        except KeyError:  # a fact the Boolean program reads is unknown
-            decided = compiled.kleene(*facts)
+        """The snapshot's generated decision: Boolean when every fact is known (its answers are
+        then those of the three-valued program, and no question is open), else three-valued."""
+        program = (self.known and compiled.known) or compiled.kleene
+        decided = program(self.facts["system"], self.facts["model"], self.snapshot.params,
+                          self.roles)
         self.tiers, self.models, unknown, effective, dues, self.undecided = decided
         self._conclude(effective, unknown, dues)
 
@@ -188,7 +186,7 @@ class _Evaluation:
         self.fired = fired = snapshot.none_fired.copy()  # every classifying rule in force
         for name, rules in snapshot.by_subject.items():
             if self.has[name]:
-                fired.update(rules.evaluate(self.facts[name], snapshot.params))
+                fired.update(rules.evaluate(self._known(name), snapshot.params))
         self.tier_of = snapshot.tier_of
         self.effective = effective = fired.copy()
         for rule_id, defeaters in snapshot.defeat_order:
@@ -218,6 +216,12 @@ class _Evaluation:
         truths = map(answers.__getitem__, positions)
         self.basis = list(compress(rules, map(operator.is_, truths, repeat(True))))
         self.obligations = list(map(_shared(self.snapshot).__getitem__, dues))
+
+    def _known(self, subject: str) -> dict[str, Value]:
+        """The known facts of a subject, unknown ones absent, as the rules' own deciders read
+        them."""
+        facts = self.facts[subject]
+        return facts if self.known else {k: v for k, v in facts.items() if v is not None}
 
     def _undefeated(self, fired: Truth, defeaters: Sequence[str]) -> Truth:
         """Fires, and no effective rule overrides it (Kleene logic over the exception graph)."""
@@ -329,7 +333,8 @@ class _Evaluation:
         subject, names, converted, fields = parts
         facts = self.facts[subject]
         values = fields.copy()
-        values["facts"] = shown = {name: facts[name] for name in names if name in facts}
+        values["facts"] = shown = {name: value for name in names
+                                   if (value := facts.get(name)) is not None}
         for name in converted:
             if name in shown:
                 shown[name] = _plain(shown[name])
@@ -368,7 +373,7 @@ class _Evaluation:
             return []
         duties: dict[str, Truth] = {}
         for name, rules in self.snapshot.duties.items():
-            duties.update(rules.evaluate(self.facts[name], self.snapshot.params))
+            duties.update(rules.evaluate(self._known(name), self.snapshot.params))
         out: list[tuple[int, dt.date, Truth]] = []
         at = self.snapshot.obligation_position  # a duty's position among all obligations
         plan = self.snapshot.obligations_for(roles)
@@ -420,7 +425,7 @@ class _Evaluation:
         for rule_id, subject, names in readers:
             known = facts[subject]
             for name in names:
-                if name not in known:
+                if known.get(name) is None:
                     if name in asked:
                         asked[name].append(rule_id)
                     else:

@@ -89,15 +89,15 @@ def test_three_valued_decision_equals_the_reference_with_few_facts_unknown(
     evaluated(facts, ruleset, day, role)
 
 
-def test_an_unknown_fact_the_boolean_program_reads_takes_the_three_valued_program() -> None:
+def test_a_description_with_an_unknown_fact_takes_the_three_valued_program() -> None:
+    """Unknown facts are read as None, which only the three-valued program reads as unknown."""
     facts = {name: False for name in SYSTEM_FACTS if FACT_TYPES[name].data_type.name == "BOOLEAN"}
     facts.update(IN_SCOPE, practices=[])  # only the Annex I and Annex III facts stay unknown
     evaluation = evaluated(facts, "eu-2024-2026", dt.date(2026, 12, 1), None)
-    compiled = evaluation.snapshot.program(evaluation.has)
-    assert compiled is not None and compiled.known is not None
-    with pytest.raises(KeyError):
-        compiled.known(evaluation.facts["system"], {}, evaluation.snapshot.params, evaluation.roles)
+    assert not evaluation.known
+    assert evaluation.facts["system"]["annex_iii_points"] is None
     assert evaluation.tiers == [Tier.HIGH_RISK, Tier.MINIMAL]
+    assert [q.fact for q in evaluation.result().open_questions] == ["annex_iii_points"]
 
 
 @pytest.mark.parametrize("ruleset", list_rulesets())
