@@ -112,7 +112,7 @@ def classify_jsonl(
 
     rules = ruleset if isinstance(ruleset, RuleSet) else load_ruleset(ruleset)
     for number, text in enumerate(lines, start=1):
-        if not text.strip():
+        if not text or text.isspace():
             continue
         data: Mapping[str, Any] | Description | None = _system(text)
         if data is None:

@@ -126,6 +126,8 @@ def _roles(subject: Description, role: Role | str | None) -> frozenset[Role]:
 
 
 _EVERY_ROLE = frozenset(Role)
+_value = operator.attrgetter("_value_")  # an enum's value, without the `value` descriptor
+_id, _rule = operator.attrgetter("id"), operator.attrgetter("rule")
 _NO_FACTS: tuple[dict[str, Value], bool] = ({}, True)  # an undescribed subject's (never changed)
 _DESCRIPTIONS = (SystemDescription, ModelDescription)
 
@@ -300,10 +302,10 @@ class _Evaluation:
         """The result as JSON-ready data without the explanation (see classify_compact)."""
         return {
             "id": self.subject.id,
-            "tier": self.tier and self.tier.value,
-            "possible_tiers": [t.value for t in self.tiers],
-            "basis": [rule.id for rule in self.basis],
-            "obligations": [obligation.rule for obligation in self.obligations],
+            "tier": self.tier and _value(self.tier),
+            "possible_tiers": list(map(_value, self.tiers)),
+            "basis": list(map(_id, self.basis)),
+            "obligations": list(map(_rule, self.obligations)),
         }
 
     def result(self) -> Classification:
@@ -333,8 +335,9 @@ class _Evaluation:
         subject, names, converted, fields = parts
         facts = self.facts[subject]
         values = fields.copy()
-        values["facts"] = shown = {name: value for name in names
-                                   if (value := facts.get(name)) is not None}
+        read = list(map(facts.get, names))
+        values["facts"] = shown = (dict(zip(names, read, strict=True)) if None not in read else
+                                   {n: v for n, v in zip(names, read, strict=True) if v is not None})
         for name in converted:
             if name in shown:
                 shown[name] = _plain(shown[name])
