@@ -14,7 +14,7 @@ import functools
 import operator
 from collections.abc import Iterable, Mapping, Sequence
 from enum import Enum
-from itertools import compress, repeat
+from itertools import compress
 from typing import Any
 
 from ._engine import FACT_TYPES, Value, read_facts
@@ -214,9 +214,8 @@ class _Evaluation:
         """
         self.answers, self.unknown = answers, unknown
         self.tier = self.tiers[0] if len(self.tiers) == 1 else None
-        rules, positions = self.snapshot.basis_candidates(self.tier)
-        truths = map(answers.__getitem__, positions)
-        self.basis = list(compress(rules, map(operator.is_, truths, repeat(True))))
+        rules, pick = self.snapshot.basis_candidates(self.tier)
+        self.basis = list(compress(rules, pick(answers)))  # True, not None or False
         self.obligations = list(map(_shared(self.snapshot).__getitem__, dues))
 
     def _known(self, subject: str) -> dict[str, Value]:
@@ -416,11 +415,10 @@ class _Evaluation:
         readers: list[Reader] = []
         if len(tiers) > 1 or len(models) > 1:
             # Only the last possible tier can be certain: the possible ones end with it.
-            reached = tiers and snapshot.tier_positions[tiers[-1]]
-            certain = reached and True in map(self.answers.__getitem__, reached)
-            positions, rows = snapshot.askable_for(tuple(tiers[:-1] if certain else tiers),
-                                                   tuple(models))
-            readers = list(compress(rows, map(self.unknown.__getitem__, positions)))
+            certain = tiers and True in snapshot.tier_answers[tiers[-1]](self.answers)
+            pick, rows = snapshot.askable_for(tuple(tiers[:-1] if certain else tiers),
+                                              tuple(models))
+            readers = list(compress(rows, pick(self.unknown)))
         if self.undecided:
             readers += map(snapshot.duty_readers.__getitem__, self.undecided)
         asked: dict[str, list[str]] = {}

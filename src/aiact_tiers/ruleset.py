@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import functools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import operator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -125,23 +126,21 @@ class Snapshot:
 
     def askable_for(
         self, tiers: tuple[Tier, ...], models: tuple[ModelClass | None, ...]
-    ) -> tuple[tuple[int, ...], tuple[Reader, ...]]:
+    ) -> tuple[Picker, tuple[Reader, ...]]:
         """The :attr:`askable` rules that bear on these undecided tiers and possible model
-        classes, and every exception: their positions in :attr:`classifying`, and each as the
-        reader of its facts."""
+        classes, and every exception: the picker of their answers among those of
+        :attr:`classifying`, and each as the reader of its facts."""
         key = (tiers, models)
         found = self._askable_for.get(key)
         if found is None:
             chosen = [r for r in self.askable
                       if r.tier in tiers or r.model_class in models or r.exception]
             found = self._askable_for[key] = (
-                tuple(self.position[r.id] for r in chosen), tuple(map(_reader, chosen)))
+                picker(self.position[r.id] for r in chosen), tuple(map(_reader, chosen)))
         return found
 
     @functools.cached_property
-    def _askable_for(
-        self,
-    ) -> dict[tuple[Any, ...], tuple[tuple[int, ...], tuple[Reader, ...]]]:
+    def _askable_for(self) -> dict[tuple[Any, ...], tuple[Picker, tuple[Reader, ...]]]:
         return {}
 
     @functools.cached_property
@@ -150,9 +149,10 @@ class Snapshot:
         return tuple(map(_reader, self.obligations))
 
     @functools.cached_property
-    def tier_positions(self) -> Mapping[Tier, tuple[int, ...]]:
-        """The positions in :attr:`classifying` of the rules reaching each tier."""
-        return {tier: tuple(map(self.position.__getitem__, ids)) for tier, ids in self.tier_groups}
+    def tier_answers(self) -> Mapping[Tier, Picker]:
+        """For each tier, the picker of the answers of the rules reaching it among those of
+        :attr:`classifying`."""
+        return {tier: picker(map(self.position.__getitem__, ids)) for tier, ids in self.tier_groups}
 
     @functools.cached_property
     def tier_of(self) -> Mapping[str, Any]:
@@ -236,17 +236,17 @@ class Snapshot:
                  for r in self.classifying if r.tier is not None]
         return tuple(sorted(rules, key=lambda entry: entry[1]))
 
-    def basis_candidates(self, tier: Tier | None) -> tuple[tuple[Rule, ...], tuple[int, ...]]:
+    def basis_candidates(self, tier: Tier | None) -> tuple[tuple[Rule, ...], Picker]:
         """The classifying rules that can explain a result of ``tier`` (that tier's rules and the
-        rules reaching no tier: model classes, exceptions), in order, and their positions in
-        :attr:`classifying`."""
+        rules reaching no tier: model classes, exceptions), in order, and the picker of their
+        answers among those of :attr:`classifying`."""
         return self._basis_candidates[tier]
 
     @functools.cached_property
-    def _basis_candidates(self) -> dict[Tier | None, tuple[tuple[Rule, ...], tuple[int, ...]]]:
+    def _basis_candidates(self) -> dict[Tier | None, tuple[tuple[Rule, ...], Picker]]:
         candidates = {tier: tuple(r for r in self.classifying if r.tier is None or r.tier is tier)
                       for tier in (*TIER_ORDER, None)}
-        return {tier: (rules, tuple(self.position[r.id] for r in rules))
+        return {tier: (rules, picker(self.position[r.id] for r in rules))
                 for tier, rules in candidates.items()}
 
     def program(self, described: Mapping[str, bool]) -> _program.Compiled | None:
@@ -364,6 +364,21 @@ class Snapshot:
     @functools.cached_property
     def _by_regime(self) -> dict[frozenset[Any], Mapping[str, tuple[int, ...]]]:
         return {}
+
+
+Picker = Callable[[Sequence[Any]], tuple[Any, ...]]
+"""Takes the items at some positions of a sequence, as a tuple, in one C-level call."""
+
+
+def picker(positions: Iterable[int]) -> Picker:
+    """The :data:`Picker` of these positions (``operator.itemgetter``, always giving a tuple)."""
+    at = tuple(positions)
+    if len(at) > 1:
+        return operator.itemgetter(*at)
+    if at:
+        one = operator.itemgetter(at[0])
+        return lambda items: (one(items),)
+    return lambda items: ()
 
 
 class Reader(NamedTuple):
