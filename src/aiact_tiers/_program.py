@@ -37,20 +37,20 @@ _EVERY_ROLE = frozenset(Role)
 _FACTS = {"system": "fs", "model": "fm"}  # the generated code's names of the two fact mappings
 
 
-class Decided(NamedTuple):
-    """What a program decides: the possible tiers and model classes; for each classifying rule,
-    in the snapshot's order, whether its own and its effective answers are both unknown (only
-    where questions may be open) and its effective answer; the obligations that apply or may
-    apply (position in the snapshot's obligations, date, status: True applies, None possible);
-    and the positions of the duties whose regime is certainly open but whose own answer is
-    not."""
-
-    tiers: list[Tier]
-    models: list[Any]
-    unknown: tuple[bool, ...]
-    effective: tuple[bool | None, ...]
-    obligations: list[tuple[int, dt.date, bool | None]]
-    undecided: list[int]
+Decided = tuple[
+    list[Tier],  # the possible tiers
+    list[Any],  # the possible model classes
+    tuple[bool, ...],  # whether each classifying rule's own and effective answers are unknown
+    tuple[bool | None, ...],  # each classifying rule's effective answer
+    list[tuple[int, dt.date, bool | None]],  # obligations: position, date, status
+    list[int],  # duties whose regime is certainly open but whose own answer is not
+]
+"""What a program decides, as a plain tuple (cheaper to build than a named one): the possible
+tiers and model classes; for each classifying rule, in the snapshot's order, whether its own and
+its effective answers are both unknown (only where questions may be open) and its effective
+answer; the obligations that apply or may apply (position in the snapshot's obligations, date,
+status: True applies, None possible); and the positions of the duties whose regime is certainly
+open but whose own answer is not."""
 
 
 Program = Callable[[Mapping[str, Any], Mapping[str, Any], Mapping[str, Any], frozenset[Any]],
@@ -78,7 +78,6 @@ def program(snapshot: Snapshot, described: Mapping[str, bool], *, kleene: bool) 
     except (_decide.Unsupported, SyntaxError, RecursionError, MemoryError, ValueError):
         return None
     namespace = _decide.globals_for(writer.constants)
-    namespace["Decided"] = Decided
     exec(code, namespace)  # generated above: positions, operators and checked fact names only
     function: Program = namespace["decide"]
     return function
@@ -176,7 +175,7 @@ class _Writer(ABC):
         self.emit("out = []")
         self.emit("undecided = []")
         self.obligations(tiers)
-        self.emit(f"return Decided({tiers}, {models}, {unknown}, effective, out, undecided)")
+        self.emit(f"return {tiers}, {models}, {unknown}, effective, out, undecided")
         return "\n".join(["def decide(fs, fm, p, roles):", *self.lines, ""])
 
     def unknown(self) -> str:
