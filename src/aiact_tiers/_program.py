@@ -18,6 +18,7 @@ their position, fact names are checked names written as ``repr`` literals, and e
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import operator
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
@@ -25,7 +26,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import _decide, _engine
 from .facts import Role
-from .result import TIER_ORDER, Tier
+from .result import TIER_ORDER, Obligation, Tier
 
 if TYPE_CHECKING:
     from ._loader import Rule
@@ -42,15 +43,14 @@ Decided = tuple[
     list[Any],  # the possible model classes
     tuple[bool, ...],  # whether each classifying rule's own and effective answers are unknown
     tuple[bool | None, ...],  # each classifying rule's effective answer
-    list[tuple[int, dt.date, bool | None]],  # obligations: position, date, status
+    list[Obligation],  # the obligations that apply or may apply, in order
     list[int],  # duties whose regime is certainly open but whose own answer is not
 ]
 """What a program decides, as a plain tuple (cheaper to build than a named one): the possible
 tiers and model classes; for each classifying rule, in the snapshot's order, whether its own and
 its effective answers are both unknown (only where questions may be open) and its effective
-answer; the obligations that apply or may apply (position in the snapshot's obligations, date,
-status: True applies, None possible); and the positions of the duties whose regime is certainly
-open but whose own answer is not."""
+answer; the obligations that apply or may apply (the snapshot's shared results); and the
+positions of the duties whose regime is certainly open but whose own answer is not."""
 
 
 Program = Callable[[Mapping[str, Any], Mapping[str, Any], Mapping[str, Any], frozenset[Any]],
@@ -96,6 +96,7 @@ class _Writer(ABC):
         self.lines: list[str] = []
         self.count = 0
         self.hoisted: dict[str, dict[str, str]] = {"system": {}, "model": {}}
+        self.results = ""  # the name of the snapshot's obligation results
 
     def constant(self, value: Any) -> str:
         self.constants.append(value)
@@ -209,9 +210,11 @@ class _Writer(ABC):
     def obligations(self, tiers: str) -> None:
         """Regimes opened by effective rules (a prohibition closes every other route), each from
         its earliest date; then each duty whose regime is open, that holds and that no effective
-        rule overrides, for the roles asked. Duties are read group by group, a group being the
-        duties opened by the same regimes, and put back in the snapshot's order at the end."""
+        rule overrides, for the roles asked, as the snapshot's shared result. A group (the
+        duties opened by the same regimes) has its openness, day and shared predicates read
+        once; the duties follow in the snapshot's order, so the obligations need no sorting."""
         s = self.snapshot
+        self.results = self.constant(s.obligation_results)
         outside = self.constant(Tier.OUT_OF_SCOPE)
         self.emit(f"if not (len({tiers}) == 1 and {tiers}[0] is {outside}):")
         go = self.local("go")  # a route other than a prohibition can open a regime
@@ -235,32 +238,46 @@ class _Writer(ABC):
                 roles.setdefault(duty.rule.role, self.local("role"))
         for role, flag in roles.items():
             self.emit(f"{flag} = {self.constant(role)} in roles", 1)
-        since: dict[str, str] = {}  # bound in the first block that can need it: see below
+        since = {r: self.since(sorted(openers[r]), go, is_open[r])
+                 for r in dict.fromkeys(r for regimes in groups for r in regimes)}
+        steps: list[tuple[int, Callable[[], None]]] = []
         for regimes, duties in groups.items():
-            self.emit(f"if {' or '.join(self.may(is_open[r]) for r in regimes)}:", 1)
-            for r in regimes:  # needed only where r may be open, so this block has run
-                if r not in since:
-                    since[r] = self.since(sorted(openers[r]), go)
+            may, open_ = self.group([is_open[r] for r in regimes])
             earliest = since[regimes[0]]
             if len(regimes) > 1 and any(duty.applies_from is None for _, duty, _ in duties):
                 earliest, latest = self.local("day"), self.constant(dt.date.max)
                 self.emit(f"{earliest} = min(" + ", ".join(  # the earliest of its open regimes
                     f"({since[r]} if {self.may(is_open[r])} else {latest})" for r in regimes
-                ) + ")", 2)
-            holding = self.shared_predicates(duties)
+                ) + f") if {may} else None", 1)
+            holding = self.shared_predicates(duties, may)
             for k, duty, holds in duties:
-                holds = holding.get((duty.rule.subject, duty.rule.when.text), holds)
-                day = earliest if duty.applies_from is None else self.constant(duty.applies_from)
-                against = [self.e[self.position[d]] for d in duty.defeaters]
-                self.duty_status(k, roles[duty.rule.role], holds,
-                                 [is_open[r] for r in regimes], against, day)
-        if len(groups) > 1:
-            self.emit(f"out.sort(key={self.constant(operator.itemgetter(0))})", 1)  # by position
-            self.emit("undecided.sort()", 1)
+                steps.append((k, functools.partial(
+                    self.duty_status, k, f"{may} and {roles[duty.rule.role]}",
+                    holding.get((duty.rule.subject, duty.rule.when.text), holds), open_,
+                    [self.e[self.position[d]] for d in duty.defeaters],
+                    earliest if duty.applies_from is None else self.constant(duty.applies_from),
+                )))
+        for _, step in sorted(steps, key=operator.itemgetter(0)):
+            step()
 
-    def shared_predicates(self, duties: list[tuple[int, Duty, str]]) -> dict[tuple[str, str], str]:
+    def group(self, opened: list[str]) -> tuple[str, str]:
+        """A group's test that one of its regimes may be open, and the name of whether one is
+        (Kleene's disjunction of their openness)."""
+        opens = opened[0]
+        if len(opened) > 1:
+            opens = self.local("open")
+            self.emit(f"{opens} = {self.any_of(opened)}", 1)
+        test = self.may(opens)
+        if test.isidentifier():  # already a name
+            return test, opens
+        may = self.local("g")
+        self.emit(f"{may} = {test}", 1)
+        return may, opens
+
+    def shared_predicates(self, duties: list[tuple[int, Duty, str]], may: str
+                          ) -> dict[tuple[str, str], str]:
         """The predicates that several duties of a group share (one duty per role, say), each
-        read once into a local at the top of the group's block."""
+        read once into a local while the group's regimes may be open."""
         readers: dict[tuple[str, str], list[str]] = {}
         for _, duty, holds in duties:
             if holds != "True":
@@ -269,7 +286,7 @@ class _Writer(ABC):
         for key, texts in readers.items():
             if len(texts) > 1:
                 shared[key] = self.local("p")
-                self.emit(f"{shared[key]} = {texts[0]}", 2)
+                self.emit(f"{shared[key]} = {texts[0]} if {may} else None", 1)
         return shared
 
     def opened(self, entries: list[tuple[dt.date, str, bool]], go: str) -> str:
@@ -279,16 +296,16 @@ class _Writer(ABC):
         return self.any_of([e for _, e, prohibits in entries if prohibits]
                            + ([f"({self.any_of(others)} if {go} else False)"] if others else []))
 
-    def since(self, entries: list[tuple[dt.date, str, bool]], go: str) -> str:
-        """The day a regime opens: that of its earliest opener that is not ruled out (in a
-        group's block, where one is)."""
+    def since(self, entries: list[tuple[dt.date, str, bool]], go: str, opened: str) -> str:
+        """The day a regime opens: that of its earliest opener that is not ruled out (read
+        while the regime may be open)."""
         name = self.local("since")
         text = "None"
         mixed = any(prohibits for _, _, prohibits in entries)
         for start, e, prohibits in reversed(entries):
             condition = f"({go} and {self.may(e)})" if mixed and not prohibits else self.may(e)
             text = f"{self.constant(start)} if {condition} else {text}"
-        self.emit(f"{name} = {text}" if mixed else f"{name} = ({text}) if {go} else None", 2)
+        self.emit(f"{name} = ({text}) if {self.may(opened)} else None", 1)
         return name
 
     def duty(self, rule: Rule) -> str | None:
@@ -302,9 +319,11 @@ class _Writer(ABC):
         return self.undescribed(self.snapshot.undescribed_duties[rule.id])
 
     @abstractmethod
-    def duty_status(self, k: int, role: str, holds: str, opened: list[str], against: list[str],
+    def duty_status(self, k: int, role: str, holds: str, opens: str, against: list[str],
                     day: str) -> None:
-        """Emit the status of duty ``k`` and add it to the obligations where it may apply."""
+        """Emit the status of duty ``k`` (``role``: the test that its role is asked and its
+        regimes may be open; ``opens``: whether they are) and add its result to the obligations
+        where it may apply."""
 
 
 class _Boolean(_Writer):
@@ -378,13 +397,13 @@ class _Boolean(_Writer):
             out.append(name)
         return out[0], out[1]
 
-    def duty_status(self, k: int, role: str, holds: str, opened: list[str], against: list[str],
+    def duty_status(self, k: int, role: str, holds: str, opens: str, against: list[str],
                     day: str) -> None:
         tests = [role] if holds == "True" else [role, f"({holds})"]
         if against:
             tests.append(f"not {self.any_of(against)}")
-        self.emit(f"if {' and '.join(tests)}:", 2)
-        self.emit(f"out.append(({k}, {day}, True))", 3)
+        self.emit(f"if {' and '.join(tests)}:", 1)
+        self.emit(f"out.append({self.results}[{k}, {day}, True])", 2)
 
 
 class _Kleene(_Writer):
@@ -499,37 +518,33 @@ class _Kleene(_Writer):
         if otherwise is not None:
             self.emit(f"{name}.append({otherwise})", depth)
 
-    def duty_status(self, k: int, role: str, holds: str, opened: list[str], against: list[str],
+    def duty_status(self, k: int, role: str, holds: str, opens: str, against: list[str],
                     day: str) -> None:
         """As classify._Evaluation._obligations: a duty that may hold, in a regime that may be
         open, applies or may apply unless an effective rule overrides it."""
-        d, status, opens = self.local("d"), self.local("status"), self.local("open")
+        d, status = self.local("d"), self.local("status")
         if holds == "True":
-            self.emit(f"{d} = True", 2)
-            self.emit(f"if {role}:", 2)
+            self.emit(f"{d} = True", 1)
+            self.emit(f"if {role}:", 1)
         else:
-            self.emit(f"if {role} and ({d} := {holds}) is not False:", 2)
-        if len(opened) > 1:
-            self.emit(f"{opens} = {self.any_of(opened)}", 3)
-        else:
-            opens = opened[0]
+            self.emit(f"if {role} and ({d} := {holds}) is not False:", 1)
+        results = self.results
         if not against:  # applies as surely as its regime is open, or may apply
-            self.emit(f"if {d} is True:", 3)
-            self.emit(f"out.append(({k}, {day}, {opens}))", 4)
-            self.emit("else:", 3)
-            self.emit(f"out.append(({k}, {day}, None))", 4)
-            self.emit(f"if {opens} is True:", 4)
-            self.emit(f"undecided.append({k})", 5)
+            self.emit(f"if {d} is True:", 2)
+            self.emit(f"out.append({results}[{k}, {day}, {opens}])", 3)
+            self.emit("else:", 2)
+            self.emit(f"out.append({results}[{k}, {day}, None])", 3)
+            self.emit(f"if {opens} is True:", 3)
+            self.emit(f"undecided.append({k})", 4)
             return
-        self.emit(f"{status} = {opens} if {d} is True else None", 3)
-        if against:
-            a = self.local("a")
-            self.emit(f"{a} = {self.any_of(against)}", 3)
-            self.emit(f"{status} = False if {a} is True else None if {a} is None else {status}", 3)
-        self.emit(f"if {opens} is True and {status} is None:", 3)
-        self.emit(f"undecided.append({k})", 4)
-        self.emit(f"if {status} is not False:", 3)
-        self.emit(f"out.append(({k}, {day}, {status}))", 4)
+        self.emit(f"{status} = {opens} if {d} is True else None", 2)
+        a = self.local("a")
+        self.emit(f"{a} = {self.any_of(against)}", 2)
+        self.emit(f"{status} = False if {a} is True else None if {a} is None else {status}", 2)
+        self.emit(f"if {opens} is True and {status} is None:", 2)
+        self.emit(f"undecided.append({k})", 3)
+        self.emit(f"if {status} is not False:", 2)
+        self.emit(f"out.append({results}[{k}, {day}, {status}])", 3)
 
 
 def _constant_truth(rule: Rule) -> bool | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import operator
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from enum import Enum
 from itertools import compress
 from typing import Any
@@ -29,7 +29,6 @@ from .result import (
     Obligation,
     OpenQuestion,
     RuleHit,
-    Status,
     Tier,
     construct,
 )
@@ -179,8 +178,8 @@ class _Evaluation:
         program = (self.known and compiled.known) or compiled.kleene
         decided = program(self.facts["system"], self.facts["model"], self.snapshot.params,
                           self.roles)
-        self.tiers, self.models, unknown, effective, dues, self.undecided = decided
-        self._conclude(effective, unknown, dues)
+        self.tiers, self.models, unknown, effective, obligations, self.undecided = decided
+        self._conclude(effective, unknown, obligations)
 
     def _decide_open(self) -> None:
         """Some answer unknown: three-valued logic over the rule graph (the reference)."""
@@ -201,13 +200,13 @@ class _Evaluation:
         self.tiers, self.models = self._classes()
         self._conclude(tuple(effective.values()),
                        [f is None is e for f, e in zip(fired.values(), effective.values(), strict=True)],
-                       self._obligations(self.tiers, self.roles))
+                       list(map(snapshot.obligation_results.__getitem__,
+                                self._obligations(self.tiers, self.roles))))
 
     def _conclude(
-        self, answers: Sequence[Truth], unknown: Sequence[bool],
-        dues: Iterable[tuple[int, dt.date, Truth]],
+        self, answers: Sequence[Truth], unknown: Sequence[bool], obligations: list[Obligation]
     ) -> None:
-        """Keep the answers, and take the basis and the obligation results from them.
+        """Keep the answers and the obligations, and take the basis from the answers.
 
         Only an effective rule decides, and an effective rule has fired: the basis is the rules
         that can explain the tier (its own, and those reaching no tier) that are effective.
@@ -216,7 +215,7 @@ class _Evaluation:
         self.tier = self.tiers[0] if len(self.tiers) == 1 else None
         rules, pick = self.snapshot.basis_candidates(self.tier)
         self.basis = list(compress(rules, pick(answers)))  # True, not None or False
-        self.obligations = list(map(_shared(self.snapshot).__getitem__, dues))
+        self.obligations = obligations
 
     def _known(self, subject: str) -> dict[str, Value]:
         """The known facts of a subject, unknown ones absent, as the rules' own deciders read
@@ -440,36 +439,6 @@ def _question(fact: str, rules: tuple[str, ...]) -> OpenQuestion:
     info = fact_info(fact)
     return construct(OpenQuestion, {"fact": fact, "question": info["question"],
                                     "provision": info["provision"], "rules": rules})
-
-
-class _Shared(dict[tuple[int, dt.date, Truth], Obligation]):
-    """A snapshot's obligations as results, keyed by position, date and status (True: applies,
-    None: possible); each built on first use and shared, as every field is immutable."""
-
-    def __init__(self, snapshot: Snapshot) -> None:
-        super().__init__()
-        self.snapshot = snapshot
-
-    def __missing__(self, key: tuple[int, dt.date, Truth]) -> Obligation:
-        position, applies_from, status = key
-        rule = self.snapshot.obligations[position]
-        assert rule.role is not None and rule.phase is not None
-        self[key] = obligation = construct(Obligation, dict(
-            rule=rule.id,
-            title=rule.title,
-            citation=rule.citation,
-            role=rule.role,
-            phase=rule.phase,
-            applies_from=applies_from,
-            in_force=applies_from <= self.snapshot.day,
-            status=Status.APPLIES if status is True else Status.POSSIBLE,
-            confidence=rule.confidence,
-            note=rule.note,
-        ))
-        return obligation
-
-
-_shared = functools.lru_cache(maxsize=256)(_Shared)  # one per snapshot, as many as are kept
 
 
 def _hit_parts(rule: Rule) -> tuple[str, tuple[str, ...], tuple[str, ...], dict[str, Any]]:

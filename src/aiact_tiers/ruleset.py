@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 from . import _decide, _engine, _program
 from ._loader import Rule, parse_rule, read_yaml, strings
 from .errors import RuleConflictError, RuleFileError, UnknownRulesetError, did_you_mean
-from .result import TIER_ORDER, Confidence, ModelClass, Tier
+from .result import TIER_ORDER, Confidence, ModelClass, Obligation, Status, Tier, construct
 
 if TYPE_CHECKING:
     from ._cache import Parsed
@@ -333,6 +333,11 @@ class Snapshot:
         """Each obligation's position in :attr:`obligations`."""
         return {rule.id: k for k, rule in enumerate(self.obligations)}
 
+    @functools.cached_property
+    def obligation_results(self) -> ObligationResults:
+        """The obligations as results, shared by every classification on this day."""
+        return ObligationResults(self)
+
     def obligations_for(self, roles: frozenset[Any]) -> tuple[Duty, ...]:
         """The obligations of these roles, in order, each with what deciding it takes."""
         cached = self._by_roles.get(roles)
@@ -364,6 +369,33 @@ class Snapshot:
     @functools.cached_property
     def _by_regime(self) -> dict[frozenset[Any], Mapping[str, tuple[int, ...]]]:
         return {}
+
+
+class ObligationResults(dict[tuple[int, dt.date, bool | None], Obligation]):
+    """A snapshot's obligations as results, keyed by position, date and status (True: applies,
+    None: possible); each built on first use and shared, as every field is immutable."""
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        super().__init__()
+        self.snapshot = snapshot
+
+    def __missing__(self, key: tuple[int, dt.date, bool | None]) -> Obligation:
+        position, applies_from, status = key
+        rule = self.snapshot.obligations[position]
+        assert rule.role is not None and rule.phase is not None
+        self[key] = obligation = construct(Obligation, dict(
+            rule=rule.id,
+            title=rule.title,
+            citation=rule.citation,
+            role=rule.role,
+            phase=rule.phase,
+            applies_from=applies_from,
+            in_force=applies_from <= self.snapshot.day,
+            status=Status.APPLIES if status is True else Status.POSSIBLE,
+            confidence=rule.confidence,
+            note=rule.note,
+        ))
+        return obligation
 
 
 Picker = Callable[[Sequence[Any]], tuple[Any, ...]]
