@@ -21,6 +21,7 @@ import datetime as dt
 import functools
 import operator
 from abc import ABC, abstractmethod
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -433,14 +434,35 @@ class _Kleene(_Writer):
         return f"(False if False in ({t} := ({a}, {b})) else None if None in {t} else True)"
 
     def overrides(self) -> None:
-        """Each overridden answer in a new local, as the rules' own answers stay needed."""
+        """Each overridden answer in a new local, as the rules' own answers stay needed. A run
+        of rules with the same overriding rules (all of Annex III, say) is resolved by one test
+        of whether one of those is effective; overriding rules that override one rule alone
+        are read only where that rule may fire."""
         s = self.snapshot
+        runs: list[tuple[tuple[str, ...], list[int]]] = []
         for rule_id, defeaters in s.defeat_order:
-            i = self.position[rule_id]
-            against = [self.e[self.position[d]] for d in defeaters if d in self.position]
-            if against:
-                name = self.local("e")
-                self.emit(f"{name} = {self.undefeated(self.e[i], against)}")
+            live = tuple(d for d in defeaters if d in self.position)
+            if live and runs and runs[-1][0] == live:
+                runs[-1][1].append(self.position[rule_id])
+            elif live:
+                runs.append((live, [self.position[rule_id]]))
+        uses = Counter(live for live, positions in runs for _ in positions)
+        for live, positions in runs:  # in order: the overriding rules' names are final here
+            against = [self.e[self.position[d]] for d in live]
+            fired = [self.e[i] for i in positions]
+            names = [self.local("e") for _ in positions]
+            if len(positions) == 1:
+                self.emit(f"{names[0]} = {self.undefeated(fired[0], against, uses[live] == 1)}")
+            else:
+                a = self.overrider(against)
+                self.emit(f"if {a} is False:")
+                self.emit(f"{', '.join(names)} = {', '.join(fired)}", 1)
+                self.emit(f"elif {a} is True:")
+                self.emit(" = ".join(names) + " = False", 1)
+                self.emit("else:")
+                for name, answer in zip(names, fired, strict=True):
+                    self.emit(f"{name} = None if {answer} is not False else False", 1)
+            for i, name in zip(positions, names, strict=True):
                 self.e[i] = name
         covered = self.coverage()
         for rule_id, targets in s.exception_targets.items():
@@ -450,15 +472,25 @@ class _Kleene(_Writer):
                 self.emit(f"{name} = {self.both(self.e[i], covered[rule_id])}")
                 self.e[i] = name
 
-    def undefeated(self, fired: str, against: list[str]) -> str:
-        """Fires, and no effective rule overriding it does."""
+    def overrider(self, against: list[str]) -> str:
+        """The name of whether one of these overriding rules is effective, read once."""
         a = self.overriding.get(tuple(against))
-        if a is None:  # the same overriding rules (a run, such as all of Annex III) read once
+        if a is None:
             a = against[0] if len(against) == 1 else self.local("a")
             if len(against) > 1:
                 self.emit(f"{a} = {self.any_of(against)}")
             self.overriding[tuple(against)] = a
-        return (f"(False if {fired} is False or {a} is True"
+        return a
+
+    def undefeated(self, fired: str, against: list[str], once: bool) -> str:
+        """Fires, and no effective rule overriding it does; overriding rules read ``once`` are
+        read inside, only where the rule may fire."""
+        if once and len(against) > 1:
+            a = self.local("a")
+            read = f"({a} := {self.any_of(against)})"
+        else:
+            a = read = self.overrider(against)
+        return (f"(False if {fired} is False or {read} is True"
                 f" else None if {fired} is None or {a} is None else True)")
 
     def predicate(self, rule: Rule) -> str:
