@@ -516,21 +516,25 @@ class _Kleene(_Writer):
         return tiers, models
 
     def last_certain_tier(self) -> str:
+        """Rules with the same rivals and tier are tested together: ``last`` only decreases."""
         s = self.snapshot
         last = self.local("last")
         self.emit(f"{last} = {len(TIER_ORDER) - 1}")
+        together: dict[tuple[tuple[str, ...], str], list[str]] = {}
         for rule_id, position, defeaters in s.tier_rules:
             rivals = [d for d in defeaters if d in self.position]
             tierless = [self.e[self.position[d]] for d in rivals if s.tier_of.get(d) is None]
             tiered = [(self.e[self.position[d]], TIER_ORDER.index(s.tier_of[d]))
                       for d in rivals if s.tier_of.get(d) is not None]
-            tests = [f"r{self.position[rule_id]} is True",
-                     *(f"{e} is False" for e in tierless)]
             reached = ", ".join([str(position), *(f"({p} if {e} is not False else {position})"
                                                   for e, p in tiered)])
-            self.emit(f"if {' and '.join(tests)}:")
-            self.emit(f"{last} = min({last}, max({reached}))" if tiered else
-                      f"{last} = min({last}, {position})", 1)
+            reach = f"max({reached})" if tiered else str(position)
+            tests = tuple(f"{e} is False" for e in tierless)
+            together.setdefault((tests, reach), []).append(f"r{self.position[rule_id]}")
+        for (tests, reach), fired in together.items():
+            certain = f"{fired[0]} is True" if len(fired) == 1 else f"True in ({', '.join(fired)})"
+            self.emit(f"if {' and '.join([*tests, certain])}:")
+            self.emit(f"{last} = min({last}, {reach})", 1)
         return last
 
     def possible(self, name: str, groups: list[tuple[Any, int, tuple[str, ...]]],
