@@ -559,12 +559,12 @@ class _Kleene(_Writer):
         """As classify._Evaluation._obligations: a duty that may hold, in a regime that may be
         open, applies or may apply unless an effective rule overrides it."""
         d, status = self.local("d"), self.local("status")
-        if holds == "True":
-            self.emit(f"{d} = True", 1)
-            self.emit(f"if {role}:", 1)
-        else:
-            self.emit(f"if {role} and ({d} := {holds}) is not False:", 1)
+        always = holds == "True"
+        self.emit(f"if {role}:" if always else f"if {role} and ({d} := {holds}) is not False:", 1)
         results = self.results
+        if not against and always:  # applies as surely as its regime is open
+            self.emit(f"out.append({results}[{k}, {day}, {opens}])", 2)
+            return
         if not against:  # applies as surely as its regime is open, or may apply
             self.emit(f"if {d} is True:", 2)
             self.emit(f"out.append({results}[{k}, {day}, {opens}])", 3)
@@ -573,7 +573,7 @@ class _Kleene(_Writer):
             self.emit(f"if {opens} is True:", 3)
             self.emit(f"undecided.append({k})", 4)
             return
-        self.emit(f"{status} = {opens} if {d} is True else None", 2)
+        self.emit(f"{status} = {opens}" if always else f"{status} = {opens} if {d} is True else None", 2)
         a = self.local("a")
         self.emit(f"{a} = {self.any_of(against)}", 2)
         self.emit(f"{status} = False if {a} is True else None if {a} is None else {status}", 2)
