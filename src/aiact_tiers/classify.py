@@ -166,7 +166,7 @@ class _Evaluation:
         # The duties (positions in the snapshot's obligations) whose regime is certainly open
         # but whose own answer is not, in order:
         self.undecided: list[int] = []
-        compiled = snapshot.program(self.has)
+        compiled = snapshot.program(system is not None, model is not None)
         if compiled is None:
             self._decide_open()
         else:

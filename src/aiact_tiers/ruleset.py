@@ -249,11 +249,12 @@ class Snapshot:
         return {tier: (rules, picker(self.position[r.id] for r in rules))
                 for tier, rules in candidates.items()}
 
-    def program(self, described: Mapping[str, bool]) -> _program.Compiled | None:
-        """The whole decision as generated functions for the subjects described (system,
-        model); None when it cannot be generated."""
-        key = (described["system"], described["model"])
+    def program(self, system: bool, model: bool) -> _program.Compiled | None:
+        """The whole decision as generated functions when a system, a model or both are
+        described; None when it cannot be generated."""
+        key = (system, model)
         if key not in self._programs:
+            described = {"system": system, "model": model}
             kleene = _program.program(self, described, kleene=True)
             self._programs[key] = kleene and _program.Compiled(
                 _program.program(self, described, kleene=False), kleene

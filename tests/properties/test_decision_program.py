@@ -69,7 +69,7 @@ def test_boolean_decision_equals_the_reference(
     facts: dict[str, Any], ruleset: str, day: dt.date, role: Role | None
 ) -> None:
     evaluation = evaluated(facts, ruleset, day, role)
-    compiled = evaluation.snapshot.program(evaluation.has)
+    compiled = evaluation.snapshot.program(evaluation.has["system"], evaluation.has["model"])
     assert compiled is not None and compiled.known is not None
     compiled.known(evaluation.facts["system"], evaluation.facts["model"],  # every fact is known
                    evaluation.snapshot.params, evaluation.roles)
