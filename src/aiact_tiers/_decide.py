@@ -158,16 +158,21 @@ def globals_for(constants: Sequence[Any]) -> dict[str, Any]:
 
 
 class Kleene:
-    """Writes three-valued source: every operand held in a fresh local (``t0``, ``t1``...)."""
+    """Writes three-valued source: every operand held in a fresh local (``t0``, ``t1``...).
+
+    Facts are read with ``get`` (an absent fact is unknown) or, when the mapping holds
+    ``every`` fact (an unknown one as None) and every parameter, by key, which is quicker.
+    """
 
     def __init__(
         self, constants: list[Any], booleans: frozenset[str], facts: str = "f",
-        hoisted: Mapping[str, str] = _NONE,
+        hoisted: Mapping[str, str] = _NONE, *, every: bool = False,
     ) -> None:
         self.constants = constants
         self.booleans = booleans
         self.facts = facts
         self.hoisted = hoisted
+        self.read = "[{}]" if every else ".get({})"
         self.count = 0
 
     def _local(self) -> str:
@@ -185,9 +190,9 @@ class Kleene:
     def value(self, tree: tuple[Any, ...]) -> str:
         kind = tree[0]
         if kind == "fact":
-            return self.hoisted.get(tree[1]) or f"{self.facts}.get({name_literal(tree[1])})"
+            return self.hoisted.get(tree[1]) or self.facts + self.read.format(name_literal(tree[1]))
         if kind == "param":
-            return f"p.get({name_literal(tree[1])})"
+            return "p" + self.read.format(name_literal(tree[1]))
         if kind == "const":
             return _constant(tree[1], self.constants)
         if kind in ("and", "or"):

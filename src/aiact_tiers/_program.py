@@ -5,10 +5,11 @@ opened, the obligations per role with their dates and statuses) is logic over th
 :func:`program` writes the predicates and that logic once per snapshot as straight-line Python
 over locals: a duty's predicate is read only where a regime opens it, and deciding a system costs
 a few hundred bytecodes instead of loops over the rule graph. Two forms are written from the same
-plan: Boolean, which reads facts by key (an unknown fact it needs raises KeyError), and
-three-valued (Kleene: True, False, None for unknown), for the rest. The loops over the rule
-graph in :mod:`aiact_tiers.classify` are the reference: the tests check that every generated
-form agrees with them.
+plan: Boolean, for descriptions whose every fact is known, and three-valued (Kleene: True,
+False, None for unknown), for the rest. Both read a described subject's facts by key from a
+mapping that holds every fact, an unknown one as None (see :func:`aiact_tiers._engine.read_facts`).
+The loops over the rule graph in :mod:`aiact_tiers.classify` are the reference: the tests check
+that every generated form agrees with them.
 
 As in :mod:`aiact_tiers._decide`, nothing from a rule file becomes code: rules are named by
 their position, fact names are checked names written as ``repr`` literals, and every value
@@ -56,13 +57,13 @@ positions of the duties whose regime is certainly open but whose own answer is n
 
 Program = Callable[[Mapping[str, Any], Mapping[str, Any], Mapping[str, Any], frozenset[Any]],
                    Decided]
-"""``(system facts, model facts, parameters, roles) -> Decided``."""
+"""``(system facts, model facts, parameters, roles) -> Decided``; the facts of a described
+subject all present, an unknown one None (an undescribed subject's are never read)."""
 
 
 class Compiled(NamedTuple):
     """The programs for one pair of subjects described: ``known`` (when it could be written)
-    reads facts by key and needs every fact it reads known (a KeyError says one is not),
-    ``kleene`` takes any facts."""
+    for descriptions whose every fact is known, ``kleene`` for any."""
 
     known: Program | None
     kleene: Program
@@ -413,7 +414,7 @@ class _Kleene(_Writer):
     def __init__(self, snapshot: Snapshot, described: Mapping[str, bool]) -> None:
         super().__init__(snapshot, described)
         self.kleene = {subject: _decide.Kleene(self.constants, _engine.BOOLEAN_FACTS, facts,
-                                               self.hoisted[subject])
+                                               self.hoisted[subject], every=True)
                        for subject, facts in _FACTS.items()}
         self.overriding: dict[tuple[str, ...], str] = {}  # whether any of these rules is effective
 
@@ -421,7 +422,7 @@ class _Kleene(_Writer):
         return f"({name} is None or {name})"
 
     def read(self, facts: str, name: str) -> str:
-        return f"{facts}.get({_decide.name_literal(name)})"
+        return f"{facts}[{_decide.name_literal(name)}]"  # every fact is there, unknown as None
 
     def any_of(self, names: Sequence[str]) -> str:
         if len(names) <= 1:
