@@ -91,3 +91,21 @@ def test_json_schema_describes_facts_with_provisions() -> None:
     schema = SystemDescription.model_json_schema()
     assert schema["additionalProperties"] is False
     assert schema["properties"]["narrow_procedural_task"]["provision"] == "Art 6(3)(a)"
+
+
+def test_basis_entries_show_enumerated_facts_as_plain_strings() -> None:
+    """Facts stay string enums inside classification; a basis entry shows their values."""
+    hit = next(h for h in classify(CV, as_of=DAY).basis if h.rule == "annex_iii_4_a")
+    assert hit.facts["annex_iii_points"] == ["4(a)"]
+    assert type(hit.facts["annex_iii_points"][0]) is str
+
+
+def test_open_questions_are_shared_and_immutable() -> None:
+    """Each open question is built once and shared by the results asking it: its rules are a
+    tuple, which no caller can change."""
+    first, second = (classify({"profiling": True}, as_of=DAY) for _ in range(2))
+    assert first.open_questions and first.open_questions == second.open_questions
+    assert all(a is b for a, b in zip(first.open_questions, second.open_questions, strict=True))
+    assert all(isinstance(q.rules, tuple) for q in first.open_questions)
+    assert first.model_dump(mode="json")["open_questions"][0]["rules"] == list(
+        first.open_questions[0].rules)

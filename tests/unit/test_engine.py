@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from aiact_tiers import _decide, _engine
+from aiact_tiers.ruleset import picker
 
 HOSTILE = [
     "') or __import__('os').system('false') or ('",
@@ -74,3 +75,9 @@ def test_unknown_facts_use_three_valued_logic() -> None:
     assert predicate.evaluate({"profiling": False}, {}) is False
     assert predicate.evaluate({"profiling": True}, {}) is None
     assert predicate.evaluate({"profiling": True, "significant_risk_of_harm": False}, {}) is True
+
+
+@pytest.mark.parametrize("positions", [(), (2,), (0, 3), (4, 1, 4)])
+def test_a_picker_gives_the_items_at_its_positions_as_a_tuple(positions: tuple[int, ...]) -> None:
+    items = ["a", "b", "c", "d", "e"]
+    assert picker(positions)(items) == tuple(items[i] for i in positions)
