@@ -310,20 +310,20 @@ class _Evaluation:
         tiers, models = self.tiers, self.models
         model_class = models[0] if len(models) == 1 else None
         hits = [self._hit(rule) for rule in self.basis]
-        return construct(Classification, dict(
-            id=self.subject.id,
-            name=self.subject.name,
-            ruleset=self.ruleset.id,
-            ruleset_version=self.ruleset.version,
-            as_of=self.snapshot.day,
-            tier=self.tier,
-            possible_tiers=tiers,
-            model_class=model_class,
-            possible_model_classes=models,
-            basis=hits,
-            obligations=self.obligations,
-            open_questions=self._questions(tiers, models),
-        ))
+        return construct(Classification, {
+            "id": self.subject.id,
+            "name": self.subject.name,
+            "ruleset": self.ruleset.id,
+            "ruleset_version": self.ruleset.version,
+            "as_of": self.snapshot.day,
+            "tier": self.tier,
+            "possible_tiers": tiers,
+            "model_class": model_class,
+            "possible_model_classes": models,
+            "basis": hits,
+            "obligations": self.obligations,
+            "open_questions": self._questions(tiers, models),
+        })
 
     def _hit(self, rule: Rule) -> RuleHit:
         hit_parts = self.snapshot.hit_parts
