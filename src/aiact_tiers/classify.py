@@ -25,6 +25,7 @@ from .facts import Description, ModelDescription, Role, SystemDescription, fact_
 from .result import (
     TIER_ORDER,
     Classification,
+    Facts,
     ModelClass,
     Obligation,
     OpenQuestion,
@@ -127,6 +128,7 @@ def _roles(subject: Description, role: Role | str | None) -> frozenset[Role]:
 _EVERY_ROLE = frozenset(Role)
 _value = operator.attrgetter("_value_")  # an enum's value, without the `value` descriptor
 _id, _rule = operator.attrgetter("id"), operator.attrgetter("rule")
+_BASIS_ENTRIES = 4096  # basis entries a snapshot keeps for reuse, at the most
 _NO_FACTS: tuple[dict[str, Value], bool] = ({}, True)  # an undescribed subject's (never changed)
 _DESCRIPTIONS = (SystemDescription, ModelDescription)
 
@@ -326,20 +328,26 @@ class _Evaluation:
         })
 
     def _hit(self, rule: Rule) -> RuleHit:
-        hit_parts = self.snapshot.hit_parts
-        parts = hit_parts.get(rule.id)
+        """The basis entry of a rule that decided: shared by the results in which the rule read
+        the same values (the snapshot keeps a bounded number of them)."""
+        snapshot = self.snapshot
+        parts = snapshot.hit_parts.get(rule.id)
         if parts is None:
-            parts = hit_parts[rule.id] = _hit_parts(rule)
+            parts = snapshot.hit_parts[rule.id] = _hit_parts(rule)
         subject, names, converted, fields = parts
-        facts = self.facts[subject]
-        values = fields.copy()
-        read = list(map(facts.get, names))
-        values["facts"] = shown = (dict(zip(names, read, strict=True)) if None not in read else
-                                   {n: v for n, v in zip(names, read, strict=True) if v is not None})
-        for name in converted:
-            if name in shown:
-                shown[name] = _plain(shown[name])
-        return construct(RuleHit, values)
+        key = (rule.id, *map(self.facts[subject].get, names))
+        entries = snapshot.basis_entries
+        hit = entries.get(key)
+        if hit is None:
+            if len(entries) >= _BASIS_ENTRIES:
+                entries.clear()
+            shown = {name: value for name, value in zip(names, key[1:], strict=True)
+                     if value is not None}
+            for name in converted:
+                if name in shown:
+                    shown[name] = _plain(shown[name])
+            hit = entries[key] = construct(RuleHit, {**fields, "facts": Facts(shown)})
+        return hit
 
     def _open_regimes(self, tiers: list[Tier]) -> dict[str, tuple[Truth, dt.date]]:
         """Regimes opened by effective rules, with the date they apply from.
@@ -460,10 +468,10 @@ def _hit_parts(rule: Rule) -> tuple[str, tuple[str, ...], tuple[str, ...], dict[
 
 
 def _plain(value: Value) -> object:
-    """A fact value as a basis entry shows it: enums as strings, sets as sorted lists, dates in
+    """A fact value as a basis entry shows it: enums as strings, sets as sorted tuples, dates in
     ISO form."""
     if isinstance(value, frozenset):
-        return sorted(item.value if isinstance(item, Enum) else item for item in value)
+        return tuple(sorted(item.value if isinstance(item, Enum) else item for item in value))
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, dt.datetime):

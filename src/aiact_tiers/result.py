@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, NoReturn, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -79,6 +79,24 @@ class Citation(_Result):
         return self.provision
 
 
+FactValue = bool | float | str | tuple[str, ...]
+"""A fact as a basis entry shows it: enums as strings, sets as sorted tuples, dates in ISO form."""
+
+
+class Facts(dict[str, FactValue]):
+    """The facts a basis entry shows. They cannot be changed, as a basis entry is shared by the
+    results that cite the same rule on the same facts."""
+
+    def _refuse(self, *args: object, **kwargs: object) -> NoReturn:
+        raise TypeError("the facts of a basis entry cannot be changed")
+
+    __setitem__ = __delitem__ = __ior__ = _refuse
+    clear = pop = popitem = setdefault = update = _refuse
+
+    def __reduce__(self) -> tuple[type[Facts], tuple[dict[str, FactValue]]]:
+        return Facts, (dict(self),)  # copies and pickles rebuild it whole
+
+
 class RuleHit(_Result):
     """A rule that fired, with the facts that made it fire."""
 
@@ -87,7 +105,8 @@ class RuleHit(_Result):
     citation: Citation
     outcome: str = Field(description="What the rule decides: a tier, a model class, `exception`.")
     message: str
-    facts: dict[str, object] = Field(description="The known facts the rule read, with values.")
+    facts: dict[str, FactValue] = Field(
+        description="The known facts the rule read, with values.")
     confidence: Confidence = "high"
 
 

@@ -324,6 +324,12 @@ class Snapshot:
         return tuple(order)
 
     @functools.cached_property
+    def basis_entries(self) -> dict[tuple[Any, ...], Any]:
+        """Basis entries built so far, by rule id and the values of the facts it read (see
+        :mod:`aiact_tiers.classify`)."""
+        return {}
+
+    @functools.cached_property
     def hit_parts(self) -> dict[str, Any]:
         """For each rule that decided some result, the parts of its basis entry that do not
         depend on the facts (filled on first use, see :mod:`aiact_tiers.classify`)."""

@@ -1,4 +1,6 @@
+import copy
 import datetime as dt
+import pickle
 
 import pytest
 
@@ -96,7 +98,7 @@ def test_json_schema_describes_facts_with_provisions() -> None:
 def test_basis_entries_show_enumerated_facts_as_plain_strings() -> None:
     """Facts stay string enums inside classification; a basis entry shows their values."""
     hit = next(h for h in classify(CV, as_of=DAY).basis if h.rule == "annex_iii_4_a")
-    assert hit.facts["annex_iii_points"] == ["4(a)"]
+    assert hit.facts["annex_iii_points"] == ("4(a)",)
     assert type(hit.facts["annex_iii_points"][0]) is str
 
 
@@ -109,3 +111,18 @@ def test_open_questions_are_shared_and_immutable() -> None:
     assert all(isinstance(q.rules, tuple) for q in first.open_questions)
     assert first.model_dump(mode="json")["open_questions"][0]["rules"] == list(
         first.open_questions[0].rules)
+
+
+def test_basis_entries_are_shared_and_their_facts_cannot_be_changed() -> None:
+    """A basis entry is shared by the results in which its rule read the same facts, so its
+    facts refuse changes; copies and pickles still rebuild them."""
+    first, second = (classify(CV, as_of=DAY) for _ in range(2))
+    assert [hit.rule for hit in first.basis] == ["annex_iii_4_a"]
+    assert all(a is b for a, b in zip(first.basis, second.basis, strict=True))
+    facts = first.basis[0].facts
+    with pytest.raises(TypeError, match="cannot be changed"):
+        facts["annex_iii_points"] = ("1(a)",)
+    with pytest.raises(TypeError, match="cannot be changed"):
+        facts.update(profiling=False)
+    assert copy.deepcopy(first) == first == pickle.loads(pickle.dumps(first))
+    assert first.model_copy(deep=True) == first
