@@ -498,12 +498,6 @@ def normalise(value: Any) -> Value:
     return value
 
 
-def fact_values(description: SystemDescription | ModelDescription) -> dict[str, Value]:
-    """The facts of a description, normalised; unset facts are absent (unknown)."""
-    facts, complete = read_facts(description)
-    return facts if complete else {name: value for name, value in facts.items() if value is not None}
-
-
 def read_facts(description: SystemDescription | ModelDescription) -> tuple[dict[str, Value], bool]:
     """The facts of a description as the generated decisions read them (an unset fact is None,
     which the three-valued decision reads as unknown), and whether every fact is set.
@@ -519,6 +513,12 @@ def read_facts(description: SystemDescription | ModelDescription) -> tuple[dict[
         if (value := facts.get(name)) is not None:
             facts[name] = dt.datetime.combine(value, _MIDNIGHT_UTC)
     return facts, all(map(operator.is_not, facts.values(), repeat(None)))
+
+
+def known_only(facts: Mapping[str, Value]) -> dict[str, Value]:
+    """Facts as :func:`read_facts` gives them with the unknown ones left out, as the deciders of
+    single rules read them."""
+    return {name: value for name, value in facts.items() if value is not None}
 
 
 _MIDNIGHT_UTC = dt.time(tzinfo=dt.UTC)

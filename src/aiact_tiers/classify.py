@@ -17,7 +17,7 @@ from enum import Enum
 from itertools import compress
 from typing import Any
 
-from ._engine import FACT_TYPES, Value, read_facts
+from ._engine import FACT_TYPES, Value, known_only, read_facts
 from ._loader import Rule
 from ._program import Compiled
 from .errors import DateOutOfRangeError, DescriptionError
@@ -222,8 +222,7 @@ class _Evaluation:
     def _known(self, subject: str) -> dict[str, Value]:
         """The known facts of a subject, unknown ones absent, as the rules' own deciders read
         them."""
-        facts = self.facts[subject]
-        return facts if self.known else {k: v for k, v in facts.items() if v is not None}
+        return self.facts[subject] if self.known else known_only(self.facts[subject])
 
     def _undefeated(self, fired: Truth, defeaters: Sequence[str]) -> Truth:
         """Fires, and no effective rule overrides it (Kleene logic over the exception graph)."""

@@ -27,7 +27,7 @@ from typing import Any
 import rule_engine
 
 from aiact_tiers import DEFAULT_RULESET, classify, load_description, load_ruleset
-from aiact_tiers._engine import DT, FACT_TYPES, Value, fact_values
+from aiact_tiers._engine import DT, FACT_TYPES, Value, read_facts
 from aiact_tiers.batch import classify_jsonl
 
 DAY = dt.date(2026, 12, 1)
@@ -206,7 +206,7 @@ def main() -> None:
     half = [random_facts(rng, 0.5) for _ in range(args.systems)]
     known_described = [load_description(facts) for facts in known]
     half_described = [load_description(facts) for facts in half]
-    normalised = [fact_values(description) for description in known_described]
+    normalised = [read_facts(description)[0] for description in known_described]  # all known
     lines = [json.dumps({"id": f"s{i}", **facts}) for i, facts in enumerate(known * 5)]
 
     plain = [{k: set(v) if isinstance(v, frozenset) else v for k, v in f.items()} for f in normalised]
