@@ -23,7 +23,7 @@ import functools
 import operator
 from abc import ABC, abstractmethod
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import _decide, _engine
@@ -32,9 +32,9 @@ from .result import TIER_ORDER, Obligation, Tier
 
 if TYPE_CHECKING:
     from ._loader import Rule
-    from .ruleset import Duty, Snapshot
+    from .ruleset import Duty, Reader, Snapshot
 
-__all__ = ["Compiled", "Decided", "Program", "program"]
+__all__ = ["Asker", "Compiled", "Decided", "Program", "ask", "asker", "program"]
 
 _EVERY_ROLE = frozenset(Role)
 _FACTS = {"system": "fs", "model": "fm"}  # the generated code's names of the two fact mappings
@@ -67,6 +67,50 @@ class Compiled(NamedTuple):
 
     known: Program | None
     kleene: Program
+
+
+Asker = Callable[[Sequence[bool], Mapping[str, Any], Mapping[str, Any], dict[str, list[str]]], None]
+"""``(open, system facts, model facts, asked)``: adds to ``asked`` each unknown fact that the
+open rules read (``open``: a flag per classifying rule), with the rules that read it, in the
+order they read them."""
+
+
+def asker(rules: Sequence[tuple[int, Reader]]) -> Asker:
+    """The open questions of these rules (each with its position among the classifying rules)
+    as one generated function of straight-line tests; :func:`ask` in a loop when it cannot be
+    written. Rule ids are constants; fact names, checked identifiers, are ``repr`` literals."""
+    constants: list[Any] = []
+    lines = ["def ask(u, fs, fm, q):", "    pass"]
+    try:
+        for i, (rule_id, subject, names) in rules:
+            constants.append(rule_id)
+            lines.append(f"    if u[{i}]:")
+            for name in map(_decide.name_literal, names):
+                lines += [f"        if {_FACTS[subject]}[{name}] is None:",  # every fact is there
+                          f"            if {name} in q:",
+                          f"                q[{name}].append(c{len(constants) - 1})",
+                          "            else:",
+                          f"                q[{name}] = [c{len(constants) - 1}]"]
+        code = compile("\n".join(lines) + "\n", "<questions>", "exec")
+    except (_decide.Unsupported, SyntaxError, RecursionError, MemoryError, ValueError):
+        return lambda u, fs, fm, q: ask((r for i, r in rules if u[i]), {"system": fs, "model": fm}, q)
+    namespace = _decide.globals_for(constants)
+    exec(code, namespace)  # generated above: positions, checked fact names and constants only
+    function: Asker = namespace["ask"]
+    return function
+
+
+def ask(readers: Iterable[Reader], facts: Mapping[str, Mapping[str, Any]],
+        asked: dict[str, list[str]]) -> None:
+    """Adds to ``asked`` each unknown fact these readers read, with the readers, in order."""
+    for rule_id, subject, names in readers:
+        known = facts[subject]
+        for name in names:
+            if known.get(name) is None:
+                if name in asked:
+                    asked[name].append(rule_id)
+                else:
+                    asked[name] = [rule_id]
 
 
 def program(snapshot: Snapshot, described: Mapping[str, bool], *, kleene: bool) -> Program | None:

@@ -19,7 +19,7 @@ from typing import Any
 
 from ._engine import FACT_TYPES, Value, known_only, read_facts
 from ._loader import Rule
-from ._program import Compiled
+from ._program import Compiled, ask
 from .errors import DateOutOfRangeError, DescriptionError
 from .facts import Description, ModelDescription, Role, SystemDescription, fact_info
 from .result import (
@@ -33,7 +33,7 @@ from .result import (
     Tier,
     construct,
 )
-from .ruleset import DEFAULT_RULESET, Reader, RuleSet, Snapshot, load_ruleset
+from .ruleset import DEFAULT_RULESET, RuleSet, Snapshot, load_ruleset
 
 __all__ = ["classify"]
 
@@ -161,8 +161,7 @@ class _Evaluation:
         (system_facts, system_known), (model_facts, model_known) = (
             read_facts(system) if system else _NO_FACTS, read_facts(model) if model else _NO_FACTS)
         # Each subject's facts, an unknown one None; whether every fact of both is known:
-        self.facts: dict[str | None, dict[str, Value]] = {"system": system_facts,
-                                                          "model": model_facts}
+        self.facts: dict[str, dict[str, Value]] = {"system": system_facts, "model": model_facts}
         self.known = system_known and model_known
         self.has = {"system": system is not None, "model": model is not None}
         # The duties (positions in the snapshot's obligations) whose regime is certainly open
@@ -418,25 +417,15 @@ class _Evaluation:
         if len(tiers) <= 1 and len(models) <= 1 and not self.undecided:
             return []
         snapshot = self.snapshot
-        readers: list[Reader] = []
+        asked: dict[str, list[str]] = {}
+        facts = self.facts
         if len(tiers) > 1 or len(models) > 1:
             # Only the last possible tier can be certain: the possible ones end with it.
             certain = tiers and True in snapshot.tier_answers[tiers[-1]](self.answers)
-            pick, rows = snapshot.askable_for(tuple(tiers[:-1] if certain else tiers),
-                                              tuple(models))
-            readers = list(compress(rows, pick(self.unknown)))
+            snapshot.asker(tuple(tiers[:-1] if certain else tiers), tuple(models))(
+                self.unknown, facts["system"], facts["model"], asked)
         if self.undecided:
-            readers += map(snapshot.duty_readers.__getitem__, self.undecided)
-        asked: dict[str, list[str]] = {}
-        facts = self.facts
-        for rule_id, subject, names in readers:
-            known = facts[subject]
-            for name in names:
-                if known.get(name) is None:
-                    if name in asked:
-                        asked[name].append(rule_id)
-                    else:
-                        asked[name] = [rule_id]
+            ask(map(snapshot.duty_readers.__getitem__, self.undecided), facts, asked)
         return [_question(name, tuple(rule_ids)) for name, rule_ids in asked.items()]
 
 

@@ -124,23 +124,21 @@ class Snapshot:
         """Each classifying rule's position in :attr:`classifying`."""
         return {rule_id: i for i, rule_id in enumerate(self.classifying_ids)}
 
-    def askable_for(
+    def asker(
         self, tiers: tuple[Tier, ...], models: tuple[ModelClass | None, ...]
-    ) -> tuple[Picker, tuple[Reader, ...]]:
-        """The :attr:`askable` rules that bear on these undecided tiers and possible model
-        classes, and every exception: the picker of their answers among those of
-        :attr:`classifying`, and each as the reader of its facts."""
+    ) -> _program.Asker:
+        """The open questions of the :attr:`askable` rules that bear on these undecided tiers and
+        possible model classes, and of every exception (see :func:`_program.asker`)."""
         key = (tiers, models)
-        found = self._askable_for.get(key)
+        found = self._askers.get(key)
         if found is None:
-            chosen = [r for r in self.askable
-                      if r.tier in tiers or r.model_class in models or r.exception]
-            found = self._askable_for[key] = (
-                picker(self.position[r.id] for r in chosen), tuple(map(_reader, chosen)))
+            found = self._askers[key] = _program.asker([
+                (self.position[r.id], _reader(r)) for r in self.askable
+                if r.tier in tiers or r.model_class in models or r.exception])
         return found
 
     @functools.cached_property
-    def _askable_for(self) -> dict[tuple[Any, ...], tuple[Picker, tuple[Reader, ...]]]:
+    def _askers(self) -> dict[tuple[Any, ...], _program.Asker]:
         return {}
 
     @functools.cached_property

@@ -19,8 +19,9 @@ from strategies import SYSTEM_FACTS, known_value
 
 from aiact_tiers import Role, Tier, list_rulesets, load_description, load_ruleset
 from aiact_tiers._engine import FACT_TYPES
-from aiact_tiers._program import _Boolean, _Kleene, program
+from aiact_tiers._program import _Boolean, _Kleene, ask, asker, program
 from aiact_tiers.classify import _Evaluation, _evaluation
+from aiact_tiers.ruleset import Reader, _reader
 
 MODEL_FACTS = sorted(n for n, t in FACT_TYPES.items() if t.subject == "model")
 IN_SCOPE = {"infers_outputs_from_input": True, "placed_on_union_market": True,
@@ -116,3 +117,32 @@ def test_no_rule_text_reaches_the_generated_decision(ruleset: str, described: tu
         assert rule.title not in text
         for literal in rule.when.text.split('"')[1::2]:
             assert f"'{literal}'" not in text and f'"{literal}"' not in text
+
+
+@given(st.sampled_from(list_rulesets()), st.data())
+def test_the_generated_questions_are_those_the_loop_asks(ruleset: str, data: st.DataObject) -> None:
+    """For any open rules and unknown facts, the generated open questions of a set of askable
+    rules are the loop's, fact for fact and rule for rule, in the same order."""
+    snapshot = load_ruleset(ruleset).at(dt.date(2027, 12, 1))
+    tiers = tuple(data.draw(st.lists(st.sampled_from(list(Tier)), unique=True)))
+    models = tuple(data.draw(st.lists(st.sampled_from(sorted({
+        r.model_class for r in snapshot.classifying}, key=str)), unique=True)))
+    open_ = [data.draw(st.booleans()) for _ in snapshot.classifying]
+    facts = {subject: {name: data.draw(st.none() | known_value(fact))
+                       for name, fact in FACT_TYPES.items() if fact.subject == subject}
+             for subject in ("system", "model")}
+    asked: dict[str, list[str]] = {}
+    snapshot.asker(tiers, models)(open_, facts["system"], facts["model"], asked)
+    expected: dict[str, list[str]] = {}
+    chosen = [r for r in snapshot.askable
+              if r.tier in tiers or r.model_class in models or r.exception]
+    ask([_reader(r) for r in chosen if open_[snapshot.position[r.id]]], facts, expected)
+    assert list(asked.items()) == list(expected.items())
+
+
+def test_questions_that_cannot_be_generated_are_asked_by_the_loop() -> None:
+    """A fact name that is no identifier cannot be written as source: the loop asks instead."""
+    readers = [(0, Reader("r0", "system", ("not a name",))), (1, Reader("r1", "system", ("x",)))]
+    asked: dict[str, list[str]] = {}
+    asker(readers)([True, True], {"not a name": None, "x": None}, {}, asked)
+    assert asked == {"not a name": ["r0"], "x": ["r1"]}
