@@ -19,8 +19,6 @@ their position, fact names are checked names written as ``repr`` literals, and e
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import operator
 from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -180,9 +178,10 @@ class _Writer(ABC):
     def nonempty(self, name: str) -> str:
         """Whether the set fact held in ``name`` is or may be non-empty."""
 
-    @abstractmethod
     def read(self, facts: str, name: str) -> str:
-        """Source reading the fact ``name`` from the mapping named ``facts``."""
+        """Source reading the fact ``name`` from the mapping named ``facts`` (every fact is
+        there, an unknown one None)."""
+        return f"{facts}[{_decide.name_literal(name)}]"
 
     def hoist(self) -> None:
         """Read once into a local each fact that several classifying rules read."""
@@ -230,6 +229,19 @@ class _Writer(ABC):
         rules whose facts open questions ask."""
         return "(" + "".join(f"r{i} is None, " if e == f"r{i}" else f"{e} is None is r{i}, "
                              for i, e in enumerate(self.e)) + ")"
+
+    def override_runs(self) -> list[tuple[tuple[str, ...], list[int]]]:
+        """The overridden classifying rules in the order their overrides resolve, as runs of
+        consecutive rules with the same overriding rules in force: their ids, and the
+        positions of the rules of the run."""
+        runs: list[tuple[tuple[str, ...], list[int]]] = []
+        for rule_id, defeaters in self.snapshot.defeat_order:
+            live = tuple(d for d in defeaters if d in self.position)
+            if live and runs and runs[-1][0] == live:
+                runs[-1][1].append(self.position[rule_id])
+            elif live:
+                runs.append((live, [self.position[rule_id]]))
+        return runs
 
     @abstractmethod
     def overrides(self) -> None:
@@ -286,7 +298,7 @@ class _Writer(ABC):
             self.emit(f"{flag} = {self.constant(role)} in roles", 1)
         since = {r: self.since(sorted(openers[r]), go, is_open[r])
                  for r in dict.fromkeys(r for regimes in groups for r in regimes)}
-        steps: list[tuple[int, Callable[[], None]]] = []
+        steps: dict[int, tuple[str, str, str, list[str], str]] = {}  # duty_status's, by position
         for regimes, duties in groups.items():
             may, open_ = self.group([is_open[r] for r in regimes])
             earliest = since[regimes[0]]
@@ -297,14 +309,13 @@ class _Writer(ABC):
                 ) + f") if {may} else None", 1)
             holding = self.shared_predicates(duties, may)
             for k, duty, holds in duties:
-                steps.append((k, functools.partial(
-                    self.duty_status, k, f"{may} and {roles[duty.rule.role]}",
-                    holding.get((duty.rule.subject, duty.rule.when.text), holds), open_,
-                    [self.e[self.position[d]] for d in duty.defeaters],
-                    earliest if duty.applies_from is None else self.constant(duty.applies_from),
-                )))
-        for _, step in sorted(steps, key=operator.itemgetter(0)):
-            step()
+                steps[k] = (f"{may} and {roles[duty.rule.role]}",
+                            holding.get((duty.rule.subject, duty.rule.when.text), holds), open_,
+                            [self.e[self.position[d]] for d in duty.defeaters],
+                            earliest if duty.applies_from is None
+                            else self.constant(duty.applies_from))
+        for k in sorted(steps):
+            self.duty_status(k, *steps[k])
 
     def group(self, opened: list[str]) -> tuple[str, str]:
         """A group's test that one of its regimes may be open, and the name of whether one is
@@ -395,15 +406,8 @@ class _Boolean(_Writer):
         is cleared by one test."""
         s = self.snapshot
         covered = self.coverage()
-        runs: list[tuple[list[str], list[int]]] = []
-        for rule_id, defeaters in s.defeat_order:
-            against = [self.e[self.position[d]] for d in defeaters if d in self.position]
-            if against:
-                if runs and runs[-1][0] == against:
-                    runs[-1][1].append(self.position[rule_id])
-                else:
-                    runs.append((against, [self.position[rule_id]]))
-        for against, positions in runs:
+        for live, positions in self.override_runs():
+            against = [self.e[self.position[d]] for d in live]
             fires = f"r{positions[0]} and " if len(positions) == 1 else ""  # the cheaper test first
             self.emit(f"if {fires}{self.any_of(against)}:")
             self.emit(" = ".join(f"r{i}" for i in positions) + " = False", 1)
@@ -414,9 +418,6 @@ class _Boolean(_Writer):
 
     def nonempty(self, name: str) -> str:
         return name
-
-    def read(self, facts: str, name: str) -> str:
-        return f"{facts}[{_decide.name_literal(name)}]"
 
     def predicate(self, rule: Rule) -> str:
         return _decide.boolean(rule.when.tree, self.constants, _engine.BOOLEAN_FACTS,
@@ -465,9 +466,6 @@ class _Kleene(_Writer):
     def nonempty(self, name: str) -> str:
         return f"({name} is None or {name})"
 
-    def read(self, facts: str, name: str) -> str:
-        return f"{facts}[{_decide.name_literal(name)}]"  # every fact is there, unknown as None
-
     def any_of(self, names: Sequence[str]) -> str:
         if len(names) <= 1:
             return names[0] if names else "False"
@@ -484,13 +482,7 @@ class _Kleene(_Writer):
         of whether one of those is effective; overriding rules that override one rule alone
         are read only where that rule may fire."""
         s = self.snapshot
-        runs: list[tuple[tuple[str, ...], list[int]]] = []
-        for rule_id, defeaters in s.defeat_order:
-            live = tuple(d for d in defeaters if d in self.position)
-            if live and runs and runs[-1][0] == live:
-                runs[-1][1].append(self.position[rule_id])
-            elif live:
-                runs.append((live, [self.position[rule_id]]))
+        runs = self.override_runs()
         uses = Counter(live for live, positions in runs for _ in positions)
         for live, positions in runs:  # in order: the overriding rules' names are final here
             against = [self.e[self.position[d]] for d in live]
