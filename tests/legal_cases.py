@@ -7,7 +7,13 @@ a sentence that cites its provision, the facts, the date, and the exact expected
 - ``basis``: the exact set of rule ids in the legal basis;
 - ``fires`` / ``not_fires``: rule ids that must / must not be in the basis or the obligations;
 - ``open_questions``: the exact list of facts asked, in order;
-- ``applies_from``: obligation id -> date.
+- ``applies_from``: obligation id -> date;
+- ``system_tier``: the tier of the system itself, whoever asks (``tier`` is the position of the
+  roles described);
+- ``assumptions``: the exact list of presumed facts the result rests on; ``certain``;
+- ``ruled_out``: rule id -> what defeated it (a rule id or a carve-out's fact), exactly.
+
+``presume: false`` reads the case strictly, without the law's presumptions (the default is with).
 
 The ruleset is the case file's folder under ``tests/cases``.
 """
@@ -29,7 +35,7 @@ DEFAULT_AS_OF = dt.date(2026, 11, 28)
 CASE_KEYS = {
     "name", "facts", "as_of", "role", "tier", "possible_tiers", "model_class",
     "possible_model_classes", "basis", "fires", "not_fires", "open_questions", "applies_from",
-    "in_force",
+    "in_force", "presume", "system_tier", "assumptions", "certain", "ruled_out",
 }
 
 # The facts of Art 2 and Art 3(1) that put a system in scope, with no Annex I product, so that its
@@ -74,7 +80,8 @@ def all_cases() -> list[tuple[Path, str, dict[str, Any]]]:
 
 def run_case(ruleset: str, case: dict[str, Any]) -> Classification:
     result = classify(
-        case["facts"], ruleset=ruleset, as_of=case.get("as_of", DEFAULT_AS_OF), role=case.get("role")
+        case["facts"], ruleset=ruleset, as_of=case.get("as_of", DEFAULT_AS_OF), role=case.get("role"),
+        presume=case.get("presume", True),
     )
     check_case(ruleset, case, result)
     return result
@@ -88,6 +95,14 @@ def check_case(ruleset: str, case: dict[str, Any], result: Classification) -> No
         assert result.tier == case["tier"], f"tier {result.tier} != {case['tier']}"
     if "possible_tiers" in case:
         assert [t.value for t in result.possible_tiers] == case["possible_tiers"]
+    if "system_tier" in case:
+        assert result.system_tier == case["system_tier"], f"system tier {result.system_tier}"
+    if "assumptions" in case:
+        assert [a.fact for a in result.assumptions] == case["assumptions"]
+    if "certain" in case:
+        assert result.certain is case["certain"]
+    if "ruled_out" in case:
+        assert {r.rule: r.by for r in result.ruled_out} == case["ruled_out"]
     if "model_class" in case:
         assert result.model_class == case["model_class"]
     if "possible_model_classes" in case:

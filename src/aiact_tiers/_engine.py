@@ -182,8 +182,26 @@ class Predicate:
 
     def reference(self, facts: Mapping[str, Value], params: Mapping[str, Value]) -> bool | None:
         """The same answer by walking the tree: the reference the compiled form is tested against."""
-        result = _eval(self.tree, facts, params)
-        return None if result is None else bool(result)
+        return holds(self.tree, facts, params)
+
+
+def holds(tree: Tree, facts: Mapping[str, Value], params: Mapping[str, Value]) -> bool | None:
+    """A checked tree's answer by walking it: True, False, or None while unknown facts (absent
+    from ``facts``) leave it open."""
+    result = _eval(tree, facts, params)
+    return None if result is None else bool(result)
+
+
+def conjuncts(tree: Tree) -> list[Tree]:
+    """The terms of a predicate's top-level conjunction; the predicate itself when it is none."""
+    return [*conjuncts(tree[1]), *conjuncts(tree[2])] if tree[0] == "and" else [tree]
+
+
+def facts_read(tree: Tree) -> tuple[str, ...]:
+    """The facts a tree reads, sorted."""
+    facts: set[str] = set()
+    _symbols(tree, facts, set())
+    return tuple(sorted(facts))
 
 
 def predicate(text: str, tree: Tree) -> Predicate:

@@ -108,6 +108,7 @@ class Rule:
     applies_from: str | None = None
     overrides: tuple[str, ...] = ()
     yields_to: tuple[str, ...] = ()
+    binds: frozenset[Role] = frozenset()
     message: str = ""
     confidence: Confidence = "high"
     note: str = ""
@@ -142,7 +143,7 @@ class Rule:
 
 _RULE_KEYS = {
     "id", "title", "citation", "url", "when", "effective", "outcome", "opens", "overrides",
-    "yields_to", "message", "confidence", "note",
+    "yields_to", "binds", "message", "confidence", "note",
 }
 _OUTCOME_KEYS = {"tier", "model_class", "exception", "obligation"}
 _OBLIGATION_KEYS = {"role", "phase", "regimes", "applies_from"}
@@ -253,6 +254,9 @@ def parse_rule(
         applies_from = ob.get("applies_from")
         fields["applies_from"] = None if applies_from is None else str(applies_from)
 
+    binds = frozenset(_enum(Role, role, where, "role") for role in strings(data.get("binds"), where, "binds"))
+    if binds and fields.get("role") is not None:
+        raise RuleFileError(f"{where}: `binds` is for classifying rules; an obligation has its `role`")
     confidence = data.get("confidence", "high")
     if confidence not in ("high", "medium", "low"):
         raise RuleFileError(f"{where}: `confidence` must be high, medium or low")
@@ -270,6 +274,7 @@ def parse_rule(
         opens=strings(data.get("opens"), where, "opens"),
         overrides=strings(data.get("overrides"), where, "overrides"),
         yields_to=strings(data.get("yields_to"), where, "yields_to"),
+        binds=binds,
         message=str(data.get("message", data["title"])),
         confidence=confidence,
         note=str(data.get("note", "")),

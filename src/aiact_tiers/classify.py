@@ -12,28 +12,33 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import operator
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from enum import Enum
 from itertools import compress
 from typing import Any
 
+from . import _engine
 from ._engine import FACT_TYPES, Value, known_only, read_facts
-from ._loader import Rule
+from ._loader import Rule, anchor
 from ._program import Compiled, ask
 from .errors import DateOutOfRangeError, DescriptionError
 from .facts import Description, ModelDescription, Role, SystemDescription, fact_info
 from .result import (
     TIER_ORDER,
+    Assumption,
+    Citation,
     Classification,
     Facts,
     ModelClass,
     Obligation,
     OpenQuestion,
+    RuledOut,
     RuleHit,
+    Status,
     Tier,
     construct,
 )
-from .ruleset import DEFAULT_RULESET, RuleSet, Snapshot, load_ruleset
+from .ruleset import DEFAULT_RULESET, Presumption, RuleSet, Snapshot, load_ruleset
 
 __all__ = ["classify"]
 
@@ -76,14 +81,18 @@ def classify(
     ruleset: str | RuleSet = DEFAULT_RULESET,
     as_of: dt.date | None = None,
     role: Role | str | None = None,
+    presume: bool = True,
 ) -> Classification:
     """Classify an AI system or a general-purpose AI model under one version of the law.
 
     ``as_of`` defaults to today; it decides which rules are in force and which obligations
-    already apply. ``role`` limits obligations to one role; by default the roles named in the
-    description, or every role when it names none.
+    already apply. ``role`` limits the answer to one role; by default the roles named in the
+    description, or every role when it names none (``roles: []`` names no operator role).
+    With ``presume`` (the default) the law's presumptions fill the facts left unknown: an
+    exception applies only when established, and the description is of an AI system in the
+    Union; ``presume=False`` keeps the strict three-valued reading.
     """
-    return _evaluation(description, ruleset, as_of, role).result()
+    return _evaluation(description, ruleset, as_of, role, presume).result()
 
 
 def classify_compact(
@@ -92,10 +101,11 @@ def classify_compact(
     ruleset: str | RuleSet = DEFAULT_RULESET,
     as_of: dt.date | None = None,
     role: Role | str | None = None,
+    presume: bool = True,
 ) -> dict[str, Any]:
     """The classification as JSON-ready data without the explanation: id, tier, the possible
     tiers, and the ids of the basis rules and of the obligations (for large inventories)."""
-    return _evaluation(description, ruleset, as_of, role).compact()
+    return _evaluation(description, ruleset, as_of, role, presume).compact()
 
 
 def _evaluation(
@@ -103,7 +113,10 @@ def _evaluation(
     ruleset: str | RuleSet,
     as_of: dt.date | None,
     role: Role | str | None,
+    presume: bool,
 ) -> _Evaluation:
+    """The evaluation of a description; under presumptions, of the description with every
+    presumed fact filled in, keeping the strict evaluation beside it (see :func:`_presume`)."""
     subject = _as_description(description)
     rules = _resolve_ruleset(ruleset)
     day = as_of or dt.date.today()
@@ -112,7 +125,43 @@ def _evaluation(
             f"`as_of` {day.isoformat()} is before {rules.title} entered into force "
             f"({rules.in_force_from.isoformat()})"
         )
-    return _Evaluation(rules, rules.at(day), subject, _roles(subject, role))
+    snapshot, roles = rules.at(day), _roles(subject, role)
+    system = subject if isinstance(subject, SystemDescription) else None
+    model = subject if isinstance(subject, ModelDescription) else (system and system.model)
+    facts = {"system": read_facts(system)[0] if system else {},
+             "model": read_facts(model)[0] if model else {}}
+    strict = _Evaluation(rules, snapshot, subject, roles, facts)
+    if not presume:
+        return strict
+    filled, assumed = _presume(snapshot, facts, strict.has)
+    if not assumed:
+        return strict
+    presumed = _Evaluation(rules, snapshot, subject, roles, filled)
+    presumed.strict, presumed.assumed = strict, assumed
+    return presumed
+
+
+def _presume(
+    snapshot: Snapshot, facts: dict[str, dict[str, Value]], has: Mapping[str, bool]
+) -> tuple[dict[str, dict[str, Value]], list[tuple[Presumption, tuple[str, ...]]]]:
+    """The facts with each presumption of the snapshot filled in where its fact is unknown, and
+    the presumptions used, with the rules reading their facts."""
+    filled = facts
+    assumed: list[tuple[Presumption, tuple[str, ...]]] = []
+    for subject, entries in snapshot.presumed.items():
+        if not has[subject]:
+            continue
+        for presumption, readers in entries:
+            if facts[subject][presumption.fact] is None:
+                if filled is facts:
+                    filled = {name: dict(values) for name, values in facts.items()}
+                filled[subject][presumption.fact] = presumption.value
+                assumed.append((presumption, readers))
+    return filled, assumed
+
+
+def _resolve_ruleset(ruleset: str | RuleSet) -> RuleSet:
+    return ruleset if isinstance(ruleset, RuleSet) else load_ruleset(ruleset)
 
 
 def _roles(subject: Description, role: Role | str | None) -> frozenset[Role]:
@@ -122,15 +171,17 @@ def _roles(subject: Description, role: Role | str | None) -> frozenset[Role]:
         except ValueError:
             allowed = ", ".join(r.value for r in Role)
             raise DescriptionError(f"role `{role}` is not one of {allowed}") from None
-    return frozenset(subject.roles) if subject.roles else _EVERY_ROLE
+    return _EVERY_ROLE if subject.roles is None else frozenset(subject.roles)
 
 
 _EVERY_ROLE = frozenset(Role)
 _value = operator.attrgetter("_value_")  # an enum's value, without the `value` descriptor
 _id, _rule = operator.attrgetter("id"), operator.attrgetter("rule")
 _BASIS_ENTRIES = 4096  # basis entries a snapshot keeps for reuse, at the most
-_NO_FACTS: tuple[dict[str, Value], bool] = ({}, True)  # an undescribed subject's (never changed)
 _DESCRIPTIONS = (SystemDescription, ModelDescription)
+_SEVERITY = {tier: rank for rank, tier in enumerate(
+    (Tier.PROHIBITED, Tier.HIGH_RISK, Tier.LIMITED, Tier.MINIMAL, Tier.OUT_OF_SCOPE))}
+"""Tiers from the most severe; out of scope last, as no duty binds there."""
 
 
 class _Evaluation:
@@ -149,25 +200,24 @@ class _Evaluation:
     basis: list[Rule]  # the rules that decided
     obligations: list[Obligation]
 
-    def __init__(
-        self, ruleset: RuleSet, snapshot: Snapshot, subject: Description, roles: frozenset[Role]
-    ) -> None:
+    strict: _Evaluation | None = None  # under presumptions, the evaluation without them
+    assumed: Sequence[tuple[Presumption, tuple[str, ...]]] = ()  # the presumptions filled in
+
+    def __init__(self, ruleset: RuleSet, base: Snapshot, subject: Description,
+                 roles: frozenset[Role], facts: dict[str, dict[str, Value]]) -> None:
         self.ruleset = ruleset
-        self.snapshot = snapshot
+        self.base = base
+        self.snapshot = snapshot = base.for_roles(roles)  # rules binding no role asked left out
         self.subject = subject
         self.roles = roles
-        system = subject if isinstance(subject, SystemDescription) else None
-        model = subject if isinstance(subject, ModelDescription) else (system and system.model)
-        (system_facts, system_known), (model_facts, model_known) = (
-            read_facts(system) if system else _NO_FACTS, read_facts(model) if model else _NO_FACTS)
         # Each subject's facts, an unknown one None; whether every fact of both is known:
-        self.facts: dict[str, dict[str, Value]] = {"system": system_facts, "model": model_facts}
-        self.known = system_known and model_known
-        self.has = {"system": system is not None, "model": model is not None}
+        self.facts = facts
+        self.known = None not in facts["system"].values() and None not in facts["model"].values()
+        self.has = {name: bool(values) for name, values in facts.items()}  # described or not
         # The duties (positions in the snapshot's obligations) whose regime is certainly open
         # but whose own answer is not, in order:
         self.undecided: list[int] = []
-        compiled = snapshot.program(system is not None, model is not None)
+        compiled = snapshot.program(self.has["system"], self.has["model"])
         if compiled is None:
             self._decide_open()
         else:
@@ -216,7 +266,22 @@ class _Evaluation:
         self.tier = self.tiers[0] if len(self.tiers) == 1 else None
         rules, pick = self.snapshot.basis_candidates(self.tier)
         self.basis = list(compress(rules, pick(answers)))  # True, not None or False
-        self.obligations = obligations
+        self.raw = obligations  # as opened by the rules, before _sound
+        self.obligations = self._sound(obligations)
+
+    def _sound(self, obligations: list[Obligation]) -> list[Obligation]:
+        """The obligations with each that applies only on some completion marked possible: while
+        out of scope is possible, every one; while a prohibition is possible but not certain,
+        every one but the prohibition's (a prohibition closes every other route)."""
+        tiers = self.tiers
+        if len(tiers) < 2 or not {Tier.OUT_OF_SCOPE, Tier.PROHIBITED} & set(tiers):
+            return obligations
+        demoted = _SEVERITY.keys() - ({Tier.PROHIBITED} if Tier.OUT_OF_SCOPE not in tiers else set())
+        at, results, tier_of = (self.snapshot.obligation_position, self.snapshot.obligation_results,
+                                self.snapshot.duty_tiers)
+        return [results[at[o.rule], o.applies_from, None]
+                if o.status is Status.APPLIES and tier_of[o.rule] in demoted else o
+                for o in obligations]
 
     def _known(self, subject: str) -> dict[str, Value]:
         """The known facts of a subject, unknown ones absent, as the rules' own deciders read
@@ -298,32 +363,171 @@ class _Evaluation:
 
     def compact(self) -> dict[str, Any]:
         """The result as JSON-ready data without the explanation (see classify_compact)."""
+        position = self.position()
+        system = self.system_tiers()
         return {
             "id": self.subject.id,
-            "tier": self.tier and _value(self.tier),
-            "possible_tiers": list(map(_value, self.tiers)),
+            "tier": _value(position[0]) if len(position) == 1 else None,
+            "possible_tiers": list(map(_value, position)),
+            "system_tier": _value(system[0]) if len(system) == 1 else None,
             "basis": list(map(_id, self.basis)),
             "obligations": list(map(_rule, self.obligations)),
+            "certain": (self.strict or self).settled(),
         }
 
     def result(self) -> Classification:
         tiers, models = self.tiers, self.models
         model_class = models[0] if len(models) == 1 else None
+        position, system = self.position(), self.system_tiers()
         hits = [self._hit(rule) for rule in self.basis]
+        if position != system and self.has["system"]:
+            hits.append(self._position_hit(position))
         return construct(Classification, {
             "id": self.subject.id,
             "name": self.subject.name,
             "ruleset": self.ruleset.id,
             "ruleset_version": self.ruleset.version,
             "as_of": self.snapshot.day,
-            "tier": self.tier,
-            "possible_tiers": tiers,
+            "tier": position[0] if len(position) == 1 else None,
+            "possible_tiers": position,
+            "system_tier": system[0] if len(system) == 1 else None,
+            "possible_system_tiers": system,
             "model_class": model_class,
             "possible_model_classes": models,
             "basis": hits,
             "obligations": self.obligations,
             "open_questions": self._questions(tiers, models),
+            "assumptions": self._assumptions(),
+            "certain": (self.strict or self).settled(),
+            "ruled_out": self._ruled_out(system),
         })
+
+    def settled(self) -> bool:
+        """Whether nothing is left open: one tier, one model class, every obligation applies
+        (strict soundness makes these hold in every completion of the unknown facts)."""
+        return (len(self.tiers) <= 1 and len(self.models) <= 1
+                and all(o.status is Status.APPLIES for o in self.obligations))
+
+    def system_tiers(self) -> list[Tier]:
+        """The possible tiers of the system itself, whoever asks: those of this evaluation unless
+        rules binding no role asked were left out, when every role is asked again."""
+        if self.snapshot is self.base:
+            return self.tiers
+        return _Evaluation(self.ruleset, self.base, self.subject, _EVERY_ROLE, self.facts).tiers
+
+    def position(self) -> list[Tier]:
+        """The possible positions of the roles asked, from the duties that bind them, for each
+        tier the system may have.
+
+        Prohibited when a prohibition binds a role; high-risk when the system is and a role has
+        duties for it; limited when an Art 50 duty binds a role; minimal when another duty does;
+        out of scope when none does (an Art 2 exclusion, the Art 2(10) personal use, no role).
+        Statuses are read as the rules open them (before :meth:`_sound`): where the system has a
+        tier other than out of scope or prohibited, a duty they open certainly does apply.
+        """
+        if not self.has["system"]:
+            return []
+        tier_of = self.snapshot.duty_tiers
+        certain: list[Tier] = []
+        possible: set[Tier] = set()
+        for obligation in self.raw:
+            tier = tier_of[obligation.rule]
+            if tier is not None:  # None: a model's duty, on the model axis
+                (certain.append if obligation.status is Status.APPLIES else possible.add)(tier)
+        reached: set[Tier] = set()
+        for tier in self.tiers:
+            if tier is Tier.OUT_OF_SCOPE or tier is Tier.PROHIBITED:
+                bound = tier is Tier.PROHIBITED and Tier.PROHIBITED in {*certain, *possible}
+                reached.add(Tier.PROHIBITED if bound else Tier.OUT_OF_SCOPE)
+                continue
+            cap = _SEVERITY[tier]
+            floor = min((t for t in certain if t is not Tier.PROHIBITED),
+                        key=_SEVERITY.__getitem__, default=Tier.OUT_OF_SCOPE)
+            if tier is Tier.HIGH_RISK and floor is not Tier.OUT_OF_SCOPE or self._binds_whenever(tier):
+                floor = tier  # a duty for a high-risk system; or one whichever rule places it
+            reached.add(floor)
+            reached.update(t for t in possible if cap <= _SEVERITY[t] < _SEVERITY[floor])
+            if tier is Tier.HIGH_RISK and possible - {Tier.PROHIBITED} and floor is Tier.OUT_OF_SCOPE:
+                reached.add(Tier.HIGH_RISK)
+        return [t for t in TIER_ORDER if t in reached]
+
+    def _binds_whenever(self, tier: Tier) -> bool:
+        """Whether every rule that may place the system in ``tier`` opens a regime with a duty
+        of a role asked that holds and that no rule may override: then, wherever the system has
+        that tier, such a duty binds."""
+        s = self.snapshot
+        answers, at = self.answers, s.position
+        rivals = [r for r in s.classifying
+                  if r.tier is tier and r.opens and answers[at[r.id]] is not False]
+        if not rivals or len(rivals) < sum(r.tier is tier and answers[at[r.id]] is not False
+                                           for r in s.classifying):
+            return False  # a rule placing it there opens no regime
+        holding = {rule_id for name, rules in s.duties.items() if self.has[name]
+                   for rule_id, answer in rules.evaluate(self._known(name), s.params) if answer}
+        bound = {regime for duty in s.obligations_for(self.roles) if duty.rule.id in holding
+                 and all(answers[at[d]] is False for d in duty.defeaters)
+                 for regime in duty.regimes}
+        return all(bound.intersection(rule.opens) for rule in rivals)
+
+    def _position_hit(self, position: list[Tier]) -> RuleHit:
+        """The basis entry placing the roles asked where they stand, citing their definitions."""
+        roles = sorted(self.roles)
+        where = self.ruleset.role_citations
+        provision = (", ".join(dict.fromkeys(where[r] for r in roles if r in where))
+                     or where.get(None, ""))
+        tier = " or ".join(map(_value, position))
+        return construct(RuleHit, {
+            "rule": "operator_position",
+            "title": "The position of the roles described",
+            "citation": construct(Citation, {"act": self.ruleset.act, "provision": provision,
+                                             "url": self.ruleset.url + anchor(provision)}),
+            "outcome": tier,
+            "message": (f"As {', '.join(map(_value, roles))}, the duties that bind you place you "
+                        f"at {tier}." if roles else
+                        "No operator role is described: the Act's duties bind providers, "
+                        "deployers, importers, distributors, authorised representatives and "
+                        "product manufacturers."),
+            "facts": Facts({"roles": tuple(map(_value, roles))}),
+            "confidence": "high",
+        })
+
+    def _assumptions(self) -> list[Assumption]:
+        """The presumptions filled in whose facts the strict evaluation asks: those the result
+        rests on."""
+        if self.strict is None:
+            return []
+        asked = {q.fact for q in self.strict._questions(self.strict.tiers, self.strict.models)}
+        return [_assumption(presumption, readers)
+                for presumption, readers in self.assumed if presumption.fact in asked]
+
+    def _ruled_out(self, system: list[Tier]) -> list[RuledOut]:
+        """The rules reaching a tier more severe than the system's that an effective exception
+        overrides, or that a carve-out in their own terms defeats, on known facts."""
+        if not system or not self.has["system"]:
+            return []
+        ceiling = _SEVERITY[system[0]]  # the most severe tier still possible
+        known = self._known("system")
+        params, answers, position = self.snapshot.params, self.answers, self.snapshot.position
+        out: list[RuledOut] = []
+        for rule, carve_outs in self.snapshot.severe_rules:
+            if _SEVERITY[rule.tier] >= ceiling or answers[position[rule.id]] is not False:
+                continue
+            winners = [d for d in self.snapshot.defeaters.get(rule.id, ())
+                       if d in position and answers[position[d]] is True]
+            if winners and rule.when.evaluate(known, params) is True:
+                winner = self.ruleset.rule(winners[0])
+                out.append(_ruled_out(rule, winner.id, winner.citation.provision, winner.message,
+                                      _shown(winner.when.facts, known)))
+                continue
+            for positive, carve_out in carve_outs:
+                if (_engine.holds(carve_out, known, params) is True
+                        and all(_engine.holds(t, known, params) is True for t in positive)):
+                    names = _engine.facts_read(carve_out)
+                    info = fact_info(names[0])
+                    out.append(_ruled_out(rule, names[0], info["provision"], info["description"],
+                                          _shown(names, known)))
+                    break
+        return out
 
     def _hit(self, rule: Rule) -> RuleHit:
         """The basis entry of a rule that decided: shared by the results in which the rule read
@@ -427,6 +631,24 @@ class _Evaluation:
         if self.undecided:
             ask(map(snapshot.duty_readers.__getitem__, self.undecided), facts, asked)
         return [_question(name, tuple(rule_ids)) for name, rule_ids in asked.items()]
+
+
+def _assumption(presumption: Presumption, readers: tuple[str, ...]) -> Assumption:
+    info = fact_info(presumption.fact)
+    return construct(Assumption, {
+        "fact": presumption.fact, "value": presumption.value, "provision": presumption.citation,
+        "reason": presumption.reason, "question": info["question"], "rules": readers})
+
+
+def _ruled_out(rule: Rule, by: str, provision: str, message: str, facts: Facts) -> RuledOut:
+    return construct(RuledOut, {
+        "rule": rule.id, "title": rule.title, "citation": rule.citation, "tier": rule.tier,
+        "by": by, "by_provision": provision, "message": message, "facts": facts})
+
+
+def _shown(names: Iterable[str], known: Mapping[str, Value]) -> Facts:
+    """The known values of these facts as a basis entry shows them."""
+    return Facts({name: _plain(known[name]) for name in names if name in known})
 
 
 @functools.lru_cache(maxsize=4096)

@@ -165,7 +165,10 @@ class ModelDescription(_Facts):
     """A general-purpose AI model (Art 3(63)) or, in the 2023 text, a foundation model."""
 
     kind: Literal["model"] = "model"
-    roles: list[Role] = Field(default_factory=list, description="Your roles for this model.")
+    roles: list[Role] | None = Field(
+        default=None,
+        description="Your roles for this model; left out, every role; `[]`, no operator role.",
+    )
 
     significant_generality: bool | None = _fact(
         "Art 3(63)",
@@ -269,9 +272,11 @@ class SystemDescription(_Facts):
     """An AI system (Art 3(1)) as its provider, deployer or another operator describes it."""
 
     kind: Literal["system"] = "system"
-    roles: list[Role] = Field(
-        default_factory=list,
-        description="Your roles for this system (Art 3(3)-(8), Art 25(3)); several may apply.",
+    roles: list[Role] | None = Field(
+        default=None,
+        description="Your roles for this system (Art 3(3)-(8), Art 25(3)); several may apply. "
+        "Left out, the result answers for every role; `[]` says you hold no operator role "
+        "(an affected person, or someone who only receives an output).",
     )
     model: ModelDescription | None = Field(
         default=None,

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .facts import Role
 
 __all__ = [
+    "Assumption",
     "Citation",
     "Classification",
     "ModelClass",
@@ -18,6 +19,7 @@ __all__ = [
     "OpenQuestion",
     "Phase",
     "RuleHit",
+    "RuledOut",
     "Status",
     "Tier",
 ]
@@ -134,21 +136,65 @@ class OpenQuestion(_Result):
     rules: tuple[str, ...] = Field(description="The rules that read this fact.")
 
 
+class Assumption(_Result):
+    """A presumption of the law that the result rests on: a fact left unknown, taken as the law
+    takes it until the description says otherwise."""
+
+    fact: str
+    value: bool = Field(description="The value presumed.")
+    provision: str = Field(description="The provision whose exception or scope link it concerns.")
+    reason: str
+    question: str = Field(description="The question whose answer would confirm or overturn it.")
+    rules: tuple[str, ...] = Field(description="The rules in force that read this fact.")
+
+
+class RuledOut(_Result):
+    """A rule that would have placed the system in a more severe tier, and what defeated it: an
+    exception that overrides it (the Art 6(3) derogation over Annex III), or a carve-out in its
+    own terms (verification only, in Annex III 1(a))."""
+
+    rule: str
+    title: str
+    citation: Citation
+    tier: Tier = Field(description="The tier the rule would have reached.")
+    by: str = Field(description="The overriding rule's id, or the carve-out's fact.")
+    by_provision: str = Field(description="The provision that defeated it.")
+    message: str
+    facts: dict[str, FactValue] = Field(description="The facts that defeated it, with values.")
+
+
 class Classification(_Result):
-    """The result of :func:`aiact_tiers.classify` for one description."""
+    """The result of :func:`aiact_tiers.classify` for one description.
+
+    ``tier`` answers for the roles described (the operator's position); ``system_tier`` is the
+    classification of the system itself, whoever asks.
+    """
 
     id: str | None = None
     name: str | None = None
     ruleset: str
     ruleset_version: str
     as_of: dt.date
-    tier: Tier | None = Field(description="The tier, or None while unknown facts leave it open.")
-    possible_tiers: list[Tier] = Field(description="Every tier the unknown facts still allow.")
+    tier: Tier | None = Field(
+        description="The position of the roles described, or None while unknown facts leave it open.")
+    possible_tiers: list[Tier] = Field(description="Every position the unknown facts still allow.")
+    system_tier: Tier | None = Field(
+        default=None, description="The tier of the system itself, whoever asks.")
+    possible_system_tiers: list[Tier] = Field(default_factory=list)
     model_class: ModelClass | None = None
     possible_model_classes: list[ModelClass | None] = Field(default_factory=list)
     basis: list[RuleHit]
     obligations: list[Obligation]
     open_questions: list[OpenQuestion]
+    assumptions: list[Assumption] = Field(
+        default_factory=list, description="The presumptions of the law the result rests on.")
+    certain: bool = Field(
+        default=False,
+        description="Whether the tier, the model class and every obligation's status and date "
+        "hold whatever the unknown facts are (no presumption needed).")
+    ruled_out: list[RuledOut] = Field(
+        default_factory=list, description="Rules that would have placed the system higher, and "
+        "what defeated them.")
 
     @property
     def determined(self) -> bool:

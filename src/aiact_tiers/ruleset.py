@@ -8,6 +8,7 @@ date) are merged by key. Loading is cached: each ruleset is read and type-checke
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import fnmatch
 import functools
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from . import _decide, _engine, _program
 from ._loader import Rule, parse_rule, read_yaml, strings
+from .facts import Role
 from .errors import RuleConflictError, RuleFileError, UnknownRulesetError, did_you_mean
 from .result import TIER_ORDER, Confidence, ModelClass, Obligation, Status, Tier, construct
 
@@ -29,7 +31,7 @@ if TYPE_CHECKING:
 
 
 __all__ = [
-    "DEFAULT_RULESET", "Parameter", "Regime", "RuleSet", "list_rulesets", "load_ruleset",
+    "DEFAULT_RULESET", "Parameter", "Presumption", "Regime", "RuleSet", "list_rulesets", "load_ruleset",
     "load_ruleset_overlay",
 ]
 
@@ -39,8 +41,9 @@ DEFAULT_RULESET = "eu-2024-2026"
 _MANIFEST = "ruleset.yaml"
 _MANIFEST_KEYS = {
     "id", "title", "act", "url", "version", "extends", "in_force_from", "retire", "replace",
-    "parameters", "regimes", "description",
+    "parameters", "regimes", "description", "presumptions", "operators",
 }
+_PRESUMPTION_KEYS = {"fact", "value", "citation", "reason"}
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,24 @@ class Parameter:
         return current
 
 
+@dataclass(frozen=True)
+class Presumption:
+    """A fact the law takes as given until the description says otherwise: an exception holds
+    only when whoever relies on it establishes it (an Art 2 exclusion, the Art 6(3) conditions,
+    an Art 50 exception, a carve-out inside an Annex III point), and a description is taken to be
+    of an AI system in the Union."""
+
+    fact: str
+    value: bool
+    citation: str
+    reason: str
+
+    @property
+    def subject(self) -> str:
+        """``system`` or ``model``: the description the fact belongs to."""
+        return _engine.FACT_TYPES[self.fact].subject
+
+
 @dataclass(frozen=True, eq=False)
 class Snapshot:
     """The rules of a ruleset in force on one day, in the order the law asks them.
@@ -87,6 +108,68 @@ class Snapshot:
     overridden: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     defeaters: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     regimes: Mapping[str, Regime] = field(default_factory=dict, repr=False)
+    presumptions: tuple[Presumption, ...] = field(default=(), repr=False)
+
+    def for_roles(self, roles: frozenset[Any]) -> Snapshot:
+        """The snapshot as operators in these roles see it: without the rules whose outcome binds
+        none of them (a prohibition of use, as in Art 5(1)(h), binds deployers only)."""
+        unbound = frozenset(r.id for r in self.rules if r.binds and not roles & r.binds)
+        if not unbound:
+            return self
+        view = self._views.get(unbound)
+        if view is None:
+            view = self._views[unbound] = dataclasses.replace(
+                self, rules=tuple(r for r in self.rules if r.id not in unbound))
+        return view
+
+    @functools.cached_property
+    def _views(self) -> dict[frozenset[str], Snapshot]:
+        return {}
+
+    @functools.cached_property
+    def presumed(self) -> Mapping[str, tuple[tuple[Presumption, tuple[str, ...]], ...]]:
+        """For each subject, the presumptions on facts that rules in force read, each with the
+        ids of those rules."""
+        readers: dict[str, list[str]] = {}
+        for rule in self.rules:
+            for name in rule.when.facts:
+                readers.setdefault(name, []).append(rule.id)
+        out: dict[str, list[tuple[Presumption, tuple[str, ...]]]] = {"system": [], "model": []}
+        for presumption in self.presumptions:
+            if presumption.fact in readers:
+                out[presumption.subject].append((presumption, tuple(readers[presumption.fact])))
+        return {subject: tuple(entries) for subject, entries in out.items()}
+
+    @functools.cached_property
+    def severe_rules(self) -> tuple[tuple[Rule, tuple[tuple[tuple[_engine.Tree, ...], _engine.Tree], ...]], ...]:
+        """The classifying rules reaching a tier above minimal, each with its carve-outs: for
+        every negated term of its conjunction (``not biometric_verification_only``), the other
+        terms and the negated one, so that a result can say which carve-out defeated it."""
+        out = []
+        for rule in self.classifying:
+            if rule.tier in (Tier.PROHIBITED, Tier.HIGH_RISK, Tier.LIMITED):
+                terms = _engine.conjuncts(rule.when.tree)
+                out.append((rule, tuple(
+                    (tuple(t for t in terms if t is not term), term[1])
+                    for term in terms if term[0] == "not")))
+        return tuple(out)
+
+    @functools.cached_property
+    def duty_tiers(self) -> Mapping[str, Tier | None]:
+        """The tier each obligation belongs to: the most severe tier among the rules opening its
+        regimes (an opener reaching no tier, such as the Art 6(3) derogation, counts as minimal;
+        regimes opened for models only belong to no tier of a system)."""
+        tiers: dict[str, list[Tier]] = {}
+        for rule in self.openers:
+            if rule.model_class is None:
+                for regime in rule.opens:
+                    tiers.setdefault(regime, []).append(rule.tier or Tier.MINIMAL)
+        severity = TIER_ORDER[1:]
+        return {
+            rule.id: min((t for regime in rule.regimes for t in tiers.get(regime, ())),
+                         key=severity.index, default=None)
+            for rule in self.obligations
+        }
 
     @functools.cached_property
     def classifying(self) -> tuple[Rule, ...]:
@@ -505,6 +588,9 @@ class RuleSet:
     parameters: Mapping[str, Parameter] = field(repr=False)
     regimes: Mapping[str, Regime] = field(repr=False)
     defeaters: Mapping[str, tuple[str, ...]] = field(repr=False)
+    presumptions: tuple[Presumption, ...] = field(default=(), repr=False)
+    role_citations: Mapping[Any, str] = field(default_factory=dict, repr=False)
+    """The provision defining each role (None: the persons the Act applies to)."""
 
     @functools.cached_property
     def overridden(self) -> Mapping[str, tuple[str, ...]]:
@@ -541,7 +627,8 @@ class RuleSet:
 def _snapshot(ruleset: RuleSet, day: dt.date) -> Snapshot:
     params = {name: _engine.normalise(p.at(day)) for name, p in ruleset.parameters.items()}
     rules = tuple(r for r in ruleset.rules if r.in_force(day))
-    return Snapshot(day, rules, params, ruleset.overridden, ruleset.defeaters, ruleset.regimes)
+    return Snapshot(day, rules, params, ruleset.overridden, ruleset.defeaters, ruleset.regimes,
+                    ruleset.presumptions)
 
 
 def _root() -> Traversable:
@@ -716,6 +803,26 @@ def _regimes(data: Mapping[str, Any], source: str) -> dict[str, Regime]:
     return out
 
 
+def _presumptions(data: Any, source: str) -> dict[str, Presumption]:
+    """The manifest's ``presumptions``: each a Boolean fact with its value, citation and reason."""
+    if not isinstance(data, list):
+        raise RuleFileError(f"{source}: `presumptions` must be a list")
+    out: dict[str, Presumption] = {}
+    for entry in data:
+        if not isinstance(entry, dict) or set(entry) - {"__line__"} != _PRESUMPTION_KEYS:
+            raise RuleFileError(
+                f"{source}: a presumption is a mapping of {', '.join(sorted(_PRESUMPTION_KEYS))}")
+        name = entry["fact"]
+        fact = _engine.FACT_TYPES.get(name) if isinstance(name, str) else None
+        if fact is None or fact.kind != "boolean":
+            raise RuleFileError(f"{source}: presumption on `{name}`: not a yes/no fact"
+                                f"{did_you_mean(str(name), _engine.BOOLEAN_FACTS)}")
+        if not isinstance(entry["value"], bool):
+            raise RuleFileError(f"{source}: presumption on `{name}`: `value` must be true or false")
+        out[name] = Presumption(name, entry["value"], str(entry["citation"]), str(entry["reason"]))
+    return out
+
+
 def _build(manifest: Mapping[str, Any], files: _Files) -> RuleSet:
     """A ruleset from its checked manifest and its rule files."""
     source = f"{files.where}/{_MANIFEST}"
@@ -731,6 +838,8 @@ def _build(manifest: Mapping[str, Any], files: _Files) -> RuleSet:
     parameters.update(_parameters(manifest.get("parameters") or {}, source))
     regimes = dict(base.regimes) if base else {}
     regimes.update(_regimes(manifest.get("regimes") or {}, source))
+    presumptions = {p.fact: p for p in base.presumptions} if base else {}
+    presumptions.update(_presumptions(manifest.get("presumptions") or [], source))
     files.param_kinds = {name: _engine.param_kind(p.values[0][1]) for name, p in parameters.items()}
     in_force_from = manifest.get("in_force_from") or (base.in_force_from if base else None)
     if not isinstance(in_force_from, dt.date):
@@ -776,7 +885,21 @@ def _build(manifest: Mapping[str, Any], files: _Files) -> RuleSet:
         parameters=parameters,
         regimes=regimes,
         defeaters=_defeaters(rules),
+        presumptions=tuple(presumptions.values()),
+        role_citations=_operators(manifest.get("operators"), base, source),
     )
+
+
+def _operators(data: Any, base: RuleSet | None, source: str) -> dict[Any, str]:
+    """The manifest's ``operators``: the provision defining each role, and under ``none`` the
+    provision listing the persons the Act applies to; inherited from the base ruleset."""
+    if data is None:
+        return dict(base.role_citations) if base else {}
+    expected = {*(r.value for r in Role), "none"}
+    if not isinstance(data, dict) or set(data) != expected:
+        raise RuleFileError(f"{source}: `operators` must map each of {', '.join(sorted(expected))} "
+                            "to a provision")
+    return {None if key == "none" else Role(key): str(value) for key, value in data.items()}
 
 
 def _merge(base: RuleSet | None, own: list[Rule], manifest: Mapping[str, Any], source: str

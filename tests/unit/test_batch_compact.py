@@ -45,8 +45,10 @@ def expected() -> list[dict[str, object]]:
             "id": item.id,
             "tier": item.tier.value if item.tier else None,
             "possible_tiers": [t.value for t in item.possible_tiers],
-            "basis": [hit.rule for hit in item.basis],
+            "system_tier": item.system_tier.value if item.system_tier else None,
+            "basis": [hit.rule for hit in item.basis if hit.rule != "operator_position"],
             "obligations": [ob.rule for ob in item.obligations],
+            "certain": item.certain,
         })
     return out
 
@@ -55,7 +57,7 @@ def test_compact_records_match_the_full_classification() -> None:
     records = list(classify_jsonl(LINES, as_of=DAY))
     assert records == expected()
     assert [r["line"] for r in records] == [1, 2, 3, 4, 5, 7, 8, 9, 10, 11]
-    assert records[1]["possible_tiers"] == ["out_of_scope", "prohibited", "high_risk"]
+    assert records[1]["possible_tiers"] == ["prohibited", "high_risk"]  # Art 2 exclusions presumed absent
     assert records[3]["obligations"] and records[0]["tier"] is None
     assert sum("error" in r for r in records) == 5
 
