@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import operator
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from itertools import repeat
@@ -190,6 +191,43 @@ def holds(tree: Tree, facts: Mapping[str, Value], params: Mapping[str, Value]) -
     from ``facts``) leave it open."""
     result = _eval(tree, facts, params)
     return None if result is None else bool(result)
+
+
+def always(trees: Sequence[Tree], facts: Mapping[str, Value], params: Mapping[str, Value]) -> bool:
+    """Whether one of ``trees`` holds however the unknown facts they read turn out, by trying
+    every case: at most two unknown facts, each a yes/no fact, an enumerated value, or a date
+    (tried on each side of every date the trees compare with). False when it cannot tell."""
+    unknown = sorted({name for tree in trees for name in facts_read(tree)} - facts.keys())
+    if len(unknown) > 2:
+        return False
+    days = {node[1] for tree in trees for node in _nodes(tree)
+            if node[0] == "const" and isinstance(node[1], dt.datetime)}
+    cases: list[list[Value]] = []
+    for name in unknown:
+        fact = FACT_TYPES[name]
+        if fact.kind == "boolean":
+            cases.append([True, False])
+        elif fact.kind == "datetime" and days:
+            cases.append(sorted({day + offset for day in days for offset in _AROUND}))
+        elif fact.kind == "string" and fact.enum is not None:
+            cases.append([member.value for member in fact.enum])
+        else:
+            return False
+    for values in itertools.product(*cases):
+        case = {**facts, **dict(zip(unknown, values, strict=True))}
+        if not any(holds(tree, case, params) for tree in trees):
+            return False
+    return True
+
+
+_AROUND = (dt.timedelta(days=-1), dt.timedelta(0))
+
+
+def _nodes(tree: Tree) -> Iterator[Tree]:
+    yield tree
+    for child in tree[1:]:
+        if isinstance(child, tuple) and child and isinstance(child[0], str):
+            yield from _nodes(child)
 
 
 def conjuncts(tree: Tree) -> list[Tree]:

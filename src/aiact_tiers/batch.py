@@ -74,6 +74,7 @@ def classify_many(
     ruleset: str | RuleSet = DEFAULT_RULESET,
     as_of: dt.date | None = None,
     role: Role | str | None = None,
+    presume: bool = True,
 ) -> Iterator[tuple[int, Item]]:
     """Classify each description lazily; yield ``(line, result or RowError)`` for every one.
 
@@ -89,7 +90,7 @@ def classify_many(
             yield row.line, RowError(row.line, None, row.error or "empty row")
             continue
         try:
-            yield row.line, classify(row.data, ruleset=rules, as_of=as_of, role=role)
+            yield row.line, classify(row.data, ruleset=rules, as_of=as_of, role=role, presume=presume)
         except DescriptionError as exc:
             yield row.line, RowError(row.line, _row_id(row.data), exc.message)
 
@@ -100,6 +101,7 @@ def classify_jsonl(
     ruleset: str | RuleSet = DEFAULT_RULESET,
     as_of: dt.date | None = None,
     role: Role | str | None = None,
+    presume: bool = True,
 ) -> Iterator[dict[str, Any]]:
     """JSON Lines of descriptions in, one compact record out per non-blank line, lazily.
 
@@ -122,7 +124,8 @@ def classify_jsonl(
                 continue
             data = row.data
         try:
-            yield {"line": number, **classify_compact(data, ruleset=rules, as_of=as_of, role=role)}
+            yield {"line": number, **classify_compact(data, ruleset=rules, as_of=as_of, role=role,
+                                                             presume=presume)}
         except DescriptionError as exc:
             yield {"line": number, "id": _row_id(data), "error": exc.message}
 

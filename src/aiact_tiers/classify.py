@@ -160,10 +160,6 @@ def _presume(
     return filled, assumed
 
 
-def _resolve_ruleset(ruleset: str | RuleSet) -> RuleSet:
-    return ruleset if isinstance(ruleset, RuleSet) else load_ruleset(ruleset)
-
-
 def _roles(subject: Description, role: Role | str | None) -> frozenset[Role]:
     if role is not None:
         try:
@@ -443,7 +439,7 @@ class _Evaluation:
             cap = _SEVERITY[tier]
             floor = min((t for t in certain if t is not Tier.PROHIBITED),
                         key=_SEVERITY.__getitem__, default=Tier.OUT_OF_SCOPE)
-            if tier is Tier.HIGH_RISK and floor is not Tier.OUT_OF_SCOPE or self._binds_whenever(tier):
+            if (tier is Tier.HIGH_RISK and floor is not Tier.OUT_OF_SCOPE) or self._binds_whenever(tier):
                 floor = tier  # a duty for a high-risk system; or one whichever rule places it
             reached.add(floor)
             reached.update(t for t in possible if cap <= _SEVERITY[t] < _SEVERITY[floor])
@@ -452,22 +448,22 @@ class _Evaluation:
         return [t for t in TIER_ORDER if t in reached]
 
     def _binds_whenever(self, tier: Tier) -> bool:
-        """Whether every rule that may place the system in ``tier`` opens a regime with a duty
-        of a role asked that holds and that no rule may override: then, wherever the system has
-        that tier, such a duty binds."""
+        """Whether every rule that may place the system in ``tier`` opens a regime where a duty
+        of a role asked holds, whatever the unknown facts, and no rule may override it: then,
+        wherever the system has that tier, such a duty binds (the Art 50(2) marking duty and its
+        Art 111(4) twin split on the placing date, and one of them always holds)."""
         s = self.snapshot
         answers, at = self.answers, s.position
-        rivals = [r for r in s.classifying
-                  if r.tier is tier and r.opens and answers[at[r.id]] is not False]
-        if not rivals or len(rivals) < sum(r.tier is tier and answers[at[r.id]] is not False
-                                           for r in s.classifying):
-            return False  # a rule placing it there opens no regime
-        holding = {rule_id for name, rules in s.duties.items() if self.has[name]
-                   for rule_id, answer in rules.evaluate(self._known(name), s.params) if answer}
-        bound = {regime for duty in s.obligations_for(self.roles) if duty.rule.id in holding
-                 and all(answers[at[d]] is False for d in duty.defeaters)
-                 for regime in duty.regimes}
-        return all(bound.intersection(rule.opens) for rule in rivals)
+        rivals = [r for r in s.classifying if r.tier is tier and answers[at[r.id]] is not False]
+        if not rivals or not all(r.opens for r in rivals):
+            return False
+        duties = [duty.rule for duty in s.obligations_for(self.roles)
+                  if self.has[duty.rule.subject] and all(answers[at[d]] is False for d in duty.defeaters)]
+        for rule in rivals:
+            trees = [d.when.tree for d in duties if set(d.regimes) & set(rule.opens)]
+            if not _engine.always(trees, self._known(rule.subject), s.params):
+                return False
+        return True
 
     def _position_hit(self, position: list[Tier]) -> RuleHit:
         """The basis entry placing the roles asked where they stand, citing their definitions."""
@@ -501,16 +497,19 @@ class _Evaluation:
                 for presumption, readers in self.assumed if presumption.fact in asked]
 
     def _ruled_out(self, system: list[Tier]) -> list[RuledOut]:
-        """The rules reaching a tier more severe than the system's that an effective exception
-        overrides, or that a carve-out in their own terms defeats, on known facts."""
-        if not system or not self.has["system"]:
+        """The rules reaching a tier more severe than the least severe the system may have that
+        an effective exception overrides, or that a carve-out in their own terms defeats, on
+        known facts."""
+        reached = [_SEVERITY[t] for t in system if t is not Tier.OUT_OF_SCOPE]
+        if not reached:
             return []
-        ceiling = _SEVERITY[system[0]]  # the most severe tier still possible
+        ceiling = max(reached)  # the least severe tier the system may have
         known = self._known("system")
         params, answers, position = self.snapshot.params, self.answers, self.snapshot.position
         out: list[RuledOut] = []
         for rule, carve_outs in self.snapshot.severe_rules:
-            if _SEVERITY[rule.tier] >= ceiling or answers[position[rule.id]] is not False:
+            if (rule.tier is None or _SEVERITY[rule.tier] >= ceiling
+                    or answers[position[rule.id]] is not False):
                 continue
             winners = [d for d in self.snapshot.defeaters.get(rule.id, ())
                        if d in position and answers[position[d]] is True]
@@ -648,7 +647,8 @@ def _ruled_out(rule: Rule, by: str, provision: str, message: str, facts: Facts) 
 
 def _shown(names: Iterable[str], known: Mapping[str, Value]) -> Facts:
     """The known values of these facts as a basis entry shows them."""
-    return Facts({name: _plain(known[name]) for name in names if name in known})
+    shown: dict[str, Any] = {name: _plain(known[name]) for name in names if name in known}
+    return Facts(shown)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -61,6 +61,8 @@ class OutputFormat(StrEnum):
 
 
 RulesetOpt = Annotated[str, typer.Option("--ruleset", "-r", help="Ruleset id (see `rulesets`).")]
+StrictOpt = Annotated[bool, typer.Option(
+    "--strict", help="No presumptions: an exception whose facts are unknown stays open.")]
 AsOfOpt = Annotated[
     str | None, typer.Option("--as-of", help="Date the law is applied on, YYYY-MM-DD (default today).")
 ]
@@ -121,8 +123,10 @@ def _read_description(file: str) -> dict[str, Any]:
     return data
 
 
-def _classify(file: str, ruleset: str, as_of: str | None, role: str | None) -> Classification:
-    return classify(_read_description(file), ruleset=ruleset, as_of=_date(as_of), role=_role(role))
+def _classify(file: str, ruleset: str, as_of: str | None, role: str | None, strict: bool
+              ) -> Classification:
+    return classify(_read_description(file), ruleset=ruleset, as_of=_date(as_of), role=_role(role),
+                    presume=not strict)
 
 
 # --- classify -------------------------------------------------------------------------------
@@ -139,12 +143,24 @@ def _print_table(result: Classification) -> None:
     title = result.name or result.id or "AI system"
     out.print(f"[bold]{title}[/]: [{style}]{report.tier_label(result)}[/]")
     out.print(f"ruleset {result.ruleset} ({result.ruleset_version}), as of {result.as_of}")
+    if result.possible_system_tiers != result.possible_tiers:
+        out.print(f"the system itself: {report.system_tier_label(result)}", markup=False)
     if result.model_class:
         out.print(f"general-purpose model class: {result.model_class.value}")
     basis = Table("provision", "rule", "why", title="Legal basis", title_justify="left")
     for hit in result.basis:
         basis.add_row(hit.citation.provision, hit.title, hit.message)
     out.print(basis)
+    for title, head, rows in (
+        ("Ruled out", ("provision", "would be", "ruled out by", "why"), report.ruled_out_rows(result)),
+        ("Presumptions the result rests on", ("fact", "presumed", "provision", "to confirm"),
+         report.assumption_rows(result)),
+    ):
+        if rows:
+            table = Table(*head, title=title, title_justify="left")
+            for row in rows:
+                table.add_row(*row)
+            out.print(table)
     for phase, obligations in result.checklist().items():
         if not obligations:
             continue
@@ -174,10 +190,11 @@ def classify_command(
     as_of: AsOfOpt = None,
     role: RoleOpt = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.TABLE,
+    strict: StrictOpt = False,
 ) -> None:
     """Classify one AI system or general-purpose model."""
     with _one_line_errors():
-        result = _classify(file, ruleset, as_of, role)
+        result = _classify(file, ruleset, as_of, role, strict)
     if fmt is Format.JSON:
         typer.echo(result.model_dump_json(indent=2))
     elif fmt is Format.MARKDOWN:
@@ -234,6 +251,7 @@ def batch_command(
     fail_on: Annotated[
         Tier | None, typer.Option("--fail-on", help="Exit 1 when any system reaches this tier.")
     ] = None,
+    strict: StrictOpt = False,
 ) -> None:
     """Classify every system of an inventory; one result or error per row, then a summary."""
     summary = _batch.Summary()
@@ -246,7 +264,8 @@ def batch_command(
                 _progress(sys.stderr.isatty()) as progress:
             writer = _Writer(stream, fmt)
             task = progress.add_task("classify") if progress else None
-            for line, item in _batch.classify_many(rows, ruleset=rules, as_of=day, role=who):
+            for line, item in _batch.classify_many(rows, ruleset=rules, as_of=day, role=who,
+                                                     presume=not strict):
                 writer.write(line, item)
                 summary.add(item)
                 if isinstance(item, _batch.RowError):
@@ -275,10 +294,11 @@ def questions_command(
     as_of: AsOfOpt = None,
     role: RoleOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    strict: StrictOpt = False,
 ) -> None:
     """The unknown facts whose answers could change the result, in the law's order."""
     with _one_line_errors():
-        result = _classify(file, ruleset, as_of, role)
+        result = _classify(file, ruleset, as_of, role, strict)
     if as_json:
         typer.echo(json.dumps([q.model_dump(mode="json") for q in result.open_questions], indent=2))
     elif result.open_questions:
@@ -305,6 +325,7 @@ def interview_command(
     ruleset: RulesetOpt = DEFAULT_RULESET,
     as_of: AsOfOpt = None,
     role: RoleOpt = None,
+    strict: StrictOpt = False,
 ) -> None:
     """Ask only the questions that can still change the result, in the law's order.
 
@@ -325,7 +346,7 @@ def interview_command(
                 facts["roles"] = _answer("roles", roles)
         skipped: set[str] = set()
         while True:
-            result = classify(facts, ruleset=ruleset, as_of=day, role=who)
+            result = classify(facts, ruleset=ruleset, as_of=day, role=who, presume=not strict)
             pending = [q for q in result.open_questions if q.fact not in skipped]
             if not pending:
                 break
@@ -378,12 +399,14 @@ def compare_command(
     as_of: AsOfOpt = None,
     role: RoleOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    strict: StrictOpt = False,
 ) -> None:
     """One description under two versions of the law: tiers, and obligations that differ."""
     from .compare import compare
 
     with _one_line_errors():
-        diff = compare(_read_description(file), text_a, text_b, as_of=_date(as_of), role=_role(role))
+        diff = compare(_read_description(file), text_a, text_b, as_of=_date(as_of), role=_role(role),
+                       presume=not strict)
     if as_json:
         typer.echo(diff.model_dump_json(indent=2))
         return
@@ -417,11 +440,12 @@ def history_command(
     as_of: AsOfOpt = None,
     role: RoleOpt = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.TABLE,
+    strict: StrictOpt = False,
 ) -> None:
     """One description under the 2023 Parliament text, the 2024 act and the amended act."""
     with _one_line_errors():
         result = history(_read_description(file), rulesets or HISTORY_RULESETS,
-                         as_of=_date(as_of), role=_role(role))
+                         as_of=_date(as_of), role=_role(role), presume=not strict)
     if fmt is Format.JSON:
         typer.echo(result.model_dump_json(indent=2))
     elif fmt is Format.MARKDOWN:

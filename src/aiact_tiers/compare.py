@@ -143,13 +143,14 @@ def compare(
     *,
     as_of: dt.date | None = None,
     role: Role | str | None = None,
+    presume: bool = True,
 ) -> Comparison:
     """Classify ``description`` under two rulesets on the same day and list what differs."""
     rules_a = ruleset_a if isinstance(ruleset_a, RuleSet) else load_ruleset(ruleset_a)
     rules_b = ruleset_b if isinstance(ruleset_b, RuleSet) else load_ruleset(ruleset_b)
     day = as_of or dt.date.today()
-    result_a = classify(description, ruleset=rules_a, as_of=day, role=role)
-    result_b = classify(description, ruleset=rules_b, as_of=day, role=role)
+    result_a = classify(description, ruleset=rules_a, as_of=day, role=role, presume=presume)
+    result_b = classify(description, ruleset=rules_b, as_of=day, role=role, presume=presume)
     by_a = {o.rule: o for o in result_a.obligations}
     by_b = {o.rule: o for o in result_b.obligations}
     only_a = [_difference(o, o, None, [o.citation.provision]) for o in by_a.values() if o.rule not in by_b]

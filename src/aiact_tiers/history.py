@@ -107,6 +107,7 @@ def history(
     *,
     as_of: dt.date | None = None,
     role: Role | str | None = None,
+    presume: bool = True,
 ) -> History:
     """Classify ``description`` under each text on the same day and set the results side by side."""
     subject = (
@@ -117,7 +118,8 @@ def history(
     texts = []
     for ruleset in rulesets:
         rules = ruleset if isinstance(ruleset, RuleSet) else load_ruleset(ruleset)
-        texts.append(_view(rules, classify(subject, ruleset=rules, as_of=day, role=role)))
+        texts.append(_view(rules, classify(subject, ruleset=rules, as_of=day, role=role,
+                                                presume=presume)))
     return History(id=subject.id, name=subject.name, as_of=day, texts=texts)
 
 

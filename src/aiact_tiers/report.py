@@ -11,7 +11,7 @@ import html
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .result import Classification, Obligation, Phase
+from .result import Classification, Obligation, Phase, Tier
 
 if TYPE_CHECKING:
     from .batch import BatchResult
@@ -31,10 +31,29 @@ SOONEST = 10
 
 
 def tier_label(result: Classification) -> str:
-    """The tier, or the tiers still possible while facts are unknown."""
-    if result.tier is not None:
-        return result.tier.value
-    return "undetermined: " + " or ".join(t.value for t in result.possible_tiers)
+    """The tier of the roles described, or the tiers still possible while facts are unknown."""
+    return _label(result.tier, result.possible_tiers)
+
+
+def system_tier_label(result: Classification) -> str:
+    """The tier of the system itself, or those still possible."""
+    return _label(result.system_tier, result.possible_system_tiers)
+
+
+def _label(tier: Tier | None, possible: list[Tier]) -> str:
+    if tier is not None:
+        return tier.value
+    return "undetermined: " + " or ".join(t.value for t in possible)
+
+
+def ruled_out_rows(result: Classification) -> list[tuple[str, str, str, str]]:
+    """Each rule ruled out as provision, tier it would reach, what defeated it, and why."""
+    return [(r.citation.provision, r.tier.value, r.by_provision, r.message) for r in result.ruled_out]
+
+
+def assumption_rows(result: Classification) -> list[tuple[str, str, str, str]]:
+    """Each presumption the result rests on as fact, value, provision and question."""
+    return [(a.fact, str(a.value).lower(), a.provision, a.question) for a in result.assumptions]
 
 
 def _when(obligation: Obligation) -> str:
@@ -67,6 +86,8 @@ def classification_markdown(result: Classification) -> str:
         "",
         f"Ruleset `{result.ruleset}` ({result.ruleset_version}), as of {result.as_of.isoformat()}.",
     ]
+    if result.possible_system_tiers != result.possible_tiers:
+        lines.append(f"The system itself: {system_tier_label(result)}.")
     if result.model_class is not None:
         lines.append(f"General-purpose model class: {result.model_class.value}.")
     lines += ["", "## Legal basis", ""]
@@ -74,6 +95,14 @@ def classification_markdown(result: Classification) -> str:
         f"- [{h.citation.provision}]({h.citation.url}) {_md(h.title)}: {_md(h.message)}"
         for h in result.basis
     ] or ["- No provision decided the tier yet."]
+    if result.ruled_out:
+        lines += ["", "## Ruled out", ""]
+        lines += [f"- {p} ({tier}), ruled out by {by}: {_md(why)}"
+                  for p, tier, by, why in ruled_out_rows(result)]
+    if result.assumptions:
+        lines += ["", "## Presumptions the result rests on", ""]
+        lines += [f"- **{fact}** presumed {value} ({p}): {_md(question)}"
+                  for fact, value, p, question in assumption_rows(result)]
     lines += ["", "## Obligations", ""]
     if not result.obligations:
         lines.append("No obligations follow from this classification.")
@@ -179,6 +208,8 @@ def classification_fragment(result: Classification) -> str:
         f"<p>Ruleset <code>{_e(result.ruleset)}</code> ({_e(result.ruleset_version)}), "
         f"as of {result.as_of.isoformat()}.</p>",
     ]
+    if result.possible_system_tiers != result.possible_tiers:
+        parts.append(f"<p>The system itself: {_e(system_tier_label(result))}.</p>")
     if result.model_class is not None:
         parts.append(f"<p>General-purpose model class: {_e(result.model_class.value)}.</p>")
     parts.append("<h3>Legal basis</h3>")
@@ -189,6 +220,14 @@ def classification_fragment(result: Classification) -> str:
              for h in result.basis],
         )
     )
+    for title, head, rows in (
+        ("Ruled out", ["provision", "would be", "ruled out by", "why"], ruled_out_rows(result)),
+        ("Presumptions the result rests on", ["fact", "presumed", "provision", "to confirm"],
+         assumption_rows(result)),
+    ):
+        if rows:
+            parts.append(f"<h3>{title}</h3>")
+            parts.append(_table(head, [[_e(cell) for cell in row] for row in rows]))
     parts.append("<h3>Obligations</h3>")
     for role, phase, obligations in _grouped(result):
         parts.append(f"<h4>{_e(role)}: {_e(PHASE_TITLES[phase].lower())}</h4>")

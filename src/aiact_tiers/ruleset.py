@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from . import _decide, _engine, _program
 from ._loader import Rule, parse_rule, read_yaml, strings
-from .facts import Role
 from .errors import RuleConflictError, RuleFileError, UnknownRulesetError, did_you_mean
+from .facts import Role
 from .result import TIER_ORDER, Confidence, ModelClass, Obligation, Status, Tier, construct
 
 if TYPE_CHECKING:
@@ -73,6 +73,10 @@ class Parameter:
             if start <= day:
                 current = value
         return current
+
+
+CarveOut = tuple[tuple[_engine.Tree, ...], _engine.Tree]
+"""A negated term of a rule's conjunction (the carve-out) with the rule's other terms."""
 
 
 @dataclass(frozen=True)
@@ -141,7 +145,7 @@ class Snapshot:
         return {subject: tuple(entries) for subject, entries in out.items()}
 
     @functools.cached_property
-    def severe_rules(self) -> tuple[tuple[Rule, tuple[tuple[tuple[_engine.Tree, ...], _engine.Tree], ...]], ...]:
+    def severe_rules(self) -> tuple[tuple[Rule, tuple[CarveOut, ...]], ...]:
         """The classifying rules reaching a tier above minimal, each with its carve-outs: for
         every negated term of its conjunction (``not biometric_verification_only``), the other
         terms and the negated one, so that a result can say which carve-out defeated it."""

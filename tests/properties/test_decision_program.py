@@ -50,9 +50,11 @@ def described(draw: st.DrawFn, unknown: float) -> dict[str, Any]:
     return facts
 
 
-def evaluated(facts: dict[str, Any], ruleset: str, day: dt.date, role: Role | None) -> _Evaluation:
-    """The evaluation, checked against the reference path run on the same description."""
-    evaluation = _evaluation(load_description(facts), ruleset, day, role)
+def evaluated(facts: dict[str, Any], ruleset: str, day: dt.date, role: Role | None,
+              presume: bool = False) -> _Evaluation:
+    """The evaluation, checked against the reference path run on the same description (under
+    presumptions, on the description with the presumed facts filled in)."""
+    evaluation = _evaluation(load_description(facts), ruleset, day, role, presume)
     reference = copy.copy(evaluation)
     reference.undecided = []
     reference._decide_open()
@@ -62,14 +64,14 @@ def evaluated(facts: dict[str, Any], ruleset: str, day: dt.date, role: Role | No
 
 
 ARGUMENTS = (st.sampled_from(list_rulesets()), st.dates(dt.date(2024, 8, 1), dt.date(2032, 12, 31)),
-             st.sampled_from([None, *Role]))
+             st.sampled_from([None, *Role]), st.booleans())
 
 
 @given(described(unknown=0.0), *ARGUMENTS)
 def test_boolean_decision_equals_the_reference(
-    facts: dict[str, Any], ruleset: str, day: dt.date, role: Role | None
+    facts: dict[str, Any], ruleset: str, day: dt.date, role: Role | None, presume: bool
 ) -> None:
-    evaluation = evaluated(facts, ruleset, day, role)
+    evaluation = evaluated(facts, ruleset, day, role, presume)
     compiled = evaluation.snapshot.program(evaluation.has["system"], evaluation.has["model"])
     assert compiled is not None and compiled.known is not None
     compiled.known(evaluation.facts["system"], evaluation.facts["model"],  # every fact is known
@@ -78,16 +80,16 @@ def test_boolean_decision_equals_the_reference(
 
 @given(described(unknown=0.5), *ARGUMENTS)
 def test_three_valued_decision_equals_the_reference(
-    facts: dict[str, Any], ruleset: str, day: dt.date, role: Role | None
+    facts: dict[str, Any], ruleset: str, day: dt.date, role: Role | None, presume: bool
 ) -> None:
-    evaluated(facts, ruleset, day, role)
+    evaluated(facts, ruleset, day, role, presume)
 
 
 @given(described(unknown=0.05), *ARGUMENTS)
 def test_three_valued_decision_equals_the_reference_with_few_facts_unknown(
-    facts: dict[str, Any], ruleset: str, day: dt.date, role: Role | None
+    facts: dict[str, Any], ruleset: str, day: dt.date, role: Role | None, presume: bool
 ) -> None:
-    evaluated(facts, ruleset, day, role)
+    evaluated(facts, ruleset, day, role, presume)
 
 
 def test_a_description_with_an_unknown_fact_takes_the_three_valued_program() -> None:
