@@ -615,21 +615,64 @@ class _Evaluation:
         return out
 
     def _questions(self, tiers: list[Tier], models: list[ModelClass | None]) -> list[OpenQuestion]:
-        """Unknown facts read by open rules that could still change the result: rules bearing on
-        a tier or model class still open whose own answer is unknown, and undecided duties."""
-        if len(tiers) <= 1 and len(models) <= 1 and not self.undecided:
+        """Unknown facts read by open rules whose answer alone can change the result: rules
+        bearing on a tier or model class still open, or, while a duty may apply, any rule;
+        undecided duties; each kept only when one of its answers changes a tier, a model class,
+        or a duty's status or date (see :meth:`_decides`). Where no single answer changes
+        anything (only answers taken together do, as with nothing described), every one is
+        kept, so that answering them all still decides the result."""
+        possible = any(o.status is Status.POSSIBLE for o in self.obligations)
+        if len(tiers) <= 1 and len(models) <= 1 and not self.undecided and not possible:
             return []
         snapshot = self.snapshot
         asked: dict[str, list[str]] = {}
         facts = self.facts
-        if len(tiers) > 1 or len(models) > 1:
+        if possible:  # a duty may turn on any open fact, through its regime's rules
+            ask((r for r in snapshot.readers if self.has[r.subject]), facts, asked)
+        elif len(tiers) > 1 or len(models) > 1:
             # Only the last possible tier can be certain: the possible ones end with it.
             certain = tiers and True in snapshot.tier_answers[tiers[-1]](self.answers)
             snapshot.asker(tuple(tiers[:-1] if certain else tiers), tuple(models))(
                 self.unknown, facts["system"], facts["model"], asked)
         if self.undecided:
             ask(map(snapshot.duty_readers.__getitem__, self.undecided), facts, asked)
-        return [_question(name, tuple(rule_ids)) for name, rule_ids in asked.items()]
+        deciding = [name for name in asked if self._decides(name)] or asked  # see below
+        return [_question(name, tuple(asked[name])) for name in deciding]
+
+    def _decides(self, fact: str) -> bool:
+        """Whether some answer to ``fact`` alone changes the positions, the tiers, the model
+        classes or the duties (their statuses and dates), by deciding again with each answer in
+        turn; True where the answers cannot be listed (numbers, dates)."""
+        answers = _ANSWERS.get(fact)
+        if answers is None:
+            return True
+        subject = FACT_TYPES[fact].subject
+        before = self.outcome()
+        for answer in answers:
+            facts = {**self.facts, subject: {**self.facts[subject], fact: answer}}
+            if _Evaluation(self.ruleset, self.base, self.subject, self.roles, facts).outcome() != before:
+                return True
+        return False
+
+    def outcome(self) -> tuple[Any, ...]:
+        """What an answer can change: tiers, model classes, duties and positions."""
+        return self.tiers, self.models, self.obligations, self.position()
+
+
+def _answers(fact: str) -> tuple[Value, ...] | None:
+    """Every answer to a yes/no or enumerated fact, as the decision reads it; for a set, the
+    empty set and each single member."""
+    kind = FACT_TYPES[fact]
+    if kind.kind == "boolean":
+        return (True, False)
+    if kind.enum is None:
+        return None
+    if kind.kind == "set":
+        return (frozenset(), *(frozenset({member}) for member in kind.enum))
+    return tuple(kind.enum)
+
+
+_ANSWERS = {fact: _answers(fact) for fact in FACT_TYPES}
 
 
 def _assumption(presumption: Presumption, readers: tuple[str, ...]) -> Assumption:

@@ -229,6 +229,11 @@ class Snapshot:
         return {}
 
     @functools.cached_property
+    def readers(self) -> tuple[Reader, ...]:
+        """Every rule in force as the reader of its facts, in order."""
+        return tuple(map(_reader, self.rules))
+
+    @functools.cached_property
     def duty_readers(self) -> tuple[Reader, ...]:
         """Each of :attr:`obligations` as the reader of its facts."""
         return tuple(map(_reader, self.obligations))
