@@ -200,7 +200,7 @@ def always(trees: Sequence[Tree], facts: Mapping[str, Value], params: Mapping[st
     unknown = sorted({name for tree in trees for name in facts_read(tree)} - facts.keys())
     if len(unknown) > 2:
         return False
-    days = {node[1] for tree in trees for node in _nodes(tree)
+    days = {node[1] for tree in trees for node in nodes(tree)
             if node[0] == "const" and isinstance(node[1], dt.datetime)}
     cases: list[list[Value]] = []
     for name in unknown:
@@ -223,11 +223,12 @@ def always(trees: Sequence[Tree], facts: Mapping[str, Value], params: Mapping[st
 _AROUND = (dt.timedelta(days=-1), dt.timedelta(0))
 
 
-def _nodes(tree: Tree) -> Iterator[Tree]:
+def nodes(tree: Tree) -> Iterator[Tree]:
+    """A tree and every node below it."""
     yield tree
     for child in tree[1:]:
         if isinstance(child, tuple) and child and isinstance(child[0], str):
-            yield from _nodes(child)
+            yield from nodes(child)
 
 
 def conjuncts(tree: Tree) -> list[Tree]:

@@ -359,7 +359,7 @@ class _Evaluation:
 
     def compact(self) -> dict[str, Any]:
         """The result as JSON-ready data without the explanation (see classify_compact)."""
-        position = self.position()
+        position = self.positions
         system = self.system_tiers()
         return {
             "id": self.subject.id,
@@ -374,7 +374,7 @@ class _Evaluation:
     def result(self) -> Classification:
         tiers, models = self.tiers, self.models
         model_class = models[0] if len(models) == 1 else None
-        position, system = self.position(), self.system_tiers()
+        position, system = self.positions, self.system_tiers()
         hits = [self._hit(rule) for rule in self.basis]
         if position != system and self.has["system"]:
             hits.append(self._position_hit(position))
@@ -410,6 +410,11 @@ class _Evaluation:
         if self.snapshot is self.base:
             return self.tiers
         return _Evaluation(self.ruleset, self.base, self.subject, _EVERY_ROLE, self.facts).tiers
+
+    @functools.cached_property
+    def positions(self) -> list[Tier]:
+        """:meth:`position`, computed once."""
+        return self.position()
 
     def position(self) -> list[Tier]:
         """The possible positions of the roles asked, from the duties that bind them, for each
@@ -452,15 +457,16 @@ class _Evaluation:
         of a role asked holds, whatever the unknown facts, and no rule may override it: then,
         wherever the system has that tier, such a duty binds (the Art 50(2) marking duty and its
         Art 111(4) twin split on the placing date, and one of them always holds)."""
-        s = self.snapshot
-        answers, at = self.answers, s.position
-        rivals = [r for r in s.classifying if r.tier is tier and answers[at[r.id]] is not False]
-        if not rivals or not all(r.opens for r in rivals):
+        s, answers = self.snapshot, self.answers
+        rivals = [(rule, duties) for i, rule, duties in s.tier_duties(tier, self.roles)
+                  if answers[i] is not False]
+        if not rivals:
             return False
-        duties = [duty.rule for duty in s.obligations_for(self.roles)
-                  if self.has[duty.rule.subject] and all(answers[at[d]] is False for d in duty.defeaters)]
-        for rule in rivals:
-            trees = [d.when.tree for d in duties if set(d.regimes) & set(rule.opens)]
+        for rule, duties in rivals:
+            if duties is None:
+                return False  # a rule placing it there opens no regime
+            trees = [duty.when.tree for duty, defeaters in duties if self.has[duty.subject]
+                     and all(answers[d] is False for d in defeaters)]
             if not _engine.always(trees, self._known(rule.subject), s.params):
                 return False
         return True
@@ -488,13 +494,21 @@ class _Evaluation:
         })
 
     def _assumptions(self) -> list[Assumption]:
-        """The presumptions filled in whose facts the strict evaluation asks: those the result
-        rests on."""
+        """The presumptions the result rests on: those filled in on facts that the strict
+        evaluation leaves open, and without which (the fact taken the other way) the tiers,
+        model classes, duties or positions would differ."""
         if self.strict is None:
             return []
-        asked = {q.fact for q in self.strict._questions(self.strict.tiers, self.strict.models)}
-        return [_assumption(presumption, readers)
-                for presumption, readers in self.assumed if presumption.fact in asked]
+        open_ = self.strict._candidates(self.strict.tiers, self.strict.models)
+        out = []
+        for presumption, readers in self.assumed:
+            if presumption.fact in open_:
+                subject = presumption.subject
+                facts = {**self.facts, subject: {**self.facts[subject],
+                                                 presumption.fact: not presumption.value}}
+                if self._differs(facts):
+                    out.append(_assumption(presumption, readers))
+        return out
 
     def _ruled_out(self, system: list[Tier]) -> list[RuledOut]:
         """The rules reaching a tier more severe than the least severe the system may have that
@@ -615,20 +629,31 @@ class _Evaluation:
         return out
 
     def _questions(self, tiers: list[Tier], models: list[ModelClass | None]) -> list[OpenQuestion]:
-        """Unknown facts read by open rules whose answer alone can change the result: rules
-        bearing on a tier or model class still open, or, while a duty may apply, any rule;
-        undecided duties; each kept only when one of its answers changes a tier, a model class,
-        or a duty's status or date (see :meth:`_decides`). Where no single answer changes
-        anything (only answers taken together do, as with nothing described), every one is
-        kept, so that answering them all still decides the result."""
+        """The :meth:`_candidates` whose answer alone can change the result, each kept only
+        when one of its answers changes a tier, a model class, or a duty's status or date (see
+        :meth:`_decides`). Where no single answer changes anything (only answers taken
+        together do, as with nothing described), every one is kept, so that answering them all
+        still decides the result."""
+        asked = self._candidates(tiers, models)
+        deciding = [name for name in asked if self._decides(name)] or asked
+        return [_question(name, tuple(asked[name])) for name in deciding]
+
+    def _candidates(self, tiers: list[Tier], models: list[ModelClass | None]) -> dict[str, list[str]]:
+        """Unknown facts read by open rules, with the rules reading them: rules bearing on a
+        tier or model class still open, or, while a duty may apply, any rule left open (and the
+        rules an open exception covers) and the possible duties; undecided duties."""
         possible = any(o.status is Status.POSSIBLE for o in self.obligations)
-        if len(tiers) <= 1 and len(models) <= 1 and not self.undecided and not possible:
-            return []
-        snapshot = self.snapshot
         asked: dict[str, list[str]] = {}
+        if len(tiers) <= 1 and len(models) <= 1 and not self.undecided and not possible:
+            return asked
+        snapshot = self.snapshot
         facts = self.facts
-        if possible:  # a duty may turn on any open fact, through its regime's rules
-            ask((r for r in snapshot.readers if self.has[r.subject]), facts, asked)
+        if possible:  # a duty may turn on the facts of any rule left open, or of its own
+            at, answers = snapshot.position, self.answers
+            open_ = {rule_id for rule_id in snapshot.classifying_ids if answers[at[rule_id]] is None}
+            open_.update(*(snapshot.exception_targets.get(rule_id, ()) for rule_id in list(open_)))
+            open_.update(o.rule for o in self.obligations if o.status is Status.POSSIBLE)
+            ask((r for r in snapshot.readers if r.rule in open_ and self.has[r.subject]), facts, asked)
         elif len(tiers) > 1 or len(models) > 1:
             # Only the last possible tier can be certain: the possible ones end with it.
             certain = tiers and True in snapshot.tier_answers[tiers[-1]](self.answers)
@@ -636,43 +661,31 @@ class _Evaluation:
                 self.unknown, facts["system"], facts["model"], asked)
         if self.undecided:
             ask(map(snapshot.duty_readers.__getitem__, self.undecided), facts, asked)
-        deciding = [name for name in asked if self._decides(name)] or asked  # see below
-        return [_question(name, tuple(asked[name])) for name in deciding]
+        return asked
 
     def _decides(self, fact: str) -> bool:
-        """Whether some answer to ``fact`` alone changes the positions, the tiers, the model
-        classes or the duties (their statuses and dates), by deciding again with each answer in
-        turn; True where the answers cannot be listed (numbers, dates)."""
-        answers = _ANSWERS.get(fact)
+        """Whether some answer to ``fact`` alone changes the tiers, the model classes or the
+        duties (their statuses and dates), by deciding again with each answer the rules tell
+        apart (see :meth:`Snapshot.answers`); True where they cannot be listed (numbers, dates)."""
+        answers = self.snapshot.answers(fact)
         if answers is None:
             return True
         subject = FACT_TYPES[fact].subject
-        before = self.outcome()
-        for answer in answers:
-            facts = {**self.facts, subject: {**self.facts[subject], fact: answer}}
-            if _Evaluation(self.ruleset, self.base, self.subject, self.roles, facts).outcome() != before:
-                return True
-        return False
+        return any(self._differs({**self.facts, subject: {**self.facts[subject], fact: answer}})
+                   for answer in answers)
 
-    def outcome(self) -> tuple[Any, ...]:
-        """What an answer can change: tiers, model classes, duties and positions."""
-        return self.tiers, self.models, self.obligations, self.position()
-
-
-def _answers(fact: str) -> tuple[Value, ...] | None:
-    """Every answer to a yes/no or enumerated fact, as the decision reads it; for a set, the
-    empty set and each single member."""
-    kind = FACT_TYPES[fact]
-    if kind.kind == "boolean":
-        return (True, False)
-    if kind.enum is None:
-        return None
-    if kind.kind == "set":
-        return (frozenset(), *(frozenset({member}) for member in kind.enum))
-    return tuple(kind.enum)
+    def _differs(self, facts: dict[str, dict[str, Value]]) -> bool:
+        """Whether these facts change the tiers, model classes or duties as the rules open them
+        (the positions follow from those)."""
+        compiled = self.snapshot.program(self.has["system"], self.has["model"])
+        if compiled is None:
+            other = _Evaluation(self.ruleset, self.base, self.subject, self.roles, facts)
+            return (other.tiers, other.models, other.raw) != (self.tiers, self.models, self.raw)
+        tiers, models, _, _, raw, _ = compiled.kleene(facts["system"], facts["model"],
+                                                      self.snapshot.params, self.roles)
+        return (tiers, models, raw) != (self.tiers, self.models, self.raw)
 
 
-_ANSWERS = {fact: _answers(fact) for fact in FACT_TYPES}
 
 
 def _assumption(presumption: Presumption, readers: tuple[str, ...]) -> Assumption:

@@ -75,6 +75,8 @@ class Parameter:
         return current
 
 
+TierDuties = tuple[tuple[int, Rule, tuple[tuple[Rule, tuple[int, ...]], ...] | None], ...]
+"""See :meth:`Snapshot.tier_duties`."""
 CarveOut = tuple[tuple[_engine.Tree, ...], _engine.Tree]
 """A negated term of a rule's conjunction (the carve-out) with the rule's other terms."""
 
@@ -157,6 +159,67 @@ class Snapshot:
                     (tuple(t for t in terms if t is not term), term[1])
                     for term in terms if term[0] == "not")))
         return tuple(out)
+
+    def answers(self, fact: str) -> tuple[Any, ...] | None:
+        """Every answer to a yes/no or enumerated fact that the rules in force can tell apart,
+        as the decision reads it: for a set, the empty set and one member of each group of
+        members that every rule treats alike (named by the same literals and parameters); None
+        for numbers and dates."""
+        if fact not in self._answers:
+            kind = _engine.FACT_TYPES[fact]
+            found: tuple[Any, ...] | None = None
+            if kind.kind == "boolean":
+                found = (True, False)
+            elif kind.kind == "string" and kind.enum is not None:
+                found = tuple(kind.enum)
+            elif kind.kind == "set" and kind.enum is not None:
+                groups: dict[tuple[Any, ...], Any] = {}
+                for member in kind.enum:
+                    groups.setdefault(self._signature(member.value), member)
+                found = (frozenset(), *(frozenset({m}) for m in groups.values()))
+            self._answers[fact] = found
+        return self._answers[fact]
+
+    def _signature(self, value: str) -> tuple[Any, ...]:
+        """How the rules see ``value``: itself where a predicate names it, and which set
+        parameters hold it."""
+        return (value if value in self._literals else None,
+                *(value in p for p in self.params.values() if isinstance(p, frozenset | tuple)))
+
+    @functools.cached_property
+    def _answers(self) -> dict[str, tuple[Any, ...] | None]:
+        return {}
+
+    @functools.cached_property
+    def _literals(self) -> frozenset[Any]:
+        """Every constant the predicates in force name."""
+        out: set[Any] = set()
+        for rule in self.rules:
+            for node in _engine.nodes(rule.when.tree):
+                if node[0] == "const":
+                    out.add(node[1])
+                elif node[0] == "set":
+                    out.update(node[1])
+        return frozenset(out)
+
+    def tier_duties(self, tier: Tier, roles: frozenset[Any]) -> TierDuties:
+        """The classifying rules reaching ``tier``, each with its position and the duties of
+        these roles in the regimes it opens, with the positions of their overriding rules
+        (None for a rule that opens no regime)."""
+        key = (tier, roles)
+        found = self._tier_duties.get(key)
+        if found is None:
+            duties = self.obligations_for(roles)
+            found = self._tier_duties[key] = tuple(
+                (self.position[rule.id], rule, tuple(
+                    (duty.rule, tuple(self.position[d] for d in duty.defeaters))
+                    for duty in duties if set(duty.regimes) & set(rule.opens)) if rule.opens else None)
+                for rule in self.classifying if rule.tier is tier)
+        return found
+
+    @functools.cached_property
+    def _tier_duties(self) -> dict[tuple[Tier, frozenset[Any]], TierDuties]:
+        return {}
 
     @functools.cached_property
     def duty_tiers(self) -> Mapping[str, Tier | None]:
