@@ -636,7 +636,7 @@ class _Evaluation:
         still decides the result."""
         asked = self._candidates(tiers, models)
         deciding = [name for name in asked if self._decides(name)] or asked
-        return [_question(name, tuple(asked[name])) for name in deciding]
+        return [_question(name, tuple(dict.fromkeys(asked[name]))) for name in deciding]
 
     def _candidates(self, tiers: list[Tier], models: list[ModelClass | None]) -> dict[str, list[str]]:
         """Unknown facts read by open rules, with the rules reading them: rules bearing on a
