@@ -30,7 +30,7 @@ from .classify import classify
 from .errors import AiactTiersError, DescriptionError
 from .facts import ModelDescription, Role, SystemDescription, fact_info, load_description
 from .history import HISTORY_RULESETS, History, history, history_html, history_markdown
-from .result import Classification, OpenQuestion, Tier
+from .result import Assumption, Classification, OpenQuestion, Tier
 from .ruleset import DEFAULT_RULESET, list_rulesets, load_ruleset
 
 __all__ = ["app", "main"]
@@ -327,7 +327,8 @@ def interview_command(
     role: RoleOpt = None,
     strict: StrictOpt = False,
 ) -> None:
-    """Ask only the questions that can still change the result, in the law's order.
+    """Ask only the questions that can still change the result, and those that confirm the
+    presumptions it rests on, in the law's order.
 
     An empty answer leaves the fact unknown. With ``--answers`` the questions are answered from
     the file; facts it does not hold stay unknown.
@@ -347,7 +348,8 @@ def interview_command(
         skipped: set[str] = set()
         while True:
             result = classify(facts, ruleset=ruleset, as_of=day, role=who, presume=not strict)
-            pending = [q for q in result.open_questions if q.fact not in skipped]
+            pending = sorted((q for q in [*result.open_questions, *map(_confirming, result.assumptions)]
+                              if q.fact not in skipped), key=_law_order)
             if not pending:
                 break
             question = pending[0]
@@ -365,6 +367,21 @@ def interview_command(
             output.write_text(yaml.safe_dump(facts, sort_keys=False, allow_unicode=True),
                               encoding="utf-8")
     _print_table(result)
+
+
+def _law_order(question: OpenQuestion) -> int:
+    """Where the law asks a fact: the order of the fact models (scope first)."""
+    return _FACT_ORDER.get(question.fact, len(_FACT_ORDER))
+
+
+_FACT_ORDER = {name: i for i, name in enumerate([*SystemDescription.model_fields,
+                                                 *ModelDescription.model_fields])}
+
+
+def _confirming(assumption: Assumption) -> OpenQuestion:
+    """The question that confirms a presumption, asked after the open questions."""
+    return OpenQuestion(fact=assumption.fact, question=assumption.question,
+                        provision=assumption.provision, rules=assumption.rules)
 
 
 def _validated(facts: dict[str, Any], fact: str, value: Any) -> Any:
