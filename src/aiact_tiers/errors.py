@@ -7,7 +7,7 @@
     ├── RuleFileError          AT200  a rule file is malformed or names an unknown fact
     ├── RuleConflictError      AT210  two rules override each other, or one id is defined twice
     ├── UnknownRulesetError    AT300  no ruleset with that id
-    └── DateOutOfRangeError    AT400  ``as_of`` before the Act entered into force
+    └── DateOutOfRangeError    AT400  ``as_of`` not a date, or before the Act entered into force
 """
 
 from __future__ import annotations
@@ -88,6 +88,6 @@ class UnknownRulesetError(AiactTiersError, LookupError):
 
 
 class DateOutOfRangeError(AiactTiersError, ValueError):
-    """The date is outside the period the rulesets cover."""
+    """``as_of`` is not a date, or outside the period the rulesets cover."""
 
     code = "AT400"

@@ -862,14 +862,15 @@ def _read_description(path: Path) -> Any:
         except RuleFileError as exc:
             raise DescriptionError(exc.message) from None
     try:
-        return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
+        return json.loads(text, object_pairs_hook=unique_keys, parse_constant=no_constant)
     except json.JSONDecodeError as exc:
         raise DescriptionError(f"{path}:{exc.lineno}: {exc.msg}") from None
     except (ValueError, RecursionError) as exc:
         raise DescriptionError(f"{path}: {exc}") from None
 
 
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object's pairs as a dict; ValueError on a key given twice."""
     data: dict[str, Any] = {}
     for key, value in pairs:
         if key in data:
@@ -878,5 +879,6 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return data
 
 
-def _no_constant(name: str) -> Any:
+def no_constant(name: str) -> Any:
+    """Refuse `NaN` and `Infinity` in JSON."""
     raise ValueError(f"`{name}` is not a number a description may hold")
