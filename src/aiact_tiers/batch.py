@@ -407,19 +407,30 @@ def _read_list(stream: IO[Any], source: str) -> Iterator[Row]:
 # --- summary and materialised results ------------------------------------------------------
 
 
+SEVERITY = (Tier.OUT_OF_SCOPE, Tier.MINIMAL, Tier.LIMITED, Tier.HIGH_RISK, Tier.PROHIBITED)
+"""The tiers from the least to the most severe, as a gate's threshold reads them."""
+
+
 @dataclass
 class Summary:
-    """Counts per tier, undetermined results and errors, updated one row at a time."""
+    """Counts per tier, undetermined results and errors, updated one row at a time.
+
+    For undetermined results it also counts the most severe tier each may still reach, so a
+    gate can tell whether an undecided system may reach its threshold.
+    """
 
     tiers: Counter[str] = field(default_factory=Counter)
     undetermined: int = 0
     errors: int = 0
+    may_reach: Counter[str] = field(default_factory=Counter)
 
     def add(self, item: Item) -> None:
         if isinstance(item, RowError):
             self.errors += 1
         elif item.tier is None:
             self.undetermined += 1
+            if item.possible_tiers:
+                self.may_reach[max(item.possible_tiers, key=SEVERITY.index).value] += 1
         else:
             self.tiers[item.tier.value] += 1
 
@@ -428,8 +439,29 @@ class Summary:
         return sum(self.tiers.values()) + self.undetermined + self.errors
 
     def reached(self, tier: Tier) -> bool:
-        """Whether any row reached ``tier``."""
-        return self.tiers[tier.value] > 0
+        """Whether any row reached ``tier`` or a more severe one."""
+        return self._at_least(self.tiers, tier) > 0
+
+    def gate(self, threshold: Tier, *, undetermined: bool = True, errors: bool = True) -> list[str]:
+        """Why a gate at ``threshold`` fails, one reason per kind of row; empty when it passes.
+
+        It fails on rows reaching the threshold or a more severe tier, on undetermined rows
+        that may still reach it (unless ``undetermined`` is False) and on rows that could not be
+        read (unless ``errors`` is False).
+        """
+        above = f"{threshold.value} or a more severe tier"
+        reasons = []
+        if reached := self._at_least(self.tiers, threshold):
+            reasons.append(f"{reached} {_rows(reached)} reached {above}")
+        if undetermined and (may := self._at_least(self.may_reach, threshold)):
+            reasons.append(f"{may} undetermined {_rows(may)} may reach {above}")
+        if errors and self.errors:
+            reasons.append(f"{self.errors} {_rows(self.errors)} could not be read")
+        return reasons
+
+    @staticmethod
+    def _at_least(counts: Counter[str], threshold: Tier) -> int:
+        return sum(counts[t.value] for t in SEVERITY[SEVERITY.index(threshold):])
 
     def counts(self) -> dict[str, int]:
         """Rows per tier in the law's order, then undetermined and errors."""
@@ -437,6 +469,10 @@ class Summary:
         out["undetermined"] = self.undetermined
         out["errors"] = self.errors
         return out
+
+
+def _rows(n: int) -> str:
+    return "row" if n == 1 else "rows"
 
 
 @dataclass
