@@ -232,6 +232,8 @@ def parse(text: str, param_kinds: Mapping[str, str]) -> Predicate:
     )
     try:
         rule = rule_engine.Rule(text, context=context)
+    except RecursionError:
+        raise PredicateError(_TOO_DEEP) from None
     except rule_engine.SymbolResolutionError as exc:
         hint = f"; did you mean `{exc.suggestion}`?" if exc.suggestion else ""
         raise PredicateError(f"unknown fact `{exc.symbol_name}`{hint}") from None
@@ -245,7 +247,31 @@ def parse(text: str, param_kinds: Mapping[str, str]) -> Predicate:
     subjects = {FACT_TYPES[name].subject for name in facts}
     if len(subjects) > 1:
         raise PredicateError("a predicate may not mix facts of systems and of models")
-    return predicate(text, tree(rule.statement.expression))
+    checked = tree(rule.statement.expression)
+    if depth(checked) > MAX_PREDICATE_DEPTH:
+        raise PredicateError(_TOO_DEEP)
+    return predicate(text, checked)
+
+
+MAX_PREDICATE_DEPTH = 100
+"""The deepest a predicate may nest (a chain of ``and`` nests one level per term); the shipped
+rules nest at most 14 levels."""
+_TOO_DEEP = (
+    f"the expression nests deeper than {MAX_PREDICATE_DEPTH} levels; split it into several rules"
+)
+
+
+def depth(node: Tree) -> int:
+    """How deeply a checked tree nests, counted without recursion."""
+    deepest, stack = 0, [(node, 1)]
+    while stack:
+        item, level = stack.pop()
+        deepest = max(deepest, level)
+        if item[0] == "set":
+            stack.extend((sub, level + 1) for sub in item[1])
+        elif item[0] not in ("fact", "param", "const"):
+            stack.extend((sub, level + 1) for sub in item[1:])
+    return deepest
 
 
 def tree(node: Any) -> Tree:
@@ -323,16 +349,25 @@ def _check(node: Any, facts: set[str], params: set[str], param_kinds: Mapping[st
         return
     if isinstance(node, ast.ContainsExpression):
         _check_literal(node.member, _symbol_fact(node.container))
+        _check_literal(node.container, _symbol_fact(node.member))
         _check(node.member, facts, params, param_kinds)
         _check(node.container, facts, params, param_kinds)
         return
     if isinstance(node, ast.LogicExpression | ast.BitwiseExpression):
-        if isinstance(node, ast.BitwiseExpression) and node.type not in ("bwand", "bwor"):
-            raise PredicateError(f"operator `{node.type}` is not supported")
+        if isinstance(node, ast.BitwiseExpression):
+            if node.type not in ("bwand", "bwor"):
+                raise PredicateError(f"operator `{node.type}` is not supported")
+            _check_literal(node.right, _symbol_fact(node.left))
+            _check_literal(node.left, _symbol_fact(node.right))
         _check(node.left, facts, params, param_kinds)
         _check(node.right, facts, params, param_kinds)
         return
     if isinstance(node, ast.ComparisonExpression | ast.ArithmeticComparisonExpression):
+        if node.type not in _COMPARE:  # =~, =~~, !~, !~~
+            raise PredicateError(
+                "regular-expression operators are not supported: every text fact is one of a "
+                "list of values, so compare it with `==` or `in {...}`"
+            )
         left, right = _symbol_fact(node.left), _symbol_fact(node.right)
         for side, other in ((left, node.right), (right, node.left)):
             if side is not None and not isinstance(other, ast.SymbolExpression):

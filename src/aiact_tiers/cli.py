@@ -18,7 +18,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 import yaml
 from pydantic import ValidationError
@@ -397,7 +396,7 @@ def interview_command(
             if scripted is None:
                 _ask_roles(facts)
             result = _interview(facts, scripted, ruleset, day, who)
-        except click.exceptions.Abort as exc:
+        except typer.Abort as exc:
             _stopped(facts, output, interrupted=isinstance(exc.__context__, KeyboardInterrupt))
         if output:
             _write_answers(output, facts)
@@ -455,7 +454,8 @@ def _write_answers(output: Path, facts: dict[str, Any]) -> None:
 
 def _stopped(facts: dict[str, Any], output: Path | None, *, interrupted: bool) -> None:
     """Keep the answers of an interview stopped early, say where, and exit (130 on Ctrl-C)."""
-    answered = f"{len(facts)} {'answer' if len(facts) == 1 else 'answers'}"
+    count = len(facts.keys() - {"kind"})
+    answered = f"{count} {'answer' if count == 1 else 'answers'}"
     if output is not None:
         _write_answers(output, facts)
         err.print(terminal_text(f"interview stopped: {answered} written to {output}"), markup=False)
