@@ -57,13 +57,13 @@ def atomic_text(path: Path) -> Iterator[Writable]:
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise WriteError(path, exc) from None
+    stream = os.fdopen(fd, "w", encoding="utf-8", newline="")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-            yield _Named(stream, path)
-            _flush(stream, path)
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
+        yield _Named(stream, path)
+        _finish(stream, temporary, path)
     except BaseException:
+        with contextlib.suppress(OSError):
+            stream.close()
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
@@ -82,10 +82,15 @@ class _Named:
             raise WriteError(self.path, exc) from None
 
 
-def _flush(stream: TextIO, path: Path) -> None:
+def _finish(stream: TextIO, temporary: str, path: Path) -> None:
+    """Write out and close the temporary file and rename it to ``path``, with the permissions
+    a new file gets; on a full disk or a refused rename, WriteError naming ``path``."""
     try:
         stream.flush()
         os.fsync(stream.fileno())
+        stream.close()
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
     except OSError as exc:
         raise WriteError(path, exc) from None
 

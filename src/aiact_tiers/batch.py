@@ -181,7 +181,7 @@ def read_inventory(stream: IO[Any], fmt: str, source: str = "<inventory>") -> It
     goes on with the next one. A UTF-8 byte order mark (as spreadsheets write) is skipped.
     """
     if fmt == "csv":
-        return _read_csv(_lines(stream))
+        return _read_csv(_lines(stream), source)
     if fmt == "jsonl":
         return _read_jsonl(_lines(stream))
     return _read_list(stream, source)
@@ -267,14 +267,14 @@ MAX_RECORD_LINES = 100
 """The most lines a quoted CSV cell may span; past them the opening quote is taken as unclosed."""
 
 
-def _read_csv(lines: Iterator[Line]) -> Iterator[Row]:
+def _read_csv(lines: Iterator[Line], source: str) -> Iterator[Row]:
     """CSV records with the line each starts on; the header is the first line."""
     header = next(lines, None)
     if header is None:
         return
     columns = _csv_record(header[1]) if header[1] is not None else None
     if columns is None:
-        raise DescriptionError("line 1: the CSV header is not UTF-8 text or has an unclosed quote")
+        raise DescriptionError(f"{source}:1: the CSV header is not UTF-8 text or has an unclosed quote")
     names = [c.strip() for c in columns]
     twice = {name for name in names if names.count(name) > 1}
     ahead = _Ahead(lines)
@@ -367,7 +367,7 @@ def _read_jsonl(lines: Iterable[Line]) -> Iterator[Row]:
 def json_row(number: int, text: str) -> Row:
     """One line of JSON Lines as a row: an object of facts, or why it is not one."""
     try:
-        data = json.loads(text, object_pairs_hook=unique_keys, parse_constant=no_constant)
+        data = json.loads(text.rstrip("\r\n"), object_pairs_hook=unique_keys, parse_constant=no_constant)
     except json.JSONDecodeError as exc:
         return Row(number, error=f"invalid JSON: {exc.msg} (column {exc.colno})")
     except RecursionError:
