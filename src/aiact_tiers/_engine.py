@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import operator
+import re
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -230,6 +231,11 @@ def parse(text: str, param_kinds: Mapping[str, str]) -> Predicate:
         {name: None for name in param_kinds},
         value_types={name: _data_type(kind) for name, kind in param_kinds.items()},
     )
+    if _REGEX.search(_STRINGS.sub("", text)):  # before rule-engine folds `"a" =~ "a"` away
+        raise PredicateError(
+            "regular-expression operators are not supported: every text fact is one of a "
+            "list of values, so compare it with `==` or `in {...}`"
+        )
     try:
         rule = rule_engine.Rule(text, context=context)
     except RecursionError:
@@ -272,6 +278,11 @@ def depth(node: Tree) -> int:
         elif item[0] not in ("fact", "param", "const"):
             stack.extend((sub, level + 1) for sub in item[1:])
     return deepest
+
+
+_STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'" + r'|"(?:[^"\\]|\\.)*"')
+_REGEX = re.compile(r"[=!]~")
+"""The regular-expression operators ``=~``, ``=~~``, ``!~`` and ``!~~``, outside string literals."""
 
 
 def tree(node: Any) -> Tree:
@@ -363,11 +374,6 @@ def _check(node: Any, facts: set[str], params: set[str], param_kinds: Mapping[st
         _check(node.right, facts, params, param_kinds)
         return
     if isinstance(node, ast.ComparisonExpression | ast.ArithmeticComparisonExpression):
-        if node.type not in _COMPARE:  # =~, =~~, !~, !~~
-            raise PredicateError(
-                "regular-expression operators are not supported: every text fact is one of a "
-                "list of values, so compare it with `==` or `in {...}`"
-            )
         left, right = _symbol_fact(node.left), _symbol_fact(node.right)
         for side, other in ((left, node.right), (right, node.left)):
             if side is not None and not isinstance(other, ast.SymbolExpression):

@@ -111,7 +111,7 @@ HOSTILE_RULES: dict[str, str] = {
     "attribute": RULE.format(when="profiling.__class__"),
     "unknown fact": RULE.format(when="profilling"),
     "null": RULE.format(when="profiling == null"),
-    "regex": RULE.format(when="'a' =~ 'a'"),
+    "regex": RULE.format(when="'enterprise_size =~ \"sme\"'"),  # valid YAML: refused for the regex
     "tag": "rules: !!python/object/apply:os.system ['touch pwned']\n",
     "alias": "a: &a [x]\nrules: *a\n",
     "duplicate key": RULE.format(when="profiling") + "    when: profiling\n",
