@@ -116,8 +116,8 @@ def test_line_numbers_stay_right_after_blank_lines() -> None:
 
 
 def test_yaml_entries_keep_their_lines_and_their_own_errors() -> None:
-    data = (b"- id: a\n  profiling: true\n  profiling: false\n- 42\n- {id: b, placed_on_market_on: 2024-02-30}\n"
-            b"- ? [a]\n  : b\n- id: c\n")
+    data = (b"- id: a\n  profiling: true\n  profiling: false\n- 42\n"
+            b"- {id: b, placed_on_market_on: 2024-02-30}\n- ? [a]\n  : b\n- id: c\n")
     assert rows(data, "yaml") == [
         Row(1, error="duplicate key `profiling`"),
         Row(4, error="must be a mapping of facts"),
@@ -131,8 +131,10 @@ def test_a_100k_row_csv_with_100_rows_corrupted_in_their_line() -> None:
     """Checked by the issue: 99,900 rows and 100 errors, each naming its line."""
     lines = [b"id,profiling,practices"]
     bad: dict[int, str] = {}
-    corruptions = [(b"x%d,caf\xe9,none", NOT_UTF8), (b"x%d,true", "2 cells where the header has 3 columns"),
-                   (b'x%d,"true,none', UNCLOSED), (b"x%d,true,none,extra", "4 cells where the header has 3 columns")]
+    corruptions = [(b"x%d,caf\xe9,none", NOT_UTF8),
+                   (b"x%d,true", "2 cells where the header has 3 columns"),
+                   (b'x%d,"true,none', UNCLOSED),
+                   (b"x%d,true,none,extra", "4 cells where the header has 3 columns")]
     for n in range(100_000):
         if n % 1000 == 7:
             template, error = corruptions[(n // 1000) % len(corruptions)]

@@ -40,7 +40,9 @@ def test_severity_orders_every_tier() -> None:
 @pytest.mark.parametrize(("threshold", "fails"), [
     ("prohibited", False), ("high_risk", True), ("limited", True), ("minimal", True), ("out_of_scope", True),
 ])
-def test_the_threshold_is_the_tier_and_every_more_severe_one(run, tmp_path: Path, threshold: str, fails: bool) -> None:
+def test_the_threshold_is_the_tier_and_every_more_severe_one(
+    run, tmp_path: Path, threshold: str, fails: bool
+) -> None:
     result = gate(run, tmp_path, [CV], "--fail-on", threshold)
     assert result.exit_code == (1 if fails else 0)
     if fails:

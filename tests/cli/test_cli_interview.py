@@ -70,7 +70,8 @@ def test_scripted_interview_with_an_invalid_answer_fails_on_one_line(run, tmp_pa
 def test_a_bad_role_is_asked_again(run, tmp_path: Path) -> None:
     """Audit 7.02."""
     written = tmp_path / "finished.yaml"
-    result = run("interview", "--output", str(written), "--as-of", AS_OF, input="boss\nprovider\n" + "\n" * 200)
+    result = run("interview", "--output", str(written), "--as-of", AS_OF,
+                 input="boss\nprovider\n" + "\n" * 200)
     assert result.exit_code == 0, result.output
     assert result.stderr.startswith("field `roles.0`: must be one of 'provider'")
     assert result.stderr.splitlines()[0].endswith("(got `'boss'`); please answer again")

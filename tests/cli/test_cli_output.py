@@ -22,7 +22,8 @@ def test_an_output_that_is_the_inventory_is_refused_and_left_unchanged(run, tmp_
     for output in (inventory, tmp_path / "." / "inv.csv"):
         result = run("batch", str(inventory), "-o", str(output))
         assert result.exit_code == 2
-        assert result.stderr == f"error: `--output` `{output}` is the inventory; write the results elsewhere\n"
+        assert result.stderr == (
+            f"error: `--output` `{output}` is the inventory; write the results elsewhere\n")
         assert inventory.read_bytes() == b"id,profiling\na,true\n"
 
 
@@ -36,7 +37,8 @@ def test_a_hard_link_to_the_inventory_is_refused(run, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("name", "data", "error"), [
     ("missing.csv", None, "error: cannot read `{path}`: No such file or directory\n"),
-    ("inv.txt", b"id\na\n", "error: `{path}`: unknown inventory format `.txt`; use .csv, .jsonl, .yaml or .json [AT100]\n"),
+    ("inv.txt", b"id\na\n",
+     "error: `{path}`: unknown inventory format `.txt`; use .csv, .jsonl, .yaml or .json [AT100]\n"),
     ("inv.yaml", b"id: a\n", "error: `{path}` must hold a list of descriptions [AT100]\n"),
     ("inv.yaml", b"- id: a\n- id: caf\xe9\n", "error: {path}:2: not UTF-8 text [AT100]\n"),
 ])
