@@ -315,18 +315,20 @@ class _Ahead:
 
 def _spanning_record(text: str, ahead: _Ahead, width: int) -> list[str] | None:
     """The record starting with ``text``, joined with the next lines while a quoted cell spans
-    them: at most :data:`MAX_RECORD_LINES`, and only when the joined record has ``width`` cells.
-    None when the quote stays open; the lines after it are then read as records of their own."""
+    them: at most :data:`MAX_RECORD_LINES`, and only when the joined record has ``width`` cells
+    and its last line does not end in `,"` (a quote after a comma at the end of a line opens a
+    cell spanning lines; it is not read as closing an earlier one). None when the quote stays
+    open; the lines after it are then read as records of their own."""
     record = _csv_record(text)
-    used = 0
+    used, last = 0, ""
     while record is None and used < MAX_RECORD_LINES:
         more = ahead.peek(used)
         if more is None or more[1] is None:
             break
-        used += 1
-        text += more[1]
+        used, last = used + 1, more[1]
+        text += last
         record = _csv_record(text)
-    if used and (record is None or len(record) != width):
+    if used and (record is None or len(record) != width or last.rstrip("\r\n").endswith(',"')):
         return None
     ahead.drop(used)
     return record

@@ -49,6 +49,13 @@ def test_a_quoted_cell_may_span_lines() -> None:
                                                (4, {"id": "b", "name": "x"})]
 
 
+def test_a_quote_after_a_comma_at_a_line_end_opens_a_cell_and_closes_none() -> None:
+    """Found by the fault-injection property: row 3's cell starting with a line break."""
+    got = rows(b'id,name,profiling\nr6,x,"\nr7,"\nsecond line",true\n')
+    assert got == [Row(2, error=UNCLOSED),
+                   Row(3, {"id": "r7", "name": "\nsecond line", "profiling": "true"})]
+
+
 def test_a_quote_left_open_longer_than_the_limit_is_unclosed() -> None:
     data = b'id,name\na,"open\n' + b"x\n" * MAX_RECORD_LINES + b'closed"\nb,y\n'
     got = rows(data)
