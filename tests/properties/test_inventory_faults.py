@@ -18,11 +18,11 @@ from typing import Any
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
+from strategies import known_value
 
 from aiact_tiers import RowError
 from aiact_tiers._engine import FACT_TYPES
 from aiact_tiers.batch import classify_many, read_inventory
-from strategies import known_value
 
 DAY = dt.date(2026, 12, 1)
 FACTS = ["roles", "infers_outputs_from_input", "placed_on_union_market", "practices",
