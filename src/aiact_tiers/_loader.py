@@ -95,12 +95,12 @@ def read_yaml_items(text: str, source: str) -> list[tuple[int, Any, str | None]]
     the document is not a list. Errors of the document as a whole raise RuleFileError."""
     import yaml
 
-    loader = _safe_line_loader()(text)
     try:
-        try:
-            node = loader.get_single_node()
-        except yaml.YAMLError as exc:
-            raise RuleFileError(f"{source}{_yaml_problem(exc)}") from None
+        loader = _safe_line_loader()(text)
+        node = loader.get_single_node()
+    except yaml.YAMLError as exc:
+        raise RuleFileError(f"{source}{_yaml_problem(exc)}") from None
+    try:
         if not isinstance(node, yaml.SequenceNode):
             return None
         items: list[tuple[int, Any, str | None]] = []
