@@ -67,6 +67,16 @@ def _safe_line_loader() -> type[Any]:
                 mapping["__line__"] = node.start_mark.line + 1
             return mapping
 
+        def construct_yaml_timestamp(self, node: Any) -> Any:
+            try:
+                return super().construct_yaml_timestamp(node)
+            except ValueError as exc:  # 2024-02-30: the safe constructor names no line
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"`{node.value}` is no date: {exc}", node.start_mark
+                ) from None
+
+    _SafeLineLoader.add_constructor("tag:yaml.org,2002:timestamp",
+                                    _SafeLineLoader.construct_yaml_timestamp)
     return _SafeLineLoader
 
 

@@ -29,7 +29,7 @@ from . import _output, report
 from . import batch as _batch
 from ._loader import read_yaml
 from .classify import classify
-from .errors import AiactTiersError, DescriptionError
+from .errors import AiactTiersError, DescriptionError, RuleFileError
 from .facts import (
     MAX_DESCRIPTION_BYTES,
     ModelDescription,
@@ -150,7 +150,10 @@ def _read_description(file: str) -> dict[str, Any]:
         text = sys.stdin.read(MAX_DESCRIPTION_BYTES + 1)
         if len(text) > MAX_DESCRIPTION_BYTES:
             raise DescriptionError(f"`{source}` is larger than {MAX_DESCRIPTION_BYTES} bytes")
-        data = read_yaml(text, source)
+        try:
+            data = read_yaml(text, source)
+        except RuleFileError as exc:
+            raise DescriptionError(exc.message) from None
     else:
         data = read_description_file(Path(file))
     if not isinstance(data, dict):

@@ -60,7 +60,13 @@ class DescriptionError(AiactTiersError, ValueError):
         for err in exc.errors():
             loc = ".".join(str(part) for part in err["loc"]) or "(top level)"
             if err["type"] == "extra_forbidden":
-                lines.append(f"unknown field `{loc}`{did_you_mean(str(err['loc'][-1]), names)}")
+                name = str(err["loc"][-1])
+                if name in names:  # a fact of the other kind of description
+                    lines.append(f"field `{loc}` is not a fact of this kind of description: "
+                                 "AI systems and general-purpose models (`kind: model`) have "
+                                 "different facts")
+                    continue
+                lines.append(f"unknown field `{loc}`{did_you_mean(name, names)}")
                 continue
             message = err["msg"]
             if err["type"] == "enum":

@@ -16,7 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 __all__ = [
     "AnnexIAct",
@@ -195,6 +195,14 @@ class ModelDescription(_Facts):
             "question": "How much computation was used to train the model, in FLOP?",
         },
     )
+    @field_validator("training_compute_flop", mode="before")
+    @classmethod
+    def _flop_is_a_number(cls, value: Any) -> Any:
+        """A FLOP count (Art 51(2)) is a number: `true` is refused, not read as 1."""
+        if isinstance(value, bool):
+            raise ValueError("a FLOP count is a number, not true or false")
+        return value
+
     high_impact_capabilities: bool | None = _fact(
         "Art 51(1)(a)",
         "Has the model high-impact capabilities, evaluated with appropriate technical tools?",
@@ -560,6 +568,14 @@ class SystemDescription(_Facts):
         "Which points of Annex III does the intended purpose fall under?",
         "Points of Annex III that the intended purpose falls under; empty means none",
     )
+
+    @field_validator("annex_iii_points", mode="before")
+    @classmethod
+    def _points_as_text(cls, value: Any) -> Any:
+        """Annex III points without a letter (`2`, written unquoted in YAML) are read as text."""
+        if isinstance(value, list | tuple | set | frozenset):
+            return [str(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in value]
+        return value
     biometric_verification_only: bool | None = _fact(
         "Annex III 1(a)",
         "Is the sole purpose biometric verification, confirming that a person is who they claim "

@@ -128,7 +128,7 @@ def test_yaml_entries_keep_their_lines_and_their_own_errors() -> None:
     assert rows(data, "yaml") == [
         Row(1, error="duplicate key `profiling`"),
         Row(4, error="must be a mapping of facts"),
-        Row(5, error="day is out of range for month"),
+        Row(5, error="`2024-02-30` is no date: day is out of range for month"),
         Row(6, error="a key must be text, a number or a date, not a list or mapping"),
         Row(8, {"id": "c"}),
     ]

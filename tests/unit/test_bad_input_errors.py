@@ -107,3 +107,44 @@ def test_explain_names_a_cases_file_with_a_syntax_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["explain", "annex_iii_4_a", "--cases", str(tmp_path)])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"error: {folder / 'bad.yaml'}:2: ")
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    (b"kind: model\ntraining_compute_flop: true\n",
+     "field `training_compute_flop`: Value error, a FLOP count is a number, not true or false "
+     "(got `True`) [AT100]"),
+    (b"infers_outputs_from_input: true\ntraining_compute_flop: 1.0e+26\n",
+     "field `training_compute_flop` is not a fact of this kind of description: AI systems and "
+     "general-purpose models (`kind: model`) have different facts [AT100]"),
+    (b"infers_outputs_from_input: true\nplaced_on_market_on: 2024-13-45\n",
+     "{path}:2: `2024-13-45` is no date: month must be in 1..12 [AT100]"),
+    (b"infers_outputs_from_input: true\nplaced_on_market_on: 2024-02-30\n",
+     "{path}:2: `2024-02-30` is no date: day is out of range for month [AT100]"),
+])
+def test_coercions_and_messages_name_the_field_or_line(tmp_path: Path, text: bytes, message: str) -> None:
+    """Audit 1.11, 1.16, 1.18, 1.19, 1.109."""
+    path = tmp_path / "x.yaml"
+    path.write_bytes(text)
+    with pytest.raises(DescriptionError) as caught:
+        load_description(path)
+    assert str(caught.value) == message.format(path=path)
+
+
+def test_an_annex_iii_point_written_as_a_number_is_that_point() -> None:
+    """Audit 1.08: `annex_iii_points: [2]` in YAML is point 2, critical infrastructure."""
+    assert load_description({"annex_iii_points": [2]}).annex_iii_points == frozenset({"2"})
+
+
+def test_a_syntax_error_on_standard_input_is_a_description_error() -> None:
+    result = CliRunner().invoke(app, ["classify", "-"], input="a: [\n")
+    assert result.stderr == "error: <stdin>:2: expected the node content, but found '<stream end>' [AT100]\n"
+
+
+def test_penalties_name_the_allowed_enterprise_sizes() -> None:
+    """Audit 8.16."""
+    from aiact_tiers import penalties
+
+    with pytest.raises(DescriptionError) as caught:
+        penalties(classify({}, as_of=DAY), enterprise_size="huge")
+    assert str(caught.value) == (
+        "`enterprise_size` must be one of sme, small_mid_cap, large (got `huge`) [AT100]")
