@@ -14,7 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol, TextIO
 
-__all__ = ["Writable", "WriteError", "atomic_text", "check_writable", "spreadsheet_safe"]
+__all__ = [
+    "NamedStream", "Writable", "WriteError", "atomic_text", "check_writable", "spreadsheet_safe",
+]
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection)."""
@@ -29,7 +31,7 @@ class Writable(Protocol):
 class WriteError(OSError):
     """An output file cannot be written; the message names it."""
 
-    def __init__(self, path: Path, exc: OSError) -> None:
+    def __init__(self, path: Path | str, exc: OSError) -> None:
         super().__init__(exc.errno, exc.strerror, str(path))
         self.message = f"cannot write `{path}`: {exc.strerror or exc}"
 
@@ -59,7 +61,7 @@ def atomic_text(path: Path) -> Iterator[Writable]:
         raise WriteError(path, exc) from None
     stream = os.fdopen(fd, "w", encoding="utf-8", newline="")
     try:
-        yield _Named(stream, path)
+        yield NamedStream(stream, path)
         _finish(stream, temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -69,10 +71,10 @@ def atomic_text(path: Path) -> Iterator[Writable]:
         raise
 
 
-class _Named:
+class NamedStream:
     """A stream whose write errors name the file being written."""
 
-    def __init__(self, stream: TextIO, path: Path) -> None:
+    def __init__(self, stream: TextIO, path: Path | str) -> None:
         self.stream, self.path = stream, path
 
     def write(self, text: str, /) -> int:

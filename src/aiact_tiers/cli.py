@@ -331,8 +331,11 @@ def _same_file(a: Path, b: Path) -> bool:
 
 @contextlib.contextmanager
 def _stdout() -> Iterator[_output.Writable]:
-    yield sys.stdout
-    sys.stdout.flush()
+    yield _output.NamedStream(sys.stdout, "<stdout>")
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        raise _output.WriteError("<stdout>", exc) from None
 
 
 # --- questions and interview ----------------------------------------------------------------
