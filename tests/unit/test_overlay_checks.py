@@ -3,22 +3,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
+from test_hostile_input import DAY, overlay
 
-from aiact_tiers import (
-    ModelClass,
-    RuleConflictError,
-    RuleFileError,
-    Tier,
-    classify,
-    load_ruleset_overlay,
-)
+from aiact_tiers import ModelClass, RuleConflictError, RuleFileError, Tier, classify, load_ruleset_overlay
 
-DAY = dt.date(2026, 12, 1)
 RULE = """\
 rules:
   - id: org_rule
@@ -27,15 +19,6 @@ rules:
     when: '{when}'
     outcome: {{tier: high_risk}}
 """
-
-
-def overlay(tmp_path: Path, text: str, manifest: str | None = None, name: str = "org.yaml") -> Path:
-    folder = tmp_path / "org"
-    folder.mkdir(exist_ok=True)
-    (folder / name).write_text(text, encoding="utf-8")
-    if manifest is not None:
-        (folder / "ruleset.yaml").write_text(manifest, encoding="utf-8")
-    return folder
 
 
 def refused(folder: Path, error: type[Exception] = RuleFileError) -> str:
