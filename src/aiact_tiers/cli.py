@@ -29,14 +29,14 @@ from . import _output, report
 from . import batch as _batch
 from ._loader import read_yaml
 from .classify import classify
-from .errors import AiactTiersError, DescriptionError, RuleFileError
+from .errors import AiactTiersError, DescriptionError
 from .facts import (
-    MAX_DESCRIPTION_BYTES,
     ModelDescription,
     Role,
     SystemDescription,
     fact_info,
     load_description,
+    read_description_data,
 )
 from .facts import _read_description as read_description_file
 from .history import HISTORY_RULESETS, History, history, history_html, history_markdown
@@ -147,13 +147,7 @@ def _read_description(file: str) -> dict[str, Any]:
     :func:`~aiact_tiers.load_description` reads."""
     source = "<stdin>" if file == "-" else file
     if file == "-":
-        text = sys.stdin.read(MAX_DESCRIPTION_BYTES + 1)
-        if len(text) > MAX_DESCRIPTION_BYTES:
-            raise DescriptionError(f"`{source}` is larger than {MAX_DESCRIPTION_BYTES} bytes")
-        try:
-            data = read_yaml(text, source)
-        except RuleFileError as exc:
-            raise DescriptionError(exc.message) from None
+        data = read_description_data(sys.stdin.buffer, source)
     else:
         data = read_description_file(Path(file))
     if not isinstance(data, dict):

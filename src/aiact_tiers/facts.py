@@ -14,7 +14,7 @@ import datetime as dt
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, BinaryIO, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -855,34 +855,42 @@ def load_description(source: str | Path | dict[str, Any]) -> Description:
 
 
 def _read_description(path: Path) -> Any:
-    """The data of a YAML or JSON file: bounded in size, strict UTF-8, no duplicate keys."""
-    from ._loader import read_yaml
-    from .errors import DescriptionError, RuleFileError
+    """The data of a YAML or JSON file: see :func:`read_description_data`."""
+    from .errors import DescriptionError
 
     try:
         with path.open("rb") as stream:
-            raw = stream.read(MAX_DESCRIPTION_BYTES + 1)
+            return read_description_data(stream, str(path), as_json=path.suffix == ".json")
     except OSError as exc:
         raise DescriptionError(f"cannot read `{path}`: {exc.strerror}") from None
+
+
+def read_description_data(stream: BinaryIO, source: str, *, as_json: bool = False) -> Any:
+    """The data of a YAML (or JSON) description read from ``stream``: bounded in size, strict
+    UTF-8, no duplicate keys; DescriptionError naming ``source`` otherwise."""
+    from ._loader import read_yaml
+    from .errors import DescriptionError, RuleFileError
+
+    raw = stream.read(MAX_DESCRIPTION_BYTES + 1)
     if len(raw) > MAX_DESCRIPTION_BYTES:
-        raise DescriptionError(f"`{path}` is larger than {MAX_DESCRIPTION_BYTES} bytes")
+        raise DescriptionError(f"`{source}` is larger than {MAX_DESCRIPTION_BYTES} bytes")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise DescriptionError(f"`{path}` is not UTF-8 text (byte {exc.start})") from None
+        raise DescriptionError(f"`{source}` is not UTF-8 text (byte {exc.start})") from None
     if not text.strip():
-        raise DescriptionError(f"`{path}` is empty")
-    if path.suffix != ".json":
+        raise DescriptionError(f"`{source}` is empty")
+    if not as_json:
         try:
-            return read_yaml(text, str(path))
+            return read_yaml(text, source)
         except RuleFileError as exc:
             raise DescriptionError(exc.message) from None
     try:
         return json.loads(text, object_pairs_hook=unique_keys, parse_constant=no_constant)
     except json.JSONDecodeError as exc:
-        raise DescriptionError(f"{path}:{exc.lineno}: {exc.msg}") from None
+        raise DescriptionError(f"{source}:{exc.lineno}: {exc.msg}") from None
     except (ValueError, RecursionError) as exc:
-        raise DescriptionError(f"{path}: {exc}") from None
+        raise DescriptionError(f"{source}: {exc}") from None
 
 
 def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
