@@ -440,10 +440,6 @@ class Summary:
     def total(self) -> int:
         return sum(self.tiers.values()) + self.undetermined + self.errors
 
-    def reached(self, tier: Tier) -> bool:
-        """Whether any row reached ``tier`` or a more severe one."""
-        return self._at_least(self.tiers, tier) > 0
-
     def gate(self, threshold: Tier, *, undetermined: bool = True, errors: bool = True) -> list[str]:
         """Why a gate at ``threshold`` fails, one reason per kind of row; empty when it passes.
 
