@@ -18,6 +18,7 @@ import datetime as dt
 import functools
 import itertools
 import operator
+import re
 import types
 import typing
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -287,8 +288,15 @@ def parse(text: str, param_kinds: Mapping[str, str]) -> Predicate:
         {name: None for name in param_kinds},
         value_types={name: _data_type(kind) for name, kind in param_kinds.items()},
     )
+    if _REGEX.search(_STRINGS.sub("", text)):  # before rule-engine folds `"a" =~ "a"` away
+        raise PredicateError(
+            "regular-expression operators are not supported: every text fact is one of a "
+            "list of values, so compare it with `==` or `in {...}`"
+        )
     try:
         rule = rule_engine.Rule(text, context=context)
+    except RecursionError:
+        raise PredicateError(_TOO_DEEP) from None
     except rule_engine.SymbolResolutionError as exc:
         hint = f"; did you mean `{exc.suggestion}`?" if exc.suggestion else ""
         raise PredicateError(f"unknown fact `{exc.symbol_name}`{hint}") from None
@@ -302,7 +310,36 @@ def parse(text: str, param_kinds: Mapping[str, str]) -> Predicate:
     subjects = {FACT_TYPES[name].subject for name in facts}
     if len(subjects) > 1:
         raise PredicateError("a predicate may not mix facts of systems and of models")
-    return predicate(text, tree(rule.statement.expression))
+    checked = tree(rule.statement.expression)
+    if depth(checked) > MAX_PREDICATE_DEPTH:
+        raise PredicateError(_TOO_DEEP)
+    return predicate(text, checked)
+
+
+MAX_PREDICATE_DEPTH = 100
+"""The deepest a predicate may nest (a chain of ``and`` nests one level per term); the shipped
+rules nest at most 14 levels."""
+_TOO_DEEP = (
+    f"the expression nests deeper than {MAX_PREDICATE_DEPTH} levels; split it into several rules"
+)
+
+
+def depth(node: Tree) -> int:
+    """How deeply a checked tree nests, counted without recursion."""
+    deepest, stack = 0, [(node, 1)]
+    while stack:
+        item, level = stack.pop()
+        deepest = max(deepest, level)
+        if item[0] == "set":
+            stack.extend((sub, level + 1) for sub in item[1])
+        elif item[0] not in ("fact", "param", "const"):
+            stack.extend((sub, level + 1) for sub in item[1:])
+    return deepest
+
+
+_STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'" + r'|"(?:[^"\\]|\\.)*"')
+_REGEX = re.compile(r"[=!]~")
+"""The regular-expression operators ``=~``, ``=~~``, ``!~`` and ``!~~``, outside string literals."""
 
 
 def tree(node: Any) -> Tree:
@@ -380,12 +417,16 @@ def _check(node: Any, facts: set[str], params: set[str], param_kinds: Mapping[st
         return
     if isinstance(node, ast.ContainsExpression):
         _check_literal(node.member, _symbol_fact(node.container))
+        _check_literal(node.container, _symbol_fact(node.member))
         _check(node.member, facts, params, param_kinds)
         _check(node.container, facts, params, param_kinds)
         return
     if isinstance(node, ast.LogicExpression | ast.BitwiseExpression):
-        if isinstance(node, ast.BitwiseExpression) and node.type not in ("bwand", "bwor"):
-            raise PredicateError(f"operator `{node.type}` is not supported")
+        if isinstance(node, ast.BitwiseExpression):
+            if node.type not in ("bwand", "bwor"):
+                raise PredicateError(f"operator `{node.type}` is not supported")
+            _check_literal(node.right, _symbol_fact(node.left))
+            _check_literal(node.left, _symbol_fact(node.right))
         _check(node.left, facts, params, param_kinds)
         _check(node.right, facts, params, param_kinds)
         return

@@ -21,6 +21,7 @@ from .facts import Role
 from .result import Citation, Confidence, ModelClass, Phase, Tier
 
 MAX_DEPTH = 64
+_SCALAR_KEYS = (str, int, float, bool, dt.date, type(None))
 
 
 @functools.cache
@@ -51,15 +52,31 @@ def _safe_line_loader() -> type[Any]:
             seen: set[Any] = set()
             for key_node, _ in node.value:
                 key = self.construct_object(key_node, deep=True)
-                if key in seen:
-                    raise yaml.constructor.ConstructorError(
-                        None, None, f"duplicate key `{key}`", key_node.start_mark
-                    )
+                problem = None
+                if not isinstance(key, _SCALAR_KEYS):
+                    problem = "a key must be text, a number or a date, not a list or mapping"
+                elif key == "__line__":
+                    problem = "the key `__line__` is reserved"
+                elif key in seen:
+                    problem = f"duplicate key `{key}`"
+                if problem:
+                    raise yaml.constructor.ConstructorError(None, None, problem, key_node.start_mark)
                 seen.add(key)
             mapping = super().construct_mapping(node, deep=deep)
-            mapping["__line__"] = node.start_mark.line + 1
+            if node.tag == "tag:yaml.org,2002:map":  # not a `!!set`, whose keys are its members
+                mapping["__line__"] = node.start_mark.line + 1
             return mapping
 
+        def construct_yaml_timestamp(self, node: Any) -> Any:
+            try:
+                return super().construct_yaml_timestamp(node)
+            except ValueError as exc:  # 2024-02-30: the safe constructor names no line
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"`{node.value}` is no date: {exc}", node.start_mark
+                ) from None
+
+    _SafeLineLoader.add_constructor("tag:yaml.org,2002:timestamp",
+                                    _SafeLineLoader.construct_yaml_timestamp)
     return _SafeLineLoader
 
 
@@ -77,15 +94,49 @@ def read_yaml(text: str, source: str, *, keep_lines: bool = False) -> Any:
 
     try:
         data = yaml.load(text, Loader=_safe_line_loader())
-    except yaml.MarkedYAMLError as exc:
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        raise RuleFileError(f"{source}{_yaml_problem(exc)}") from None
+    return data if keep_lines else _strip_lines(data)
+
+
+def read_yaml_items(text: str, source: str) -> list[tuple[int, Any, str | None]] | None:
+    """The entries of a YAML (or JSON) list, each with the line it starts on and its data, or
+    the reason it cannot be read (a duplicate key, a bad date) in place of the data; None when
+    the document is not a list. Errors of the document as a whole raise RuleFileError."""
+    import yaml
+
+    try:
+        loader = _safe_line_loader()(text)
+        node = loader.get_single_node()
+    except yaml.YAMLError as exc:
+        raise RuleFileError(f"{source}{_yaml_problem(exc)}") from None
+    try:
+        if not isinstance(node, yaml.SequenceNode):
+            return None
+        items: list[tuple[int, Any, str | None]] = []
+        for item in node.value:
+            line = item.start_mark.line + 1
+            try:
+                items.append((line, _strip_lines(loader.construct_document(item)), None))
+            except (yaml.YAMLError, ValueError, OverflowError) as exc:
+                loader.constructed_objects, loader.recursive_objects = {}, {}
+                loader.state_generators = []
+                problem = _yaml_problem(exc)
+                items.append((line, None, problem.split(": ", 1)[-1]))
+        return items
+    finally:
+        loader.dispose()
+
+
+def _yaml_problem(exc: Exception) -> str:
+    """``:line: problem`` of a YAML error, or ``: problem`` when it has no line."""
+    import yaml
+
+    if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         line = f":{mark.line + 1}" if mark else ""
-        raise RuleFileError(f"{source}{line}: {exc.problem or exc.context}") from None
-    except yaml.YAMLError as exc:
-        raise RuleFileError(f"{source}: {exc}") from None
-    except (ValueError, OverflowError) as exc:  # a value the safe constructors refuse: 2024-02-30
-        raise RuleFileError(f"{source}: {exc}") from None
-    return data if keep_lines else _strip_lines(data)
+        return f"{line}: {exc.problem or exc.context}"
+    return f": {exc}"  # a value the safe constructors refuse: 2024-02-30
 
 
 @dataclass(frozen=True)

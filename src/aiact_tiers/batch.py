@@ -12,6 +12,7 @@ booleans ``true``/``false``/``yes``/``no``, an empty cell is an unknown fact, an
 
 from __future__ import annotations
 
+import collections
 import csv
 import datetime as dt
 import importlib
@@ -22,11 +23,18 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any
 
-from ._loader import _strip_lines, read_yaml
-from .errors import DescriptionError
-from .facts import Description, ModelDescription, Role, SystemDescription
+from ._loader import read_yaml_items
+from .errors import DescriptionError, RuleFileError
+from .facts import (
+    Description,
+    ModelDescription,
+    Role,
+    SystemDescription,
+    no_constant,
+    unique_keys,
+)
 from .result import Classification, Tier
 from .ruleset import DEFAULT_RULESET, RuleSet, load_ruleset
 
@@ -96,7 +104,7 @@ def classify_many(
 
 
 def classify_jsonl(
-    lines: Iterable[str],
+    lines: Iterable[str | bytes],
     *,
     ruleset: str | RuleSet = DEFAULT_RULESET,
     as_of: dt.date | None = None,
@@ -113,12 +121,15 @@ def classify_jsonl(
     from .classify import classify_compact
 
     rules = ruleset if isinstance(ruleset, RuleSet) else load_ruleset(ruleset)
-    for number, text in enumerate(lines, start=1):
+    for number, text in _lines(lines):
+        if text is None:
+            yield {"line": number, "id": None, "error": _NOT_UTF8}
+            continue
         if not text or text.isspace():
             continue
         data: Mapping[str, Any] | Description | None = _system(text)
         if data is None:
-            row = next(_read_jsonl([text]))
+            row = json_row(number, text)
             if row.data is None:
                 yield {"line": number, "id": None, "error": row.error}
                 continue
@@ -139,13 +150,15 @@ def _system(text: str) -> SystemDescription | None:
     if '"kind"' in text:
         return None
     try:
-        return SystemDescription.model_validate_json(text)
+        system = SystemDescription.model_validate_json(text)
     except ValueError:
         return None
+    # one `":` per field given: no key given twice (JSON keeps the last), nothing nested
+    return system if text.count('":') == len(system.model_fields_set) else None
 
 
-def _row_id(data: Mapping[str, Any] | Description) -> str | None:
-    value = data.get("id") if isinstance(data, Mapping) else data.id
+def _row_id(data: object) -> str | None:
+    value = data.get("id") if isinstance(data, Mapping) else getattr(data, "id", None)
     return None if value is None else str(value)
 
 
@@ -163,13 +176,41 @@ def inventory_format(path: Path) -> str:
     return fmt
 
 
-def read_inventory(stream: TextIO, fmt: str, source: str = "<inventory>") -> Iterator[Row]:
-    """The rows of an inventory in one of :data:`INVENTORY_FORMATS`, with their line numbers."""
+def read_inventory(stream: IO[Any], fmt: str, source: str = "<inventory>") -> Iterator[Row]:
+    """The rows of an inventory in one of :data:`INVENTORY_FORMATS`, with their line numbers.
+
+    ``stream`` may be text or bytes. CSV and JSON Lines are read line by line: a line that is
+    not UTF-8, a malformed record or a bad value is an error row naming its line, and reading
+    goes on with the next one. A UTF-8 byte order mark (as spreadsheets write) is skipped.
+    """
     if fmt == "csv":
-        return _read_csv(stream)
+        return _read_csv(_lines(stream), source)
     if fmt == "jsonl":
-        return _read_jsonl(stream)
+        return _read_jsonl(_lines(stream))
     return _read_list(stream, source)
+
+
+Line = tuple[int, str | None]
+"""A physical line of an inventory and its text; None when it is not UTF-8."""
+
+
+def _lines(stream: Iterable[str | bytes]) -> Iterator[Line]:
+    """Number the lines of a text or binary stream from 1, decoding each one on its own."""
+    for number, raw in enumerate(stream, start=1):
+        if isinstance(raw, bytes):
+            try:
+                raw = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                yield number, None
+                continue
+        yield number, raw.removeprefix("\ufeff") if number == 1 else raw
+
+
+_NOT_UTF8 = "not UTF-8 text; save the inventory as UTF-8"
+
+
+def _not_utf8(number: int) -> Row:
+    return Row(number, error=_NOT_UTF8)
 
 
 def _list_facts() -> frozenset[str]:
@@ -197,7 +238,12 @@ def _cell(name: str, value: str) -> Any:
     if name.rsplit(".", 1)[-1] in _LIST_FACTS:
         if value.strip().lower() == "none":
             return []
-        return [part.strip() for part in value.split(";") if part.strip()]
+        parts = [part.strip() for part in value.split(";") if part.strip()]
+        if not parts:
+            raise DescriptionError(
+                f"field `{name}`: `{value.strip()}` holds no values; write `none` for an empty list"
+            )
+        return parts
     return value.strip()
 
 
@@ -220,59 +266,176 @@ def csv_facts(record: Mapping[str | None, Any]) -> dict[str, Any]:
     return facts
 
 
-def _read_csv(stream: TextIO) -> Iterator[Row]:
-    reader = csv.DictReader(stream)
-    start = 2
-    for record in reader:
+MAX_RECORD_LINES = 100
+"""The most lines a quoted CSV cell may span; past them the opening quote is taken as unclosed."""
+
+
+def _read_csv(lines: Iterator[Line], source: str) -> Iterator[Row]:
+    """CSV records with the line each starts on; the header is the first line."""
+    header = next(lines, None)
+    if header is None:
+        return
+    columns = _csv_record(header[1]) if header[1] is not None else None
+    if columns is None:
+        raise DescriptionError(f"{source}:1: the CSV header is not UTF-8 text or has an unclosed quote")
+    names = [c.strip() for c in columns]
+    twice = {name for name in names if names.count(name) > 1}
+    ahead = _Ahead(lines)
+    while (first := ahead.next()) is not None:
+        number, text = first
+        if text is None:
+            yield _not_utf8(number)
+        elif text.strip():
+            record = _spanning_record(text, ahead, len(columns))
+            if record is None:
+                yield Row(number, error='unclosed quote: a quoted cell must end with `"`')
+            else:
+                yield _csv_row(number, names, record, twice)
+
+
+class _Ahead:
+    """Lines with look-ahead: the lines peeked at come again unless dropped."""
+
+    def __init__(self, lines: Iterator[Line]) -> None:
+        self.lines = lines
+        self.buffer: collections.deque[Line] = collections.deque()
+
+    def next(self) -> Line | None:
+        return self.buffer.popleft() if self.buffer else next(self.lines, None)
+
+    def peek(self, k: int) -> Line | None:
+        while len(self.buffer) <= k:
+            line = next(self.lines, None)
+            if line is None:
+                return None
+            self.buffer.append(line)
+        return self.buffer[k]
+
+    def drop(self, k: int) -> None:
+        for _ in range(k):
+            self.buffer.popleft()
+
+
+def _spanning_record(text: str, ahead: _Ahead, width: int) -> list[str] | None:
+    """The record starting with ``text``, joined with the next lines while a quoted cell spans
+    them: at most :data:`MAX_RECORD_LINES`, and only when the joined record has ``width`` cells
+    and its last line does not end in `,"` (a quote after a comma at the end of a line opens a
+    cell spanning lines; it is not read as closing an earlier one). None when the quote stays
+    open; the lines after it are then read as records of their own."""
+    record = _csv_record(text)
+    used, last = 0, ""
+    while record is None and used < MAX_RECORD_LINES:
+        more = ahead.peek(used)
+        if more is None or more[1] is None:
+            break
+        used, last = used + 1, more[1]
+        text += last
+        record = _csv_record(text)
+    if used and (record is None or len(record) != width or last.rstrip("\r\n").endswith(',"')):
+        return None
+    ahead.drop(used)
+    return record
+
+
+def _csv_record(text: str) -> list[str] | None:
+    """The cells of one CSV record, or None when a quote is left open or misplaced."""
+    try:
+        records = list(csv.reader([text], strict=True))
+    except csv.Error:
+        return None
+    if len(records) != 1:
+        return None
+    return records[0]
+
+
+def _csv_row(number: int, columns: list[str], cells: list[str], twice: set[str]) -> Row:
+    """One record as a row; a value in a column the header names twice is an error."""
+    if len(cells) != len(columns):
+        return Row(number, error=f"{len(cells)} cells where the header has {len(columns)} columns")
+    duplicates = sorted({c for c, v in zip(columns, cells, strict=True) if v.strip() and c in twice})
+    if duplicates:
+        return Row(number, error=f"column `{duplicates[0]}` appears twice in the header (line 1)")
+    try:
+        return Row(number, csv_facts(dict(zip(columns, cells, strict=True))))
+    except DescriptionError as exc:
+        return Row(number, error=exc.message)
+
+
+def _read_jsonl(lines: Iterable[Line]) -> Iterator[Row]:
+    for number, text in lines:
+        if text is None:
+            yield _not_utf8(number)
+        elif text.strip():
+            yield json_row(number, text)
+
+
+def json_row(number: int, text: str) -> Row:
+    """One line of JSON Lines as a row: an object of facts, or why it is not one."""
+    try:
+        data = json.loads(text.rstrip("\r\n"), object_pairs_hook=unique_keys, parse_constant=no_constant)
+    except json.JSONDecodeError as exc:
+        return Row(number, error=f"invalid JSON: {exc.msg} (column {exc.colno})")
+    except RecursionError:
+        return Row(number, error="invalid JSON: nested too deeply")
+    except ValueError as exc:
+        return Row(number, error=str(exc))
+    if not isinstance(data, dict):
+        return Row(number, error="must be a JSON object of facts")
+    return Row(number, data)
+
+
+def _read_list(stream: IO[Any], source: str) -> Iterator[Row]:
+    """The entries of a YAML or JSON list, read whole; an entry that is not a mapping of facts,
+    or cannot be read (a duplicate key, a bad date), is an error row naming its line."""
+    raw = stream.read()
+    if isinstance(raw, bytes):
         try:
-            yield Row(start, csv_facts(record))
-        except DescriptionError as exc:
-            yield Row(start, error=exc.message)
-        start = reader.line_num + 1
-
-
-def _read_jsonl(stream: Iterable[str]) -> Iterator[Row]:
-    for number, text in enumerate(stream, start=1):
-        if not text.strip():
-            continue
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            yield Row(number, error=f"invalid JSON: {exc.msg} (column {exc.colno})")
-            continue
-        if isinstance(data, dict):
-            yield Row(number, data)
-        else:
-            yield Row(number, error="must be a JSON object of facts")
-
-
-def _read_list(stream: TextIO, source: str) -> Iterator[Row]:
-    data = read_yaml(stream.read(), source, keep_lines=True)
-    if not isinstance(data, list):
+            raw = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw[:exc.start].count(b"\n") + 1
+            raise DescriptionError(f"{source}:{line}: not UTF-8 text") from None
+    try:
+        items = read_yaml_items(raw.removeprefix("\ufeff"), source)
+    except RuleFileError as exc:
+        raise DescriptionError(exc.message) from None
+    if items is None:
         raise DescriptionError(f"`{source}` must hold a list of descriptions")
-    for index, entry in enumerate(data, start=1):
-        if isinstance(entry, dict):
-            yield Row(int(entry.get("__line__", index)), _strip_lines(entry))
+    for line, entry, problem in items:
+        if problem is not None:
+            yield Row(line, error=problem)
+        elif isinstance(entry, dict):
+            yield Row(line, entry)
         else:
-            yield Row(index, error="must be a mapping of facts")
+            yield Row(line, error="must be a mapping of facts")
 
 
 # --- summary and materialised results ------------------------------------------------------
 
 
+SEVERITY = (Tier.OUT_OF_SCOPE, Tier.MINIMAL, Tier.LIMITED, Tier.HIGH_RISK, Tier.PROHIBITED)
+"""The tiers from the least to the most severe, as a gate's threshold reads them."""
+
+
 @dataclass
 class Summary:
-    """Counts per tier, undetermined results and errors, updated one row at a time."""
+    """Counts per tier, undetermined results and errors, updated one row at a time.
+
+    For undetermined results it also counts the most severe tier each may still reach, so a
+    gate can tell whether an undecided system may reach its threshold.
+    """
 
     tiers: Counter[str] = field(default_factory=Counter)
     undetermined: int = 0
     errors: int = 0
+    may_reach: Counter[str] = field(default_factory=Counter)
 
     def add(self, item: Item) -> None:
         if isinstance(item, RowError):
             self.errors += 1
         elif item.tier is None:
             self.undetermined += 1
+            if item.possible_tiers:
+                self.may_reach[max(item.possible_tiers, key=SEVERITY.index).value] += 1
         else:
             self.tiers[item.tier.value] += 1
 
@@ -280,9 +443,26 @@ class Summary:
     def total(self) -> int:
         return sum(self.tiers.values()) + self.undetermined + self.errors
 
-    def reached(self, tier: Tier) -> bool:
-        """Whether any row reached ``tier``."""
-        return self.tiers[tier.value] > 0
+    def gate(self, threshold: Tier, *, undetermined: bool = True, errors: bool = True) -> list[str]:
+        """Why a gate at ``threshold`` fails, one reason per kind of row; empty when it passes.
+
+        It fails on rows reaching the threshold or a more severe tier, on undetermined rows
+        that may still reach it (unless ``undetermined`` is False) and on rows that could not be
+        read (unless ``errors`` is False).
+        """
+        above = f"{threshold.value} or a more severe tier"
+        reasons = []
+        if reached := self._at_least(self.tiers, threshold):
+            reasons.append(f"{reached} {_rows(reached)} reached {above}")
+        if undetermined and (may := self._at_least(self.may_reach, threshold)):
+            reasons.append(f"{may} undetermined {_rows(may)} may reach {above}")
+        if errors and self.errors:
+            reasons.append(f"{self.errors} {_rows(self.errors)} could not be read")
+        return reasons
+
+    @staticmethod
+    def _at_least(counts: Counter[str], threshold: Tier) -> int:
+        return sum(counts[t.value] for t in SEVERITY[SEVERITY.index(threshold):])
 
     def counts(self) -> dict[str, int]:
         """Rows per tier in the law's order, then undetermined and errors."""
@@ -290,6 +470,10 @@ class Summary:
         out["undetermined"] = self.undetermined
         out["errors"] = self.errors
         return out
+
+
+def _rows(n: int) -> str:
+    return "row" if n == 1 else "rows"
 
 
 @dataclass
@@ -356,7 +540,16 @@ def flat_row(item: Item, line: int | None = None) -> dict[str, Any]:
 
 
 def read_path(path: Path) -> Iterator[Row]:
-    """Stream the rows of an inventory file, its format chosen by its suffix."""
+    """Stream the rows of an inventory file, its format chosen by its suffix.
+
+    The file is opened at once, so a missing or unreadable inventory raises OSError here, before
+    any output is written; its rows are read as they are asked for.
+    """
     fmt = inventory_format(path)
-    with path.open(encoding="utf-8", newline="") as stream:
-        yield from read_inventory(stream, fmt, str(path))
+    stream = path.open("rb")
+    return _closing(stream, read_inventory(stream, fmt, str(path)))
+
+
+def _closing(stream: IO[bytes], rows: Iterator[Row]) -> Iterator[Row]:
+    with stream:
+        yield from rows

@@ -60,6 +60,10 @@ def _any(values: Sequence[Truth]) -> Truth:
 def _as_description(description: Description | Mapping[str, Any]) -> Description:
     if isinstance(description, _DESCRIPTIONS):
         return description
+    if not isinstance(description, Mapping):
+        raise DescriptionError(
+            f"a description must be a mapping of facts, not {type(description).__name__}"
+        )
     from pydantic import ValidationError
 
     from .facts import load_description
@@ -119,7 +123,7 @@ def _evaluation(
     presumed fact filled in, keeping the strict evaluation beside it (see :func:`_presume`)."""
     subject = _as_description(description)
     rules = _resolve_ruleset(ruleset)
-    day = as_of or dt.date.today()
+    day = _day(as_of)
     if day < rules.in_force_from:
         raise DateOutOfRangeError(
             f"`as_of` {day.isoformat()} is before {rules.title} entered into force "
@@ -158,6 +162,18 @@ def _presume(
                 filled[subject][presumption.fact] = presumption.value
                 assumed.append((presumption, readers))
     return filled, assumed
+
+
+def _day(as_of: Any) -> dt.date:
+    """``as_of`` as a date, today when None; a datetime or text is refused, not compared."""
+    if as_of is None:
+        return dt.date.today()
+    if type(as_of) is not dt.date:
+        raise DateOutOfRangeError(
+            f"`as_of` must be a datetime.date such as date(2026, 8, 2), not {type(as_of).__name__}"
+            f" `{as_of!r}`"
+        )
+    return as_of
 
 
 def _roles(subject: Description, role: Role | str | None) -> frozenset[Role]:

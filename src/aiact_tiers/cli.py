@@ -11,24 +11,34 @@ import contextlib
 import csv
 import datetime as dt
 import json
+import re
 import sys
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TextIO
+from typing import Annotated, Any
 
 import typer
 import yaml
 from pydantic import ValidationError
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
+from . import _output, report
 from . import batch as _batch
-from . import report
 from ._loader import read_yaml
 from .classify import classify
 from .errors import AiactTiersError, DescriptionError
-from .facts import ModelDescription, Role, SystemDescription, fact_info, load_description
+from .facts import (
+    ModelDescription,
+    Role,
+    SystemDescription,
+    fact_info,
+    load_description,
+    read_description_data,
+)
+from .facts import _read_description as read_description_file
 from .history import HISTORY_RULESETS, History, history, history_html, history_markdown
 from .result import Assumption, Classification, OpenQuestion, Tier
 from .ruleset import DEFAULT_RULESET, list_rulesets, load_ruleset
@@ -44,7 +54,10 @@ app = typer.Typer(
 )
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
+GATE_FAILED = 1
+STOPPED = 1
 USAGE_ERROR = 2
+INTERRUPTED = 130
 FIELDS = SystemDescription.model_fields.keys() | ModelDescription.model_fields.keys()
 
 
@@ -84,6 +97,8 @@ def _one_line_errors() -> Iterator[None]:
         _fail(str(DescriptionError.from_validation(exc, FIELDS)))
     except (AiactTiersError, CliError) as exc:
         _fail(str(exc))
+    except _output.WriteError as exc:
+        _fail(exc.message)
     except OSError as exc:
         _fail(f"cannot read `{exc.filename}`: {exc.strerror}")
     except UnicodeDecodeError as exc:
@@ -91,8 +106,24 @@ def _one_line_errors() -> Iterator[None]:
 
 
 def _fail(message: str) -> None:
-    typer.echo(f"error: {' '.join(message.split())}", err=True)
+    typer.echo(f"error: {' '.join(terminal_text(message).split())}", err=True)
     raise typer.Exit(USAGE_ERROR)
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Control characters but tab and newline, and the bidirectional overrides: removed from user
+text before it reaches the terminal, so it cannot move the cursor, retitle the window or reorder
+what is shown."""
+
+
+def terminal_text(text: object) -> str:
+    """Text from a description or rule file with control characters removed."""
+    return _CONTROL.sub("", str(text))
+
+
+def _m(text: object) -> str:
+    """User text inside rich markup: shown literally, `[` and all."""
+    return escape(terminal_text(text))
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -114,10 +145,13 @@ def _role(text: str | None) -> Role | None:
 
 
 def _read_description(file: str) -> dict[str, Any]:
-    """The facts in a YAML or JSON file, or on standard input for ``-``."""
+    """The facts in a YAML or JSON file, or on standard input for ``-``, at most as large as
+    :func:`~aiact_tiers.load_description` reads."""
     source = "<stdin>" if file == "-" else file
-    text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
-    data = read_yaml(text, source)
+    if file == "-":
+        data = read_description_data(sys.stdin.buffer, source)
+    else:
+        data = read_description_file(Path(file))
     if not isinstance(data, dict):
         raise DescriptionError(f"`{source}` must hold a mapping of facts")
     return data
@@ -141,15 +175,15 @@ TIER_STYLE = {
 def _print_table(result: Classification) -> None:
     style = TIER_STYLE.get(result.tier, "magenta") if result.tier else "magenta"
     title = result.name or result.id or "AI system"
-    out.print(f"[bold]{title}[/]: [{style}]{report.tier_label(result)}[/]")
-    out.print(f"ruleset {result.ruleset} ({result.ruleset_version}), as of {result.as_of}")
+    out.print(f"[bold]{_m(title)}[/]: [{style}]{report.tier_label(result)}[/]")
+    out.print(f"ruleset {_m(result.ruleset)} ({_m(result.ruleset_version)}), as of {result.as_of}")
     if result.possible_system_tiers != result.possible_tiers:
         out.print(f"the system itself: {report.system_tier_label(result)}", markup=False)
     if result.model_class:
         out.print(f"general-purpose model class: {result.model_class.value}")
     basis = Table("provision", "rule", "why", title="Legal basis", title_justify="left")
     for hit in result.basis:
-        basis.add_row(hit.citation.provision, hit.title, hit.message)
+        basis.add_row(_m(hit.citation.provision), _m(hit.title), _m(hit.message))
     out.print(basis)
     for title, head, rows in (
         ("Ruled out", ("provision", "would be", "ruled out by", "why"), report.ruled_out_rows(result)),
@@ -159,7 +193,7 @@ def _print_table(result: Classification) -> None:
         if rows:
             table = Table(*head, title=title, title_justify="left")
             for row in rows:
-                table.add_row(*row)
+                table.add_row(*map(_m, row))
             out.print(table)
     for phase, obligations in result.checklist().items():
         if not obligations:
@@ -168,7 +202,7 @@ def _print_table(result: Classification) -> None:
                       title=report.PHASE_TITLES[phase], title_justify="left")
         for o in obligations:
             when = f"{o.applies_from}" + ("" if o.in_force else " (not yet)")
-            table.add_row(o.role.value, o.citation.provision, o.title, when, o.status.value)
+            table.add_row(o.role.value, _m(o.citation.provision), _m(o.title), when, o.status.value)
         out.print(table)
     _print_questions(result.open_questions)
     out.print(f"[dim]{report.DISCLAIMER}[/]")
@@ -179,7 +213,7 @@ def _print_questions(questions: list[OpenQuestion]) -> None:
         return
     table = Table("fact", "provision", "question", title="Open questions", title_justify="left")
     for q in questions:
-        table.add_row(q.fact, q.provision, q.question)
+        table.add_row(q.fact, _m(q.provision), _m(q.question))
     out.print(table)
 
 
@@ -209,9 +243,12 @@ def classify_command(
 
 
 class _Writer:
-    """Writes one result or error per row as JSON Lines or CSV, as it comes."""
+    """Writes one result or error per row as JSON Lines or CSV, as it comes.
 
-    def __init__(self, stream: TextIO, fmt: OutputFormat) -> None:
+    CSV cells that would start a spreadsheet formula are neutralised with a leading `'`.
+    """
+
+    def __init__(self, stream: _output.Writable, fmt: OutputFormat) -> None:
         self.stream = stream
         self.csv = csv.DictWriter(stream, _batch.FLAT_COLUMNS) if fmt is OutputFormat.CSV else None
         if self.csv:
@@ -219,7 +256,8 @@ class _Writer:
 
     def write(self, line: int, item: _batch.Item) -> None:
         if self.csv:
-            self.csv.writerow(_batch.flat_row(item, line))
+            row = _batch.flat_row(item, line)
+            self.csv.writerow({k: _output.spreadsheet_safe(v) for k, v in row.items()})
         elif isinstance(item, _batch.RowError):
             self.stream.write(json.dumps({"line": line, "id": item.id, "error": item.message}) + "\n")
         else:
@@ -249,18 +287,33 @@ def batch_command(
     as_of: AsOfOpt = None,
     role: RoleOpt = None,
     fail_on: Annotated[
-        Tier | None, typer.Option("--fail-on", help="Exit 1 when any system reaches this tier.")
+        Tier | None,
+        typer.Option("--fail-on", help="Exit 1 when a system reaches this tier or a more severe one "
+                     "(out_of_scope < minimal < limited < high_risk < prohibited), may reach it while "
+                     "undetermined, or could not be read."),
     ] = None,
+    allow_undetermined: Annotated[
+        bool, typer.Option("--allow-undetermined",
+                           help="With --fail-on: pass undetermined systems that may reach the tier.")
+    ] = False,
+    allow_errors: Annotated[
+        bool, typer.Option("--allow-errors", help="With --fail-on: pass rows that could not be read.")
+    ] = False,
     strict: StrictOpt = False,
 ) -> None:
-    """Classify every system of an inventory; one result or error per row, then a summary."""
+    """Classify every system of an inventory; one result or error per row, then a summary.
+
+    The output file is written whole when the run completes, or not at all.
+    """
     summary = _batch.Summary()
     with _one_line_errors():
         day, who = _date(as_of), _role(role)
         rules = load_ruleset(ruleset)
+        if output is not None and _same_file(output, inventory):
+            raise CliError(f"`--output` `{output}` is the inventory; write the results elsewhere")
         fmt = OutputFormat.CSV if output and output.suffix.lower() == ".csv" else OutputFormat.JSONL
         rows = _batch.read_path(inventory)
-        with (output.open("w", encoding="utf-8", newline="") if output else _stdout()) as stream,\
+        with (_output.atomic_text(output) if output else _stdout()) as stream,\
                 _progress(sys.stderr.isatty()) as progress:
             writer = _Writer(stream, fmt)
             task = progress.add_task("classify") if progress else None
@@ -269,19 +322,33 @@ def batch_command(
                 writer.write(line, item)
                 summary.add(item)
                 if isinstance(item, _batch.RowError):
-                    err.print(f"{inventory}:{item}", markup=False)
+                    err.print(terminal_text(f"{inventory}:{item}"), markup=False)
                 if progress:
                     progress.advance(task)
     counts = ", ".join(f"{tier} {n}" for tier, n in summary.counts().items())
     err.print(f"{summary.total} rows: {counts}", markup=False)
-    if fail_on is not None and summary.reached(fail_on):
-        raise typer.Exit(1)
+    if fail_on is not None:
+        reasons = summary.gate(fail_on, undetermined=not allow_undetermined, errors=not allow_errors)
+        if reasons:
+            err.print(f"gate --fail-on {fail_on.value} failed: {'; '.join(reasons)}", markup=False)
+            raise typer.Exit(GATE_FAILED)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (the same path, a link to it, or a hard link)."""
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
 
 
 @contextlib.contextmanager
-def _stdout() -> Iterator[TextIO]:
-    yield sys.stdout
-    sys.stdout.flush()
+def _stdout() -> Iterator[_output.Writable]:
+    yield _output.NamedStream(sys.stdout, "<stdout>")
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        raise _output.WriteError("<stdout>", exc) from None
 
 
 # --- questions and interview ----------------------------------------------------------------
@@ -326,46 +393,35 @@ def interview_command(
     as_of: AsOfOpt = None,
     role: RoleOpt = None,
     strict: StrictOpt = False,
+    model: Annotated[
+        bool, typer.Option("--model", help="Describe a general-purpose AI model, not a system.")
+    ] = False,
 ) -> None:
     """Ask only the questions that can still change the result, and those that confirm the
     presumptions it rests on, in the law's order.
 
-    An empty answer leaves the fact unknown. With ``--answers`` the questions are answered from
-    the file; facts it does not hold stay unknown.
+    An empty answer leaves the fact unknown; an invalid one is asked again. With ``--answers``
+    the questions are answered from the file (a description; ``kind: model`` interviews a model);
+    facts it does not hold stay unknown. Ctrl-C, Ctrl-D or the end of input stop the interview:
+    the answers so far are written to ``--output``, or printed, first.
     """
     with _one_line_errors():
         day, who = _date(as_of), _role(role)
-        scripted = _read_description(str(answers)) if answers else None
-        facts: dict[str, Any] = {}
-        for key in ("id", "name", "roles"):
+        if output is not None:
+            _output.check_writable(output)
+        scripted = _scripted(answers) if answers else None
+        facts: dict[str, Any] = {"kind": "model"} if model else {}
+        for key in ("kind", "id", "name", "roles"):
             if scripted is not None and key in scripted:
                 facts[key] = scripted[key]
-        if scripted is None:
-            roles = typer.prompt(f"Your roles ({', '.join(Role)}; empty for all)", default="",
-                                 show_default=False)
-            if roles.strip():
-                facts["roles"] = _answer("roles", roles)
-        skipped: set[str] = set()
-        while True:
-            result = classify(facts, ruleset=ruleset, as_of=day, role=who, presume=not strict)
-            pending = sorted((q for q in [*result.open_questions, *map(_confirming, result.assumptions)]
-                              if q.fact not in skipped), key=_law_order)
-            if not pending:
-                break
-            question = pending[0]
-            value = _ask(question, scripted)
-            if value is None:
-                skipped.add(question.fact)
-                continue
-            try:
-                facts[question.fact] = _validated(facts, question.fact, value)
-            except DescriptionError as exc:
-                if scripted is not None:
-                    raise
-                err.print(f"{exc.message}; please answer again", markup=False)
+        try:
+            if scripted is None:
+                _ask_roles(facts)
+            result = _interview(facts, scripted, ruleset, day, who, strict)
+        except typer.Abort as exc:
+            _stopped(facts, output, interrupted=isinstance(exc.__context__, KeyboardInterrupt))
         if output:
-            output.write_text(yaml.safe_dump(facts, sort_keys=False, allow_unicode=True),
-                              encoding="utf-8")
+            _write_answers(output, facts)
     _print_table(result)
 
 
@@ -384,6 +440,69 @@ def _confirming(assumption: Assumption) -> OpenQuestion:
                         provision=assumption.provision, rules=assumption.rules)
 
 
+def _scripted(path: Path) -> dict[str, Any]:
+    """The answers of a file, checked as a description: a misspelt fact is an error."""
+    data = _read_description(str(path))
+    load_description(data)
+    return data
+
+
+def _ask_roles(facts: dict[str, Any]) -> None:
+    """Ask for the roles until the answer is valid or empty (every role)."""
+    while True:
+        text = typer.prompt(f"Your roles ({', '.join(Role)}; empty for all)", default="",
+                            show_default=False)
+        if not text.strip():
+            return
+        try:
+            facts["roles"] = _validated(facts, "roles", _answer("roles", text))
+            return
+        except DescriptionError as exc:
+            err.print(f"{terminal_text(exc.message)}; please answer again", markup=False)
+
+
+def _interview(facts: dict[str, Any], scripted: dict[str, Any] | None, ruleset: str,
+               day: dt.date | None, who: Role | None, strict: bool) -> Classification:
+    """Ask the first question not yet skipped, open or confirming a presumption, in the law's
+    order, until none is left; ``facts`` gains each valid answer as it is given."""
+    skipped: set[str] = set()
+    while True:
+        result = classify(facts, ruleset=ruleset, as_of=day, role=who, presume=not strict)
+        pending = sorted((q for q in [*result.open_questions, *map(_confirming, result.assumptions)]
+                          if q.fact not in skipped), key=_law_order)
+        if not pending:
+            return result
+        question = pending[0]
+        value = _ask(question, scripted)
+        if value is None:
+            skipped.add(question.fact)
+            continue
+        try:
+            facts[question.fact] = _validated(facts, question.fact, value)
+        except DescriptionError as exc:
+            if scripted is not None:
+                raise
+            err.print(f"{terminal_text(exc.message)}; please answer again", markup=False)
+
+
+def _write_answers(output: Path, facts: dict[str, Any]) -> None:
+    with _output.atomic_text(output) as stream:
+        stream.write(yaml.safe_dump(facts, sort_keys=False, allow_unicode=True))
+
+
+def _stopped(facts: dict[str, Any], output: Path | None, *, interrupted: bool) -> None:
+    """Keep the answers of an interview stopped early, say where, and exit (130 on Ctrl-C)."""
+    count = len(facts.keys() - {"kind"})
+    answered = f"{count} {'answer' if count == 1 else 'answers'}"
+    if output is not None:
+        _write_answers(output, facts)
+        err.print(terminal_text(f"interview stopped: {answered} written to {output}"), markup=False)
+    else:
+        err.print(f"interview stopped: {answered} so far, as YAML on standard output", markup=False)
+        typer.echo(yaml.safe_dump(facts, sort_keys=False, allow_unicode=True), nl=False)
+    raise typer.Exit(INTERRUPTED if interrupted else STOPPED)
+
+
 def _validated(facts: dict[str, Any], fact: str, value: Any) -> Any:
     """The answer as the description holds it (`no` becomes false); DescriptionError if invalid."""
     try:
@@ -395,11 +514,11 @@ def _validated(facts: dict[str, Any], fact: str, value: Any) -> Any:
 
 def _ask(question: OpenQuestion, scripted: dict[str, Any] | None) -> Any:
     info = fact_info(question.fact)
-    out.print(f"\n[bold]{question.provision}[/] {question.question}", markup=True)
-    out.print(f"[dim]{info['description']}[/]")
+    out.print(f"\n[bold]{_m(question.provision)}[/] {_m(question.question)}", markup=True)
+    out.print(f"[dim]{_m(info['description'])}[/]")
     if scripted is not None:
         value = scripted.get(question.fact)
-        out.print(f"> {'(unknown)' if value is None else value}", markup=False)
+        out.print(terminal_text(f"> {'(unknown)' if value is None else value}"), markup=False)
         return value
     text = typer.prompt(f"{question.fact}", default="", show_default=False)
     return _answer(question.fact, text) if text.strip() else None
@@ -427,20 +546,20 @@ def compare_command(
     if as_json:
         typer.echo(diff.model_dump_json(indent=2))
         return
-    out.print(f"as of {diff.as_of}: {diff.ruleset_a} {diff.tier_a or 'undetermined'} -> "
-              f"{diff.ruleset_b} {diff.tier_b or 'undetermined'}", markup=False)
-    table = Table("obligation", "role", diff.ruleset_a, diff.ruleset_b, "because of")
+    out.print(terminal_text(f"as of {diff.as_of}: {diff.ruleset_a} {diff.tier_a or 'undetermined'} -> "
+                            f"{diff.ruleset_b} {diff.tier_b or 'undetermined'}"), markup=False)
+    table = Table("obligation", "role", _m(diff.ruleset_a), _m(diff.ruleset_b), "because of")
     for d in (*diff.only_in_a, *diff.only_in_b, *diff.applies_from_differs):
-        table.add_row(d.title, d.role.value, str(d.applies_from_a or "-"), str(d.applies_from_b or "-"),
-                      ", ".join(d.provisions))
+        table.add_row(_m(d.title), d.role.value, str(d.applies_from_a or "-"),
+                      str(d.applies_from_b or "-"), _m(", ".join(d.provisions)))
     out.print(table if table.rows else "Same obligations and dates under both texts.")
     if diff.crosswalk:
         walk = Table("duty", "provision", "nearest in the 2024 text", "obligations there", "change",
                      title="Foundation-model duties (EP Art 28b) and their counterparts",
                      title_justify="left")
         for c in diff.crosswalk:
-            walk.add_row(c.title, c.duty, ", ".join(c.counterparts) or "none",
-                         ", ".join(c.obligations) or "-", c.change)
+            walk.add_row(*map(_m, (c.title, c.duty, ", ".join(c.counterparts) or "none",
+                                   ", ".join(c.obligations) or "-", c.change)))
         out.print(walk)
 
 
@@ -475,14 +594,14 @@ def history_command(
 
 def _print_history(result: History) -> None:
     texts = result.texts
-    out.print(f"[bold]{result.name or result.id or 'Description'}[/], as of {result.as_of}")
-    table = Table("", *(t.ruleset for t in texts), title="Across the texts", title_justify="left")
-    table.add_row("system tier", *(t.tier_label for t in texts))
-    table.add_row("model class", *(t.model_class_label for t in texts))
+    out.print(f"[bold]{_m(result.name or result.id or 'Description')}[/], as of {result.as_of}")
+    table = Table("", *(_m(t.ruleset) for t in texts), title="Across the texts", title_justify="left")
+    table.add_row("system tier", *(_m(t.tier_label) for t in texts))
+    table.add_row("model class", *(_m(t.model_class_label) for t in texts))
     for phase, title in report.PHASE_TITLES.items():
-        table.add_row(title.lower(), *("\n".join(
+        table.add_row(title.lower(), *(_m("\n".join(
             f"{o.citation.provision} ({o.applies_from})" for o in t.model_duties if o.phase is phase
-        ) or "-" for t in texts))
+        ) or "-") for t in texts))
     out.print(table)
     out.print(f"[dim]{report.DISCLAIMER}[/]")
 
@@ -506,7 +625,7 @@ def explain_command(
         except KeyError as exc:
             raise CliError(str(exc.args[0])) from None
     until = rule.effective_until.isoformat() if rule.effective_until else "open"
-    table = Table(show_header=False, title=f"{rule.id}: {rule.title}", title_justify="left")
+    table = Table(show_header=False, title=_m(f"{rule.id}: {rule.title}"), title_justify="left")
     rows = [
         ("citation", f"{rule.citation.provision}, {rule.citation.act}"),
         ("link", rule.citation.url),
@@ -523,26 +642,37 @@ def explain_command(
     ]
     for key, value in rows:
         if value:
-            table.add_row(key, value)
+            table.add_row(key, _m(value))
     out.print(table)
-    for label, names in _examples(cases / ruleset, rule.id).items():
+    with _one_line_errors():
+        examples = _examples(cases / ruleset, rule.id)
+    for label, names in examples.items():
         if names:
             out.print(f"[bold]{label}[/]")
             for name in names:
-                out.print(f"  - {name}", markup=False)
+                out.print(terminal_text(f"  - {name}"), markup=False)
 
 
 def _examples(folder: Path, rule_id: str, limit: int = 5) -> dict[str, list[str]]:
-    """Names of legal cases where the rule fires, and near misses, from a cases folder."""
+    """Names of legal cases where the rule fires, and near misses, from a cases folder; a case
+    without a name, or a file that is not a mapping of cases, is passed over."""
     found: dict[str, list[str]] = {"fires in": [], "near misses": []}
     for path in sorted(folder.rglob("*.yaml")) if folder.is_dir() else []:
         data = read_yaml(path.read_text(encoding="utf-8"), str(path))
-        for case in data.get("cases", []) if isinstance(data, dict) else []:
-            if rule_id in case.get("basis", []) or rule_id in case.get("fires", []):
+        cases = data.get("cases") if isinstance(data, dict) else None
+        for case in cases if isinstance(cases, list) else []:
+            if not isinstance(case, dict) or not isinstance(case.get("name"), str):
+                continue
+            if rule_id in _listed(case, "basis") or rule_id in _listed(case, "fires"):
                 found["fires in"].append(case["name"])
-            elif rule_id in case.get("not_fires", []):
+            elif rule_id in _listed(case, "not_fires"):
                 found["near misses"].append(case["name"])
     return {label: names[:limit] for label, names in found.items()}
+
+
+def _listed(case: dict[str, Any], key: str) -> list[Any]:
+    value = case.get(key)
+    return value if isinstance(value, list) else []
 
 
 @app.command("rulesets")

@@ -7,7 +7,7 @@
     ├── RuleFileError          AT200  a rule file is malformed or names an unknown fact
     ├── RuleConflictError      AT210  two rules override each other, or one id is defined twice
     ├── UnknownRulesetError    AT300  no ruleset with that id
-    └── DateOutOfRangeError    AT400  ``as_of`` before the Act entered into force
+    └── DateOutOfRangeError    AT400  ``as_of`` not a date, or before the Act entered into force
 """
 
 from __future__ import annotations
@@ -60,7 +60,13 @@ class DescriptionError(AiactTiersError, ValueError):
         for err in exc.errors():
             loc = ".".join(str(part) for part in err["loc"]) or "(top level)"
             if err["type"] == "extra_forbidden":
-                lines.append(f"unknown field `{loc}`{did_you_mean(str(err['loc'][-1]), names)}")
+                name = str(err["loc"][-1])
+                if name in names:  # a fact of the other kind of description
+                    lines.append(f"field `{loc}` is not a fact of this kind of description: "
+                                 "AI systems and general-purpose models (`kind: model`) have "
+                                 "different facts")
+                    continue
+                lines.append(f"unknown field `{loc}`{did_you_mean(name, names)}")
                 continue
             message = err["msg"]
             if err["type"] == "enum":
@@ -88,6 +94,6 @@ class UnknownRulesetError(AiactTiersError, LookupError):
 
 
 class DateOutOfRangeError(AiactTiersError, ValueError):
-    """The date is outside the period the rulesets cover."""
+    """``as_of`` is not a date, or outside the period the rulesets cover."""
 
     code = "AT400"

@@ -14,9 +14,9 @@ import datetime as dt
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, BinaryIO, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 __all__ = [
     "AnnexIAct",
@@ -198,6 +198,14 @@ class ModelDescription(_Facts):
             "question": "How much computation was used to train the model, in FLOP?",
         },
     )
+    @field_validator("training_compute_flop", mode="before")
+    @classmethod
+    def _flop_is_a_number(cls, value: Any) -> Any:
+        """A FLOP count (Art 51(2)) is a number: `true` is refused, not read as 1."""
+        if isinstance(value, bool):
+            raise ValueError("a FLOP count is a number, not true or false")
+        return value
+
     high_impact_capabilities: bool | None = _fact(
         "Art 51(1)(a)",
         "Has the model high-impact capabilities, evaluated with appropriate technical tools?",
@@ -565,6 +573,14 @@ class SystemDescription(_Facts):
         "Which points of Annex III does the intended purpose fall under?",
         "Points of Annex III that the intended purpose falls under; empty means none",
     )
+
+    @field_validator("annex_iii_points", mode="before")
+    @classmethod
+    def _points_as_text(cls, value: Any) -> Any:
+        """Annex III points without a letter (`2`, written unquoted in YAML) are read as text."""
+        if isinstance(value, list | tuple | set | frozenset):
+            return [str(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in value]
+        return value
     biometric_verification_only: bool | None = _fact(
         "Annex III 1(a)",
         "Is the sole purpose biometric verification, confirming that a person is who they claim "
@@ -844,37 +860,46 @@ def load_description(source: str | Path | dict[str, Any]) -> Description:
 
 
 def _read_description(path: Path) -> Any:
-    """The data of a YAML or JSON file: bounded in size, strict UTF-8, no duplicate keys."""
-    from ._loader import read_yaml
-    from .errors import DescriptionError, RuleFileError
+    """The data of a YAML or JSON file: see :func:`read_description_data`."""
+    from .errors import DescriptionError
 
     try:
         with path.open("rb") as stream:
-            raw = stream.read(MAX_DESCRIPTION_BYTES + 1)
+            return read_description_data(stream, str(path), as_json=path.suffix == ".json")
     except OSError as exc:
         raise DescriptionError(f"cannot read `{path}`: {exc.strerror}") from None
+
+
+def read_description_data(stream: BinaryIO, source: str, *, as_json: bool = False) -> Any:
+    """The data of a YAML (or JSON) description read from ``stream``: bounded in size, strict
+    UTF-8, no duplicate keys; DescriptionError naming ``source`` otherwise."""
+    from ._loader import read_yaml
+    from .errors import DescriptionError, RuleFileError
+
+    raw = stream.read(MAX_DESCRIPTION_BYTES + 1)
     if len(raw) > MAX_DESCRIPTION_BYTES:
-        raise DescriptionError(f"`{path}` is larger than {MAX_DESCRIPTION_BYTES} bytes")
+        raise DescriptionError(f"`{source}` is larger than {MAX_DESCRIPTION_BYTES} bytes")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise DescriptionError(f"`{path}` is not UTF-8 text (byte {exc.start})") from None
+        raise DescriptionError(f"`{source}` is not UTF-8 text (byte {exc.start})") from None
     if not text.strip():
-        raise DescriptionError(f"`{path}` is empty")
-    if path.suffix != ".json":
+        raise DescriptionError(f"`{source}` is empty")
+    if not as_json:
         try:
-            return read_yaml(text, str(path))
+            return read_yaml(text, source)
         except RuleFileError as exc:
             raise DescriptionError(exc.message) from None
     try:
-        return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
+        return json.loads(text, object_pairs_hook=unique_keys, parse_constant=no_constant)
     except json.JSONDecodeError as exc:
-        raise DescriptionError(f"{path}:{exc.lineno}: {exc.msg}") from None
+        raise DescriptionError(f"{source}:{exc.lineno}: {exc.msg}") from None
     except (ValueError, RecursionError) as exc:
-        raise DescriptionError(f"{path}: {exc}") from None
+        raise DescriptionError(f"{source}: {exc}") from None
 
 
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object's pairs as a dict; ValueError on a key given twice."""
     data: dict[str, Any] = {}
     for key, value in pairs:
         if key in data:
@@ -883,5 +908,6 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return data
 
 
-def _no_constant(name: str) -> Any:
+def no_constant(name: str) -> Any:
+    """Refuse `NaN` and `Infinity` in JSON."""
     raise ValueError(f"`{name}` is not a number a description may hold")

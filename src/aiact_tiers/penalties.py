@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from ._loader import anchor, read_yaml
-from .errors import UnknownRulesetError
+from .errors import DescriptionError, UnknownRulesetError
 from .facts import EnterpriseSize
 from .result import Citation, Classification, Confidence, Status
 from .ruleset import RuleSet, load_ruleset
@@ -87,6 +87,14 @@ class PenaltyExposure(_Frozen):
     note: str = ""
 
 
+def _size(value: EnterpriseSize | str) -> EnterpriseSize:
+    try:
+        return EnterpriseSize(value)
+    except ValueError:
+        allowed = ", ".join(size.value for size in EnterpriseSize)
+        raise DescriptionError(f"`enterprise_size` must be one of {allowed} (got `{value}`)") from None
+
+
 def penalties(
     result: Classification,
     *,
@@ -101,7 +109,7 @@ def penalties(
     """
     rules = load_ruleset(result.ruleset) if ruleset is None else _resolve(ruleset)
     schedule, groups = _schedule(rules.id if rules.id in _schedules() else rules.extends or rules.id)
-    size = None if enterprise_size is None else EnterpriseSize(enterprise_size)
+    size = None if enterprise_size is None else _size(enterprise_size)
     members: dict[str, list[str]] = {}
     certain: set[str] = set()
     for obligation in result.obligations:

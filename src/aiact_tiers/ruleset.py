@@ -20,7 +20,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from . import _decide, _engine, _program
+from . import _decide, _engine, _overlay, _program
 from ._loader import Rule, parse_rule, read_yaml, strings
 from .errors import RuleConflictError, RuleFileError, UnknownRulesetError, did_you_mean
 from .facts import Role
@@ -749,8 +749,9 @@ def load_ruleset_overlay(path: str | Path, *, extends: str = DEFAULT_RULESET) ->
     """An organisation's own rules in a folder, on top of a shipped ruleset.
 
     The folder holds rule files in the format of the shipped rules, and optionally a
-    ``ruleset.yaml`` (``retire``, ``replace``, ``parameters``, ``regimes``, ``title``...). Every
-    file gets the validation of built-in rules; nothing in it is run as code.
+    ``ruleset.yaml`` (``retire``, ``replace``, ``parameters``, ``regimes``, ``title``...). Rule
+    files end in ``.yaml`` or ``.yml`` (any case). Every file gets the validation of built-in
+    rules, and the overlay that of :mod:`aiact_tiers._overlay`; nothing in it is run as code.
     """
     folder = Path(path)
     if not folder.is_dir():
@@ -766,7 +767,11 @@ def load_ruleset_overlay(path: str | Path, *, extends: str = DEFAULT_RULESET) ->
     if manifest.get("extends", extends) != extends:
         raise RuleFileError(f"{folder / _MANIFEST}: `extends` must be `{extends}`")
     manifest["extends"] = extends
-    return _build(manifest, files)
+    _overlay.check_id(str(manifest["id"]), list_rulesets(), f"{folder / _MANIFEST}")
+    ruleset = _build(manifest, files)
+    _overlay.check_parameters(ruleset.rules, ruleset.parameters, base.parameters,
+                              f"{folder / _MANIFEST}")
+    return ruleset
 
 
 class _Files:
@@ -820,9 +825,11 @@ def _read_text(entry: Traversable, source: str) -> str:
 
 def _rule_files(folder: Traversable, prefix: str = "") -> Iterator[tuple[str, Traversable]]:
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if isinstance(entry, Path) and entry.is_symlink() and entry.is_dir():
+            raise RuleFileError(f"`{entry}` links to a folder; rule folders are read without links")
         if entry.is_dir():
             yield from _rule_files(entry, f"{prefix}{entry.name}/")
-        elif entry.name.endswith(".yaml") and entry.name != _MANIFEST:
+        elif entry.name.lower().endswith((".yaml", ".yml")) and entry.name != _MANIFEST:
             yield f"{prefix}{entry.name}", entry
 
 
@@ -853,6 +860,8 @@ def _parameters(data: Mapping[str, Any], source: str) -> dict[str, Parameter]:
             ) from None
         if not values:
             raise RuleFileError(f"{source}: parameter `{name}` has no values")
+        if not spec.get("citation"):
+            raise RuleFileError(f"{source}: parameter `{name}` needs a `citation`")
         out[name] = Parameter(name, str(spec["citation"]), values)
     return out
 
@@ -864,6 +873,8 @@ def _regimes(data: Mapping[str, Any], source: str) -> dict[str, Regime]:
             raise RuleFileError(f"{source}: regime `{name}` needs an `applies_from` date")
         if "title" not in spec or "citation" not in spec:
             raise RuleFileError(f"{source}: regime `{name}` needs a `title` and a `citation`")
+        if spec.get("confidence", "high") not in ("high", "medium", "low"):
+            raise RuleFileError(f"{source}: regime `{name}`: `confidence` must be high, medium or low")
         out[name] = Regime(
             id=name,
             title=str(spec["title"]),
@@ -1019,7 +1030,7 @@ def _defeaters(rules: tuple[Rule, ...]) -> dict[str, tuple[str, ...]]:
         for pattern in rule.yields_to:
             for winner in _matching(pattern, ids, rule):
                 defeat[rule.id].add(winner)
-    _check_acyclic(defeat)
+    _check_acyclic(defeat, {r.id: r.source for r in rules})
     return {rid: tuple(sorted(d)) for rid, d in defeat.items()}
 
 
@@ -1030,19 +1041,33 @@ def _matching(pattern: str, ids: list[str], rule: Rule) -> list[str]:
     return found
 
 
-def _check_acyclic(defeat: Mapping[str, set[str]]) -> None:
-    state: dict[str, int] = {}
+MAX_OVERRIDE_DEPTH = 64
+"""The longest chain of rules overriding one another (the shipped rules chain at most a few)."""
 
-    def visit(node: str, path: list[str]) -> None:
-        if state.get(node) == 2:
-            return
-        if state.get(node) == 1:
-            cycle = " -> ".join([*path[path.index(node):], node])
-            raise RuleConflictError(f"rules override each other in a cycle: {cycle}")
-        state[node] = 1
-        for nxt in defeat[node]:
-            visit(nxt, [*path, node])
-        state[node] = 2
 
-    for node in defeat:
-        visit(node, [])
+def _check_acyclic(defeat: Mapping[str, set[str]], sources: Mapping[str, str]) -> None:
+    """Refuse rules that override each other in a cycle, naming each rule's file and line, and
+    chains of overrides longer than :data:`MAX_OVERRIDE_DEPTH`. Walked without recursion."""
+    depth: dict[str, int] = {}
+    for root in defeat:
+        if root in depth:
+            continue
+        path, stack = [root], [iter(sorted(defeat[root]))]
+        while stack:
+            nxt = next(stack[-1], None)
+            if nxt is None:
+                node = path.pop()
+                stack.pop()
+                depth[node] = 1 + max((depth[d] for d in defeat[node]), default=0)
+                if depth[node] > MAX_OVERRIDE_DEPTH:
+                    raise RuleConflictError(
+                        f"{sources[node]}: more than {MAX_OVERRIDE_DEPTH} rules override each "
+                        "other in a chain"
+                    )
+            elif nxt in path:
+                cycle = [*path[path.index(nxt):], nxt]
+                raise RuleConflictError("rules override each other in a cycle: " + " -> ".join(
+                    f"{rule_id} ({sources[rule_id].split(': rule')[0]})" for rule_id in cycle))
+            elif nxt not in depth:
+                path.append(nxt)
+                stack.append(iter(sorted(defeat[nxt])))

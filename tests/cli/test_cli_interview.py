@@ -65,3 +65,88 @@ def test_scripted_interview_with_an_invalid_answer_fails_on_one_line(run, tmp_pa
     assert result.exit_code == 2
     [line] = result.stderr.strip().splitlines()
     assert "infers_outputs_from_input" in line
+
+
+def test_a_bad_role_is_asked_again(run, tmp_path: Path) -> None:
+    """Audit 7.02."""
+    written = tmp_path / "finished.yaml"
+    result = run("interview", "--output", str(written), "--as-of", AS_OF,
+                 input="boss\nprovider\n" + "\n" * 200)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith("field `roles.0`: must be one of 'provider'")
+    assert result.stderr.splitlines()[0].endswith("(got `'boss'`); please answer again")
+    assert yaml.safe_load(written.read_text()) == {"roles": ["provider"]}
+
+
+def test_end_of_input_writes_the_answers_so_far_and_says_where(run, tmp_path: Path) -> None:
+    """Audit 7.03, 7.08: Ctrl-D or piped answers running out."""
+    written = tmp_path / "out.yaml"
+    result = run("interview", "--output", str(written), "--as-of", AS_OF, input="provider\ntrue\n")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == f"interview stopped: 2 answers written to {written}"
+    assert yaml.safe_load(written.read_text()) == {"roles": ["provider"], "infers_outputs_from_input": True}
+
+
+def test_end_of_input_without_output_prints_the_answers(run) -> None:
+    result = run("interview", "--as-of", AS_OF, input="deployer\n")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == "interview stopped: 1 answer so far, as YAML on standard output"
+    assert result.stdout.endswith("roles:\n- deployer\n")
+
+
+def test_ctrl_c_writes_the_answers_so_far_and_exits_130(run, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Audit 7.04."""
+    import typer
+
+    answers = iter(["provider", "true"])
+
+    def prompt(text: str, **kwargs: object) -> str:
+        try:
+            return next(answers)
+        except StopIteration:
+            try:
+                raise KeyboardInterrupt
+            except KeyboardInterrupt:
+                raise typer.Abort() from None
+
+    monkeypatch.setattr(typer, "prompt", prompt)
+    written = tmp_path / "out.yaml"
+    result = run("interview", "--output", str(written), "--as-of", AS_OF)
+    assert result.exit_code == 130
+    assert yaml.safe_load(written.read_text()) == {"roles": ["provider"], "infers_outputs_from_input": True}
+
+
+def test_a_bad_output_path_is_refused_before_the_first_question(run, tmp_path: Path) -> None:
+    """Audit 7.07."""
+    path = tmp_path / "no_such_dir" / "out.yaml"
+    result = run("interview", "--output", str(path), "--as-of", AS_OF, input="provider\n")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == f"error: cannot write `{path}`: no folder `{path.parent}`\n"
+
+
+def test_answers_with_misspelt_facts_are_an_error(run, tmp_path: Path) -> None:
+    """Audit 7.10."""
+    script = tmp_path / "answers.yaml"
+    script.write_text("profilling: true\nplaced_on_union_markt: true\n")
+    result = run("interview", "--answers", str(script))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: unknown field `profilling`; did you mean `profiling`?; unknown field "
+        "`placed_on_union_markt`; did you mean `placed_on_union_market`? [AT100]\n")
+
+
+def test_a_model_is_interviewed_from_answers_or_with_model(run, tmp_path: Path) -> None:
+    """Audit 7.09: `kind: model` asks the model's facts and keeps the kind."""
+    script = tmp_path / "answers.yaml"
+    script.write_text("kind: model\nroles: [provider]\ntraining_compute_flop: 1.0e+26\n")
+    written = tmp_path / "model.yaml"
+    result = run("interview", "--answers", str(script), "--output", str(written), "--as-of", AS_OF)
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load(written.read_text()) == {
+        "kind": "model", "roles": ["provider"], "training_compute_flop": 1e26}
+    assert "Art 51(2)" in result.stdout
+    result = run("interview", "--model", "--output", str(written), "--as-of", AS_OF,
+                 input="provider\n" + "\n" * 50)
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load(written.read_text()) == {"kind": "model", "roles": ["provider"]}
+    assert "Art 3(63)" in result.stdout

@@ -84,10 +84,10 @@ def test_classify_turns_a_wrong_mapping_into_a_description_error() -> None:
         classify({"kind": "model", "training_compute_flop": float("nan")}, as_of=DAY)
 
 
-def overlay(tmp_path: Path, text: str, manifest: str | None = None) -> Path:
+def overlay(tmp_path: Path, text: str, manifest: str | None = None, name: str = "org.yaml") -> Path:
     folder = tmp_path / "org"
     folder.mkdir(exist_ok=True)
-    (folder / "org.yaml").write_text(text, encoding="utf-8")
+    (folder / name).write_text(text, encoding="utf-8")
     if manifest is not None:
         (folder / "ruleset.yaml").write_text(manifest, encoding="utf-8")
     return folder
@@ -111,7 +111,7 @@ HOSTILE_RULES: dict[str, str] = {
     "attribute": RULE.format(when="profiling.__class__"),
     "unknown fact": RULE.format(when="profilling"),
     "null": RULE.format(when="profiling == null"),
-    "regex": RULE.format(when="'a' =~ 'a'"),
+    "regex": RULE.format(when="'enterprise_size =~ \"sme\"'"),  # valid YAML: refused for the regex
     "tag": "rules: !!python/object/apply:os.system ['touch pwned']\n",
     "alias": "a: &a [x]\nrules: *a\n",
     "duplicate key": RULE.format(when="profiling") + "    when: profiling\n",

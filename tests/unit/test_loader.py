@@ -1,6 +1,7 @@
 """Rule files are data: loading validates them and never runs code."""
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -77,7 +78,9 @@ def test_rules_overriding_each_other_conflict(rules_root: Path) -> None:
     rule = ("  - {{id: {0}, title: T, citation: Art 1, when: 'true',"
             " outcome: {{exception: true}}, overrides: [{1}]}}\n")
     write(rules_root, "t", "rules:\n" + rule.format("a", "b") + rule.format("b", "a"))
-    with pytest.raises(RuleConflictError, match=r"cycle: (a -> b -> a|b -> a -> b)"):
+    where = "rules/t/art_01/art_01.yaml"
+    with pytest.raises(RuleConflictError, match=re.escape(
+            f"cycle: a ({where}:2) -> b ({where}:3) -> a ({where}:2) [AT210]")):
         ruleset_module.load_ruleset("t")
 
 
