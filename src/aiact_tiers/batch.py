@@ -15,11 +15,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import importlib
+import io
 import json
 import types
 import typing
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -37,6 +38,7 @@ __all__ = [
     "Summary",
     "classify_jsonl",
     "classify_many",
+    "classify_rendered",
     "read_inventory",
 ]
 
@@ -74,14 +76,22 @@ def classify_many(
     ruleset: str | RuleSet = DEFAULT_RULESET,
     as_of: dt.date | None = None,
     role: Role | str | None = None,
+    jobs: int = 1,
 ) -> Iterator[tuple[int, Item]]:
     """Classify each description lazily; yield ``(line, result or RowError)`` for every one.
 
     Plain descriptions are numbered from 1; :class:`Row` objects keep their line. An invalid
     row becomes a :class:`RowError`; an unknown ruleset or a date before the Act raises at once.
+    With ``jobs`` above 1, chunks of rows are classified in that many worker processes; the
+    order and every outcome stay the same.
     """
     from .classify import classify
 
+    if jobs != 1:
+        for line, item, _ in classify_rendered(descriptions, None, jobs=jobs, ruleset=ruleset,
+                                               as_of=as_of, role=role):
+            yield line, item
+        return
     rules = ruleset if isinstance(ruleset, RuleSet) else load_ruleset(ruleset)
     for number, item in enumerate(descriptions, start=1):
         row = item if isinstance(item, Row) else Row(number, item)
@@ -92,6 +102,31 @@ def classify_many(
             yield row.line, classify(row.data, ruleset=rules, as_of=as_of, role=role)
         except DescriptionError as exc:
             yield row.line, RowError(row.line, _row_id(row.data), exc.message)
+
+
+def classify_rendered(
+    descriptions: Iterable[Row | Description | Mapping[str, Any]],
+    render: Callable[[int, Item], str] | None,
+    *,
+    jobs: int = 1,
+    **options: Any,
+) -> Iterator[tuple[int, Item, str]]:
+    """:func:`classify_many` with each outcome's output text, rendered (by ``render``, a
+    module-level function such as :func:`jsonl_record`) in the process that classified it."""
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1 (got {jobs})")
+    rows = (item if isinstance(item, Row) else Row(number, item)
+            for number, item in enumerate(descriptions, start=1))
+    if jobs == 1:
+        for line, item in classify_many(rows, **options):
+            yield line, item, render(line, item) if render else ""
+        return
+    from .parallel import classify_in_workers
+
+    ruleset = options.get("ruleset", DEFAULT_RULESET)
+    options["ruleset"] = ruleset if isinstance(ruleset, RuleSet) else load_ruleset(ruleset)
+    options["as_of"] = options.get("as_of") or dt.date.today()
+    yield from classify_in_workers(rows, options, jobs, render)
 
 
 def classify_jsonl(
@@ -350,6 +385,20 @@ def flat_row(item: Item, line: int | None = None) -> dict[str, Any]:
         "open_questions": ";".join(q.fact for q in item.open_questions),
         "error": None,
     }
+
+
+def jsonl_record(line: int, item: Item) -> str:
+    """One result or error as a line of JSON Lines output, the line number first."""
+    if isinstance(item, RowError):
+        return json.dumps({"line": line, "id": item.id, "error": item.message}) + "\n"
+    return json.dumps({"line": line, **item.model_dump(mode="json")}) + "\n"
+
+
+def csv_record(line: int, item: Item) -> str:
+    """One result or error as a row of CSV output with the columns :data:`FLAT_COLUMNS`."""
+    text = io.StringIO()
+    csv.DictWriter(text, FLAT_COLUMNS).writerow(flat_row(item, line))
+    return text.getvalue()
 
 
 def read_path(path: Path) -> Iterator[Row]:

@@ -196,17 +196,13 @@ class _Writer:
 
     def __init__(self, stream: TextIO, fmt: OutputFormat) -> None:
         self.stream = stream
-        self.csv = csv.DictWriter(stream, _batch.FLAT_COLUMNS) if fmt is OutputFormat.CSV else None
-        if self.csv:
-            self.csv.writeheader()
+        self.render = _batch.csv_record if fmt is OutputFormat.CSV else _batch.jsonl_record
+        if fmt is OutputFormat.CSV:
+            csv.DictWriter(stream, _batch.FLAT_COLUMNS).writeheader()
 
-    def write(self, line: int, item: _batch.Item) -> None:
-        if self.csv:
-            self.csv.writerow(_batch.flat_row(item, line))
-        elif isinstance(item, _batch.RowError):
-            self.stream.write(json.dumps({"line": line, "id": item.id, "error": item.message}) + "\n")
-        else:
-            self.stream.write(json.dumps({"line": line, **item.model_dump(mode="json")}) + "\n")
+    def write(self, line: int, item: _batch.Item, text: str) -> None:
+        """Write a row's text, rendered by :attr:`render` where the row was classified."""
+        self.stream.write(text)
 
 
 @contextlib.contextmanager
@@ -234,6 +230,9 @@ def batch_command(
     fail_on: Annotated[
         Tier | None, typer.Option("--fail-on", help="Exit 1 when any system reaches this tier.")
     ] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help="Worker processes (default: the cores available).")
+    ] = None,
 ) -> None:
     """Classify every system of an inventory; one result or error per row, then a summary."""
     summary = _batch.Summary()
@@ -246,8 +245,10 @@ def batch_command(
                 _progress(sys.stderr.isatty()) as progress:
             writer = _Writer(stream, fmt)
             task = progress.add_task("classify") if progress else None
-            for line, item in _batch.classify_many(rows, ruleset=rules, as_of=day, role=who):
-                writer.write(line, item)
+            for line, item, text in _batch.classify_rendered(
+                rows, writer.render, jobs=_jobs(jobs), ruleset=rules, as_of=day, role=who
+            ):
+                writer.write(line, item, text)
                 summary.add(item)
                 if isinstance(item, _batch.RowError):
                     err.print(f"{inventory}:{item}", markup=False)
@@ -257,6 +258,16 @@ def batch_command(
     err.print(f"{summary.total} rows: {counts}", markup=False)
     if fail_on is not None and summary.reached(fail_on):
         raise typer.Exit(1)
+
+
+def _jobs(jobs: int | None) -> int:
+    from .parallel import available_cores
+
+    if jobs is None:
+        return available_cores()
+    if jobs < 1:
+        raise CliError(f"`--jobs` must be at least 1 (got {jobs})")
+    return jobs
 
 
 @contextlib.contextmanager
