@@ -90,6 +90,7 @@ def classify_many(
     if jobs != 1:
         for line, item, _ in classify_rendered(descriptions, None, jobs=jobs, ruleset=ruleset,
                                                as_of=as_of, role=role):
+            assert not isinstance(item, Tier | None)  # whole results: nothing was rendered
             yield line, item
         return
     rules = ruleset if isinstance(ruleset, RuleSet) else load_ruleset(ruleset)
@@ -104,22 +105,36 @@ def classify_many(
             yield row.line, RowError(row.line, _row_id(row.data), exc.message)
 
 
+Outcome = RowError | Tier | None
+"""What is left of a row once its output is rendered: its error, or its tier (None: open)."""
+
+
+def outcome(item: Item) -> Outcome:
+    """The error or the tier of a row, which is all a :class:`Summary` counts."""
+    return item if isinstance(item, RowError) else item.tier
+
+
 def classify_rendered(
     descriptions: Iterable[Row | Description | Mapping[str, Any]],
     render: Callable[[int, Item], str] | None,
     *,
     jobs: int = 1,
     **options: Any,
-) -> Iterator[tuple[int, Item, str]]:
-    """:func:`classify_many` with each outcome's output text, rendered (by ``render``, a
-    module-level function such as :func:`jsonl_record`) in the process that classified it."""
+) -> Iterator[tuple[int, Item | Outcome, str]]:
+    """:func:`classify_many` with each row's output text, rendered by ``render`` (a module-level
+    function such as :func:`jsonl_record`) in the process that classified the row.
+
+    With ``render``, each row gives ``(line, outcome, text)`` and the result itself is dropped
+    where it was made, so worker processes send back little more than text; without it,
+    ``(line, result or RowError, "")``.
+    """
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1 (got {jobs})")
     rows = (item if isinstance(item, Row) else Row(number, item)
             for number, item in enumerate(descriptions, start=1))
     if jobs == 1:
         for line, item in classify_many(rows, **options):
-            yield line, item, render(line, item) if render else ""
+            yield (line, outcome(item), render(line, item)) if render else (line, item, "")
         return
     from .parallel import classify_in_workers
 
@@ -300,13 +315,14 @@ class Summary:
     undetermined: int = 0
     errors: int = 0
 
-    def add(self, item: Item) -> None:
-        if isinstance(item, RowError):
+    def add(self, item: Item | Outcome) -> None:
+        tier = item.tier if isinstance(item, Classification) else item
+        if isinstance(tier, RowError):
             self.errors += 1
-        elif item.tier is None:
+        elif tier is None:
             self.undetermined += 1
         else:
-            self.tiers[item.tier.value] += 1
+            self.tiers[tier.value] += 1
 
     @property
     def total(self) -> int:

@@ -200,7 +200,7 @@ class _Writer:
         if fmt is OutputFormat.CSV:
             csv.DictWriter(stream, _batch.FLAT_COLUMNS).writeheader()
 
-    def write(self, line: int, item: _batch.Item, text: str) -> None:
+    def write(self, text: str) -> None:
         """Write a row's text, rendered by :attr:`render` where the row was classified."""
         self.stream.write(text)
 
@@ -245,10 +245,10 @@ def batch_command(
                 _progress(sys.stderr.isatty()) as progress:
             writer = _Writer(stream, fmt)
             task = progress.add_task("classify") if progress else None
-            for line, item, text in _batch.classify_rendered(
+            for _line, item, text in _batch.classify_rendered(
                 rows, writer.render, jobs=_jobs(jobs), ruleset=rules, as_of=day, role=who
             ):
-                writer.write(line, item, text)
+                writer.write(text)
                 summary.add(item)
                 if isinstance(item, _batch.RowError):
                     err.print(f"{inventory}:{item}", markup=False)

@@ -17,7 +17,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .batch import Item, Row
+    from .batch import Item, Outcome, Row
 
 __all__ = ["available_cores", "classify_in_workers"]
 
@@ -25,7 +25,7 @@ CHUNK_ROWS = 256
 """Rows sent to a worker at a time: enough to make the hand-over cheap, few enough to stream."""
 
 Render = Callable[[int, "Item"], str]
-Rendered = tuple[int, "Item", str]
+Rendered = tuple[int, "Item | Outcome", str]
 
 _work: tuple[dict[str, Any], Render | None] | None = None  # set in each worker
 
@@ -44,12 +44,11 @@ def _start(options: dict[str, Any], render: Render | None) -> None:
 
 
 def _classify_chunk(rows: list[Row]) -> list[Rendered]:
-    from .batch import classify_many
+    from .batch import classify_rendered
 
     assert _work is not None, "the worker was started without its options"
     options, render = _work
-    return [(line, item, render(line, item) if render else "")
-            for line, item in classify_many(rows, **options)]
+    return list(classify_rendered(rows, render, **options))
 
 
 def _chunks(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
@@ -61,8 +60,8 @@ def _chunks(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
 def classify_in_workers(
     rows: Iterable[Row], options: dict[str, Any], jobs: int, render: Render | None = None,
 ) -> Iterator[Rendered]:
-    """``(line, result or RowError, rendered text)`` for every row, classified by ``jobs``
-    processes with the keyword ``options`` of ``classify_many``; text is empty without ``render``.
+    """What :func:`~aiact_tiers.batch.classify_rendered` gives for every row, the rows
+    classified by ``jobs`` processes with the keyword ``options`` of ``classify_many``.
 
     At most a few chunks per worker are in flight, so memory stays flat however long the input.
     """
