@@ -88,10 +88,10 @@ def classify_many(
     from .classify import classify
 
     if jobs != 1:
-        for line, item, _ in classify_rendered(descriptions, None, jobs=jobs, ruleset=ruleset,
-                                               as_of=as_of, role=role):
-            assert not isinstance(item, Tier | None)  # whole results: nothing was rendered
-            yield line, item
+        for line, whole, _ in classify_rendered(descriptions, None, jobs=jobs, ruleset=ruleset,
+                                                as_of=as_of, role=role):
+            assert not isinstance(whole, Tier | None)  # whole results: nothing was rendered
+            yield line, whole
         return
     rules = ruleset if isinstance(ruleset, RuleSet) else load_ruleset(ruleset)
     for number, item in enumerate(descriptions, start=1):
@@ -200,12 +200,12 @@ def _row_id(data: Mapping[str, Any] | Description) -> str | None:
 
 
 def inventory_format(path: Path) -> str:
-    """The format of an inventory from its suffix: csv, jsonl, yaml or json."""
+    """The format of an inventory from its suffix: csv, jsonl, yaml, json or xlsx (a workbook)."""
     suffix = path.suffix.lower().lstrip(".")
     fmt = {"yml": "yaml", "ndjson": "jsonl"}.get(suffix, suffix)
-    if fmt not in INVENTORY_FORMATS:
+    if fmt not in (*INVENTORY_FORMATS, "xlsx"):
         raise DescriptionError(
-            f"`{path}`: unknown inventory format `.{suffix}`; use .csv, .jsonl, .yaml or .json"
+            f"`{path}`: unknown inventory format `.{suffix}`; use .csv, .jsonl, .yaml, .json or .xlsx"
         )
     return fmt
 
@@ -420,5 +420,10 @@ def csv_record(line: int, item: Item) -> str:
 def read_path(path: Path) -> Iterator[Row]:
     """Stream the rows of an inventory file, its format chosen by its suffix."""
     fmt = inventory_format(path)
+    if fmt == "xlsx":
+        from .excel import read_workbook
+
+        yield from read_workbook(path)
+        return
     with path.open(encoding="utf-8", newline="") as stream:
         yield from read_inventory(stream, fmt, str(path))

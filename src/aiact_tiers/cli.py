@@ -200,9 +200,25 @@ class _Writer:
         if fmt is OutputFormat.CSV:
             csv.DictWriter(stream, _batch.FLAT_COLUMNS).writeheader()
 
-    def write(self, text: str) -> None:
+    def write(self, line: int, item: _batch.Item | _batch.Outcome, text: str) -> None:
         """Write a row's text, rendered by :attr:`render` where the row was classified."""
         self.stream.write(text)
+
+
+@contextlib.contextmanager
+def _output(output: Path | None) -> Iterator[Any]:
+    """The writer of ``--output`` by its suffix (.jsonl, .csv or .xlsx), or JSON Lines on stdout."""
+    suffix = output.suffix.lower() if output else ""
+    if output and suffix == ".xlsx":
+        from .excel import WorkbookWriter
+
+        workbook = WorkbookWriter(output)
+        yield workbook
+        workbook.close()
+        return
+    fmt = OutputFormat.CSV if suffix == ".csv" else OutputFormat.JSONL
+    with output.open("w", encoding="utf-8", newline="") if output else _stdout() as stream:
+        yield _Writer(stream, fmt)
 
 
 @contextlib.contextmanager
@@ -220,9 +236,11 @@ def _progress(enabled: bool) -> Iterator[Any]:
 
 @app.command("batch")
 def batch_command(
-    inventory: Annotated[Path, typer.Argument(help="Inventory: .csv, .jsonl, .yaml or .json list.")],
+    inventory: Annotated[
+        Path, typer.Argument(help="Inventory: .csv, .jsonl, .yaml or .json list, or .xlsx workbook.")
+    ],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write results here (.jsonl or .csv).")
+        Path | None, typer.Option("--output", "-o", help="Write results here (.jsonl, .csv or .xlsx).")
     ] = None,
     ruleset: RulesetOpt = DEFAULT_RULESET,
     as_of: AsOfOpt = None,
@@ -239,16 +257,13 @@ def batch_command(
     with _one_line_errors():
         day, who = _date(as_of), _role(role)
         rules = load_ruleset(ruleset)
-        fmt = OutputFormat.CSV if output and output.suffix.lower() == ".csv" else OutputFormat.JSONL
         rows = _batch.read_path(inventory)
-        with (output.open("w", encoding="utf-8", newline="") if output else _stdout()) as stream,\
-                _progress(sys.stderr.isatty()) as progress:
-            writer = _Writer(stream, fmt)
+        with _output(output) as writer, _progress(sys.stderr.isatty()) as progress:
             task = progress.add_task("classify") if progress else None
-            for _line, item, text in _batch.classify_rendered(
+            for line, item, text in _batch.classify_rendered(
                 rows, writer.render, jobs=_jobs(jobs), ruleset=rules, as_of=day, role=who
             ):
-                writer.write(text)
+                writer.write(line, item, text)
                 summary.add(item)
                 if isinstance(item, _batch.RowError):
                     err.print(f"{inventory}:{item}", markup=False)

@@ -7,9 +7,9 @@ choice of ``classify`` is one new field here; :meth:`Options.kwargs` passes them
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, field_validator
 
 from .facts import Role
 from .ruleset import DEFAULT_RULESET, list_rulesets
@@ -26,7 +26,7 @@ class Options(BaseModel):
 
     ruleset: str = Field(
         default=DEFAULT_RULESET, description="The ruleset id: the version of the law applied.",
-        json_schema_extra={"enum": _RULESETS},
+        json_schema_extra={"enum": cast("list[JsonValue]", _RULESETS)},
     )
     as_of: dt.date | None = Field(
         default=None, description="The day the law is applied on, YYYY-MM-DD (default today).")

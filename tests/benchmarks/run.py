@@ -146,8 +146,8 @@ def bytecodes_per_call(call: Callable[[Any], object], inputs: list[Any]) -> floa
 
 def jobs_seconds(path: str, jobs: int) -> float:
     """Wall time of ``aiact-tiers batch`` over an inventory with ``jobs`` worker processes."""
-    command = [sys.executable, "-c", "from aiact_tiers.cli import main; main()", "batch", path, "--as-of", DAY.isoformat(),
-               "--jobs", str(jobs), "-o", path + f".{jobs}.jsonl"]
+    command = [sys.executable, "-c", "from aiact_tiers.cli import main; main()", "batch", path,
+               "--as-of", DAY.isoformat(), "--jobs", str(jobs), "-o", path + f".{jobs}.jsonl"]
     start = time.perf_counter()
     subprocess.run(command, capture_output=True, check=True)
     return time.perf_counter() - start
