@@ -17,6 +17,7 @@ import datetime as dt
 import importlib
 import io
 import json
+import math
 import types
 import typing
 from collections import Counter
@@ -267,6 +268,22 @@ def csv_facts(record: Mapping[str | None, Any]) -> dict[str, Any]:
     return facts
 
 
+def cell_text(value: object) -> str:
+    """A typed cell (of a workbook or a DataFrame) as the text a CSV cell holds: Booleans
+    ``true``/``false``, dates ``YYYY-MM-DD``, a missing value (None, NaN) empty."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
 def _read_csv(stream: TextIO) -> Iterator[Row]:
     reader = csv.DictReader(stream)
     start = 2
@@ -361,12 +378,21 @@ class BatchResult:
         return batch
 
     def to_pandas(self) -> Any:
-        """One row per classified system (requires pandas)."""
+        """One row per classified system in :data:`FLAT_COLUMNS` (requires pandas, narwhals)."""
+        return self._frame("pandas")
+
+    def to_polars(self) -> Any:
+        """One row per classified system in :data:`FLAT_COLUMNS` (requires polars, narwhals)."""
+        return self._frame("polars")
+
+    def _frame(self, backend: str) -> Any:
+        from .frames import records_frame
+
         try:
-            pd = importlib.import_module("pandas")
+            importlib.import_module(backend)
         except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise ImportError("to_pandas() needs pandas: python -m pip install pandas") from exc
-        return pd.DataFrame([flat_row(r) for r in self.results])
+            raise ImportError(f"to_{backend}() needs {backend}: python -m pip install {backend}") from exc
+        return records_frame([flat_row(r) for r in self.results], FLAT_COLUMNS, backend)
 
     def _repr_markdown_(self) -> str:
         from .report import inventory_markdown

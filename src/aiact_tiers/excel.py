@@ -10,7 +10,6 @@ program has computed yet as an empty cell, which would silently read as an unkno
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import importlib
 import os
 import tempfile
@@ -20,7 +19,7 @@ from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
-from .batch import FLAT_COLUMNS, Item, Row, RowError, csv_facts, flat_row
+from .batch import FLAT_COLUMNS, Item, Row, RowError, cell_text, csv_facts, flat_row
 from .errors import AiactTiersError, DescriptionError
 
 __all__ = ["OBLIGATION_COLUMNS", "WorkbookWriter", "read_workbook"]
@@ -39,24 +38,9 @@ def _openpyxl() -> Any:
             "Excel workbooks need openpyxl: python -m pip install 'aiact-tiers[excel]'") from None
 
 
-def _text(value: object) -> str:
-    """A cell's value as the text a CSV cell would hold."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float):
-        return repr(value)
-    return str(value)
-
-
 def _header(cells: tuple[Any, ...], where: str) -> list[str]:
     """The fact names of the first row; a gap (as merged cells leave) is an error."""
-    names = [_text(cell).strip() for cell in cells]
+    names = [cell_text(cell).strip() for cell in cells]
     while names and not names[-1]:
         names.pop()
     if not names:
@@ -92,7 +76,7 @@ def read_workbook(path: Path) -> Iterator[Row]:
         first = next(rows, None)
         names = _header(first[0] if first else (), where)
         for number, (cells, raw) in enumerate(rows, start=2):
-            if all(cell is None or _text(cell).strip() == "" for cell in raw):
+            if all(cell is None or cell_text(cell).strip() == "" for cell in raw):
                 continue
             yield _row(number, names, cells, raw)
     finally:
@@ -109,9 +93,9 @@ def _row(number: int, names: list[str], cells: tuple[Any, ...], raw: tuple[Any, 
             return Row(number, error=f"cell {letter}{number} holds a formula that was never "
                                      "computed; save the workbook from a spreadsheet program")
         if column <= len(names):
-            record[names[column - 1]] = _text(value)
+            record[names[column - 1]] = cell_text(value)
         elif value is not None:
-            extra.append(_text(value))
+            extra.append(cell_text(value))
     if extra:
         record[None] = extra
     try:
