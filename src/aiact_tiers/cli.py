@@ -1,5 +1,5 @@
 """The ``aiact-tiers`` command line: classify, batch, questions, interview, compare, history, explain,
-rulesets, schema.
+rulesets, schema, and the services serve (HTTP) and mcp.
 
 Every command goes through :func:`aiact_tiers.classify` and offers its choices (``--ruleset``,
 ``--as-of``, ``--role``). Errors print one line naming the field, line or file, and exit with 2.
@@ -550,6 +550,46 @@ def schema_command(
     """The JSON Schema of a system description (or, with --model, of a model description)."""
     kind = ModelDescription if model else SystemDescription
     typer.echo(json.dumps(kind.model_json_schema(), indent=2))
+
+
+# --- services: HTTP API and MCP server ---------------------------------------------------
+
+
+def _extra(module: str, extra: str) -> Any:
+    """A module of an optional extra, or a one-line error naming the extra to install."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise CliError(f"this command needs the [{extra}] extra ({exc.name} is missing): "
+                       f"python -m pip install 'aiact-tiers[{extra}]'") from None
+
+
+@app.command("serve")
+def serve_command(
+    host: Annotated[str, typer.Option(help="Address to bind; another than 127.0.0.1 only when asked.")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    max_request_bytes: Annotated[int, typer.Option(help="Largest request body accepted.")]
+    = 64 * 1024 * 1024,
+    max_batch_rows: Annotated[int, typer.Option(help="Most rows a POST /batch may hold.")] = 100_000,
+) -> None:
+    """Serve the HTTP API (POST /classify, /questions, /batch; GET /rules/{id}, /schema, /rulesets)."""
+    with _one_line_errors():
+        uvicorn = _extra("uvicorn", "http")
+        http_api = _extra("aiact_tiers.http_api", "http")
+    api = http_api.create_app(max_request_bytes=max_request_bytes, max_batch_rows=max_batch_rows)
+    uvicorn.run(api, host=host, port=port, log_level="warning")
+
+
+@app.command("mcp")
+def mcp_command() -> None:
+    """Serve the tools classify, questions, explain, compare, history, schema and rulesets to an
+    MCP client over stdio."""
+    with _one_line_errors():
+        mcp_server = _extra("aiact_tiers.mcp_server", "mcp")
+    mcp_server.run_stdio()
 
 
 def main() -> None:
