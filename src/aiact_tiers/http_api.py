@@ -17,55 +17,19 @@ from typing import Annotated, Any, Literal
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
-from pydantic import Discriminator, Tag
 
 from . import catalog
 from .batch import classify_jsonl
 from .classify import classify
 from .errors import AiactTiersError, DescriptionError
-from .facts import ModelDescription, SystemDescription
-from .options import Options
+from .options import DescriptionRequest, Options, invalid_request
 from .result import Classification, OpenQuestion
 from .ruleset import DEFAULT_RULESET
 
-__all__ = ["DEFAULT_MAX_BATCH_ROWS", "DEFAULT_MAX_REQUEST_BYTES", "ClassifyRequest", "create_app"]
+__all__ = ["DEFAULT_MAX_BATCH_ROWS", "DEFAULT_MAX_REQUEST_BYTES", "create_app"]
 
 DEFAULT_MAX_REQUEST_BYTES = 64 * 1024 * 1024
 DEFAULT_MAX_BATCH_ROWS = 100_000
-FIELDS = SystemDescription.model_fields.keys() | ModelDescription.model_fields.keys()
-KINDS = ("system", "model")
-
-
-def _kind(data: Any) -> str:
-    kind = data.get("kind") if isinstance(data, dict) else getattr(data, "kind", None)
-    return "model" if kind == "model" else "system"
-
-
-AnyDescription = Annotated[
-    Annotated[SystemDescription, Tag("system")] | Annotated[ModelDescription, Tag("model")],
-    Discriminator(_kind),
-]
-
-
-class ClassifyRequest(Options):
-    """A description (``kind: model`` for a general-purpose model) and the options."""
-
-    description: AnyDescription
-
-
-class _Errors:
-    """Validation errors of a request as :meth:`DescriptionError.from_validation` reads them:
-    located in the description (or in the options), without the request's own parts."""
-
-    def __init__(self, errors: Any) -> None:
-        self._errors = errors
-
-    def errors(self) -> list[dict[str, Any]]:
-        out = []
-        for error in self._errors:
-            loc = [part for part in error["loc"][1:] if part not in KINDS]
-            out.append({**error, "loc": tuple(loc[1:] if loc[:1] == ["description"] else loc)})
-        return out
 
 
 class _TooLarge(Exception):
@@ -116,20 +80,21 @@ def create_app(*, max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES,
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        message = DescriptionError.from_validation(_Errors(exc.errors()), FIELDS).message
-        return JSONResponse({"message": message, "detail": exc.errors()}, status_code=422)
+        located = [{**error, "loc": error["loc"][1:]} for error in exc.errors()]  # without "body"
+        return JSONResponse({"message": invalid_request(located).message, "detail": exc.errors()},
+                            status_code=422)
 
     @app.exception_handler(AiactTiersError)
     async def refused(request: Request, exc: AiactTiersError) -> JSONResponse:
         return JSONResponse({"message": exc.message, "code": exc.code}, status_code=422)
 
     @app.post("/classify", response_model=Classification)
-    def classify_endpoint(request: ClassifyRequest) -> Classification:
+    def classify_endpoint(request: DescriptionRequest) -> Classification:
         """Classify one AI system or general-purpose AI model."""
         return classify(request.description, **request.kwargs())
 
     @app.post("/questions", response_model=list[OpenQuestion])
-    def questions_endpoint(request: ClassifyRequest) -> list[OpenQuestion]:
+    def questions_endpoint(request: DescriptionRequest) -> list[OpenQuestion]:
         """The unknown facts whose answers could change the result, in the law's order."""
         return classify(request.description, **request.kwargs()).open_questions
 
