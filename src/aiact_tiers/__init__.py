@@ -53,8 +53,9 @@ if TYPE_CHECKING:
 
 _LAZY = {"BatchResult": "batch", "RowError": "batch", "classify_many": "batch", "classify_frame": "frames"}
 """Names imported on first use (PEP 562): the batch readers and writers (csv, json) load only
-when an inventory is read, the DataFrame layer only when a frame is classified. Names that are also module names stay eager: importing the module
-would otherwise put it in the function's place."""
+when an inventory is read, the DataFrame layer only when a frame is classified. Names that are
+also module names stay eager: importing the module would otherwise put it in the function's
+place."""
 
 
 def __getattr__(name: str) -> Any:

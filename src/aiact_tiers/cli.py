@@ -27,7 +27,7 @@ from . import batch as _batch
 from . import report
 from ._loader import read_yaml
 from .classify import classify
-from .errors import AiactTiersError, DescriptionError
+from .errors import AiactTiersError, DescriptionError, import_extra
 from .facts import ModelDescription, Role, SystemDescription, fact_info, load_description
 from .history import HISTORY_RULESETS, History, history, history_html, history_markdown
 from .result import Classification, OpenQuestion, Tier
@@ -555,17 +555,6 @@ def schema_command(
 # --- services: HTTP API and MCP server ---------------------------------------------------
 
 
-def _extra(module: str, extra: str) -> Any:
-    """A module of an optional extra, or a one-line error naming the extra to install."""
-    import importlib
-
-    try:
-        return importlib.import_module(module)
-    except ImportError as exc:
-        raise CliError(f"this command needs the [{extra}] extra ({exc.name} is missing): "
-                       f"python -m pip install 'aiact-tiers[{extra}]'") from None
-
-
 @app.command("serve")
 def serve_command(
     host: Annotated[str, typer.Option(help="Address to bind; another than 127.0.0.1 only when asked.")]
@@ -577,8 +566,8 @@ def serve_command(
 ) -> None:
     """Serve the HTTP API (POST /classify, /questions, /batch; GET /rules/{id}, /schema, /rulesets)."""
     with _one_line_errors():
-        uvicorn = _extra("uvicorn", "http")
-        http_api = _extra("aiact_tiers.http_api", "http")
+        uvicorn = import_extra("uvicorn", "http")
+        http_api = import_extra("aiact_tiers.http_api", "http")
     api = http_api.create_app(max_request_bytes=max_request_bytes, max_batch_rows=max_batch_rows)
     uvicorn.run(api, host=host, port=port, log_level="warning")
 
@@ -588,7 +577,7 @@ def mcp_command() -> None:
     """Serve the tools classify, questions, explain, compare, history, schema and rulesets to an
     MCP client over stdio."""
     with _one_line_errors():
-        mcp_server = _extra("aiact_tiers.mcp_server", "mcp")
+        mcp_server = import_extra("aiact_tiers.mcp_server", "mcp")
     mcp_server.run_stdio()
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .batch import FLAT_COLUMNS, Item, Row, RowError, cell_text, csv_facts, flat_row
-from .errors import AiactTiersError, DescriptionError
+from .errors import DescriptionError, import_extra
 
 __all__ = ["OBLIGATION_COLUMNS", "WorkbookWriter", "read_workbook"]
 
@@ -31,11 +31,7 @@ OBLIGATION_COLUMNS = (
 
 
 def _openpyxl() -> Any:
-    try:
-        return importlib.import_module("openpyxl")
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise AiactTiersError(
-            "Excel workbooks need openpyxl: python -m pip install 'aiact-tiers[excel]'") from None
+    return import_extra("openpyxl", "excel")
 
 
 def _header(cells: tuple[Any, ...], where: str) -> list[str]:

@@ -8,12 +8,11 @@ becomes a dependency: the result is a frame of the kind given.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .batch import FLAT_COLUMNS, Item, Row, RowError, cell_text, csv_facts, flat_row
-from .errors import AiactTiersError, DescriptionError
+from .errors import DescriptionError, import_extra
 from .result import Phase
 
 __all__ = ["FRAME_COLUMNS", "classify_frame", "records_frame"]
@@ -27,11 +26,7 @@ still change the tier or the model class) and the obligations counted per lifecy
 
 
 def _narwhals() -> Any:
-    try:
-        return importlib.import_module("narwhals")
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise AiactTiersError(
-            "DataFrames need narwhals: python -m pip install 'aiact-tiers[frames]'") from None
+    return import_extra("narwhals", "frames")
 
 
 def _rows(records: Iterable[dict[str, Any]]) -> Iterator[Row]:

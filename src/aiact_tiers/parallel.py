@@ -13,7 +13,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
+from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["available_cores", "classify_in_workers"]
 
-CHUNK_ROWS = 256
+CHUNK_ROWS = 64
 """Rows sent to a worker at a time: enough to make the hand-over cheap, few enough to stream."""
 
 Render = Callable[[int, "Item"], str]
@@ -63,16 +63,24 @@ def classify_in_workers(
     """What :func:`~aiact_tiers.batch.classify_rendered` gives for every row, the rows
     classified by ``jobs`` processes with the keyword ``options`` of ``classify_many``.
 
-    At most a few chunks per worker are in flight, so memory stays flat however long the input.
+    At most two chunks per worker are in flight, so memory stays flat however long the input.
+    An input of one chunk is classified in this process: starting workers would cost more.
     """
+    chunks = _chunks(rows, CHUNK_ROWS)
+    first, second = next(chunks, []), next(chunks, None)
+    if second is None:
+        from .batch import classify_rendered
+
+        yield from classify_rendered(first, render, **options)
+        return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start,
                              initargs=(options, render)) as pool:
         pending: deque[Future[list[Rendered]]] = deque()
-        for chunk in _chunks(rows, CHUNK_ROWS):
+        for chunk in chain([first, second], chunks):
             pending.append(pool.submit(_classify_chunk, chunk))
-            if len(pending) >= 4 * jobs:
+            if len(pending) >= 2 * jobs:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
