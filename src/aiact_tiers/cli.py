@@ -574,8 +574,7 @@ def serve_command(
 
 @app.command("mcp")
 def mcp_command() -> None:
-    """Serve the tools classify, questions, explain, compare, history, schema and rulesets to an
-    MCP client over stdio."""
+    """Serve MCP tools over stdio: classify, questions, explain, compare, history, schema, rulesets."""
     with _one_line_errors():
         mcp_server = import_extra("aiact_tiers.mcp_server", "mcp")
     mcp_server.run_stdio()
