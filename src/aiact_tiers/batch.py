@@ -140,8 +140,9 @@ def classify_rendered(
     from .parallel import classify_in_workers
 
     ruleset = options.get("ruleset", DEFAULT_RULESET)
-    options["ruleset"] = ruleset if isinstance(ruleset, RuleSet) else load_ruleset(ruleset)
-    options["as_of"] = options.get("as_of") or dt.date.today()
+    if not isinstance(ruleset, RuleSet):
+        load_ruleset(ruleset)  # an unknown id raises here, at once
+    options["as_of"] = options.get("as_of") or dt.date.today()  # one day for every worker
     yield from classify_in_workers(rows, options, jobs, render)
 
 

@@ -11,7 +11,7 @@ import pytest
 from cli_support import AS_OF
 from test_cli_batch import BAD, GOOD, write_inventory
 
-from aiact_tiers import classify_many
+from aiact_tiers import UnknownRulesetError, classify_many
 from aiact_tiers.batch import RowError, read_path
 from aiact_tiers.parallel import CHUNK_ROWS
 
@@ -64,3 +64,5 @@ def test_zero_jobs_is_one_clear_line(run, tmp_path: Path) -> None:
     assert result.stderr.strip() == "error: `--jobs` must be at least 1 (got 0)"
     with pytest.raises(ValueError, match="jobs must be at least 1"):
         list(classify_many(GOOD, jobs=0))
+    with pytest.raises(UnknownRulesetError, match="no ruleset `eu-2099`"):
+        list(classify_many(GOOD * CHUNK_ROWS, ruleset="eu-2099", jobs=2))
