@@ -560,15 +560,19 @@ def serve_command(
     host: Annotated[str, typer.Option(help="Address to bind; another than 127.0.0.1 only when asked.")]
     = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    max_request_bytes: Annotated[int, typer.Option(help="Largest request body accepted.")]
-    = 64 * 1024 * 1024,
-    max_batch_rows: Annotated[int, typer.Option(help="Most rows a POST /batch may hold.")] = 100_000,
+    max_request_bytes: Annotated[
+        int | None, typer.Option(help="Largest request body accepted (default 64 MiB).")
+    ] = None,
+    max_batch_rows: Annotated[
+        int | None, typer.Option(help="Most rows a POST /batch may hold (default 100,000).")
+    ] = None,
 ) -> None:
     """Serve the HTTP API (POST /classify, /questions, /batch; GET /rules/{id}, /schema, /rulesets)."""
     with _one_line_errors():
         uvicorn = import_extra("uvicorn", "http")
         http_api = import_extra("aiact_tiers.http_api", "http")
-    api = http_api.create_app(max_request_bytes=max_request_bytes, max_batch_rows=max_batch_rows)
+    limits = {"max_request_bytes": max_request_bytes, "max_batch_rows": max_batch_rows}
+    api = http_api.create_app(**{name: value for name, value in limits.items() if value is not None})
     uvicorn.run(api, host=host, port=port, log_level="warning")
 
 
