@@ -85,7 +85,8 @@ def invalid_request(errors: Iterable[Any]) -> DescriptionError:
             out = []
             for error in errors:
                 loc = [part for part in error["loc"] if part not in _KINDS]
-                out.append({**error, "loc": tuple(loc[1:] if loc[:1] == ["description"] else loc)})
+                within = loc[:1] == ["description"] and len(loc) > 1
+                out.append({**error, "loc": tuple(loc[1:] if within else loc)})
             return out
 
     return DescriptionError.from_validation(_Located(), _FIELDS)

@@ -36,6 +36,7 @@ def test_the_server_lists_seven_tools_and_classifies_the_cv_example() -> None:
         ("classify", {"description": CV, "as_of": AS_OF}),
         ("classify", {"description": {**CV, "profilng": True}}),
         ("classify", {"description": CV, "ruleset": "eu-2099"}),
+        ("classify", {"as_of": AS_OF}),
         ("questions", {"description": {"annex_iii_points": ["4(a)"]}, "as_of": AS_OF}),
         ("explain", {"rule_id": "annex_iii_4_a"}),
         ("explain", {"rule_id": "annex_iii_4_z"}),
@@ -51,13 +52,16 @@ def test_the_server_lists_seven_tools_and_classifies_the_cv_example() -> None:
     assert facts["profiling"]["question"] == "Does the system perform profiling of natural persons?"
     assert facts["profiling"]["provision"] == "Art 6(3), Art 3(52)"
     assert "4(a)" in json.dumps(schema["$defs"]["AnnexIIIPoint"])
-    cv, bad_field, bad_ruleset, questions, rule, no_rule, diff, texts, model_schema, rulesets = results
+    cv, bad_field, bad_ruleset, no_description, questions, rule, no_rule = results[:7]
+    diff, texts, model_schema, rulesets = results[7:]
     assert not cv.is_error and cv.structured_content["tier"] == "high_risk"
     assert json.loads(cv.content[0].text)["basis"][0]["citation"]["provision"] == "Annex III 4(a)"
     assert bad_field.is_error
     assert bad_field.content[0].text == "error: unknown field `profilng`; did you mean `profiling`?"
     assert bad_ruleset.is_error and bad_ruleset.content[0].text.startswith(
         "error: field `ruleset`: Value error, must be one of eu-2023-ep, eu-2024, eu-2024-2026")
+    assert no_description.is_error
+    assert no_description.content[0].text.startswith("error: field `description`: Field required")
     assert "profiling" in [q["fact"] for q in questions.structured_content["questions"]]
     assert rule.structured_content["citation"]["provision"] == "Annex III 4(a)"
     assert no_rule.is_error and "no rule `annex_iii_4_z`" in no_rule.content[0].text
