@@ -37,7 +37,7 @@ def _rows(records: Iterable[dict[str, Any]]) -> Iterator[Row]:
             yield Row(position, error=exc.message)
 
 
-def frame_record(position: int, item: Item) -> dict[str, Any]:
+def _record(position: int, item: Item) -> dict[str, Any]:
     """One row of :func:`classify_frame`'s output."""
     record = flat_row(item, position)
     record["row"] = record.pop("line")
@@ -71,6 +71,6 @@ def classify_frame(frame: Any, **options: Any) -> Any:
         raise DescriptionError(
             f"classify_frame() takes a pandas or polars DataFrame (got {type(frame).__name__})"
         ) from None
-    records = [frame_record(position, item)
+    records = [_record(position, item)
                for position, item in classify_many(_rows(table.iter_rows(named=True)), **options)]
     return records_frame(records, FRAME_COLUMNS, nw.get_native_namespace(table))
