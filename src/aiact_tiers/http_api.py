@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable, Iterator, MutableMapping
 from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, Query, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
@@ -81,8 +82,8 @@ def create_app(*, max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES,
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         located = [{**error, "loc": error["loc"][1:]} for error in exc.errors()]  # without "body"
-        return JSONResponse({"message": invalid_request(located).message, "detail": exc.errors()},
-                            status_code=422)
+        return JSONResponse({"message": invalid_request(located).message,
+                             "detail": jsonable_encoder(exc.errors())}, status_code=422)
 
     @app.exception_handler(AiactTiersError)
     async def refused(request: Request, exc: AiactTiersError) -> JSONResponse:
