@@ -49,11 +49,13 @@ from .ruleset import DEFAULT_RULESET, RuleSet, list_rulesets, load_ruleset, load
 
 if TYPE_CHECKING:
     from .batch import BatchResult, RowError, classify_many
+    from .frames import classify_frame
 
-_LAZY = {"BatchResult": "batch", "RowError": "batch", "classify_many": "batch"}
+_LAZY = {"BatchResult": "batch", "RowError": "batch", "classify_many": "batch", "classify_frame": "frames"}
 """Names imported on first use (PEP 562): the batch readers and writers (csv, json) load only
-when an inventory is read. Names that are also module names stay eager: importing the module
-would otherwise put it in the function's place."""
+when an inventory is read, the DataFrame layer only when a frame is classified. Names that are
+also module names stay eager: importing the module would otherwise put it in the function's
+place."""
 
 
 def __getattr__(name: str) -> Any:
@@ -112,6 +114,7 @@ __all__ = [
     "UnknownRulesetError",
     "__version__",
     "classify",
+    "classify_frame",
     "classify_many",
     "compare",
     "crosswalk",

@@ -16,16 +16,19 @@ import collections
 import csv
 import datetime as dt
 import importlib
+import io
 import json
+import math
 import types
 import typing
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from ._loader import read_yaml_items
+from ._output import spreadsheet_safe
 from .errors import DescriptionError, RuleFileError
 from .facts import (
     Description,
@@ -45,6 +48,7 @@ __all__ = [
     "Summary",
     "classify_jsonl",
     "classify_many",
+    "classify_rendered",
     "read_inventory",
 ]
 
@@ -83,14 +87,23 @@ def classify_many(
     as_of: dt.date | None = None,
     role: Role | str | None = None,
     presume: bool = True,
+    jobs: int = 1,
 ) -> Iterator[tuple[int, Item]]:
     """Classify each description lazily; yield ``(line, result or RowError)`` for every one.
 
     Plain descriptions are numbered from 1; :class:`Row` objects keep their line. An invalid
     row becomes a :class:`RowError`; an unknown ruleset or a date before the Act raises at once.
+    With ``jobs`` above 1, chunks of rows are classified in that many worker processes; the
+    order and every outcome stay the same.
     """
     from .classify import classify
 
+    if jobs != 1:
+        for line, whole, _ in classify_rendered(descriptions, None, jobs=jobs, ruleset=ruleset,
+                                                as_of=as_of, role=role, presume=presume):
+            assert not isinstance(whole, tuple)  # whole results: nothing was rendered
+            yield line, whole
+        return
     rules = ruleset if isinstance(ruleset, RuleSet) else load_ruleset(ruleset)
     for number, item in enumerate(descriptions, start=1):
         row = item if isinstance(item, Row) else Row(number, item)
@@ -101,6 +114,50 @@ def classify_many(
             yield row.line, classify(row.data, ruleset=rules, as_of=as_of, role=role, presume=presume)
         except DescriptionError as exc:
             yield row.line, RowError(row.line, _row_id(row.data), exc.message)
+
+
+Outcome = RowError | tuple[Tier | None, Tier | None]
+"""What is left of a row once its output is rendered: its error, or its tier (None: open) with
+the most severe tier it may reach."""
+
+
+def outcome(item: Item) -> Outcome:
+    """The error, or the tier and the most severe tier still possible, of a row: all that a
+    :class:`Summary` counts."""
+    if isinstance(item, RowError):
+        return item
+    return item.tier, max(item.possible_tiers, key=SEVERITY.index, default=None)
+
+
+def classify_rendered(
+    descriptions: Iterable[Row | Description | Mapping[str, Any]],
+    render: Callable[[int, Item], str] | None,
+    *,
+    jobs: int = 1,
+    **options: Any,
+) -> Iterator[tuple[int, Item | Outcome, str]]:
+    """:func:`classify_many` with each row's output text, rendered by ``render`` (a module-level
+    function such as :func:`jsonl_record`) in the process that classified the row.
+
+    With ``render``, each row gives ``(line, outcome, text)`` and the result itself is dropped
+    where it was made, so worker processes send back little more than text; without it,
+    ``(line, result or RowError, "")``.
+    """
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1 (got {jobs})")
+    rows = (item if isinstance(item, Row) else Row(number, item)
+            for number, item in enumerate(descriptions, start=1))
+    if jobs == 1:
+        for line, item in classify_many(rows, **options):
+            yield (line, outcome(item), render(line, item)) if render else (line, item, "")
+        return
+    from .parallel import classify_in_workers
+
+    ruleset = options.get("ruleset", DEFAULT_RULESET)
+    if not isinstance(ruleset, RuleSet):
+        load_ruleset(ruleset)  # an unknown id raises here, at once
+    options["as_of"] = options.get("as_of") or dt.date.today()  # one day for every worker
+    yield from classify_in_workers(rows, options, jobs, render)
 
 
 def classify_jsonl(
@@ -166,12 +223,12 @@ def _row_id(data: object) -> str | None:
 
 
 def inventory_format(path: Path) -> str:
-    """The format of an inventory from its suffix: csv, jsonl, yaml or json."""
+    """The format of an inventory from its suffix: csv, jsonl, yaml, json or xlsx (a workbook)."""
     suffix = path.suffix.lower().lstrip(".")
     fmt = {"yml": "yaml", "ndjson": "jsonl"}.get(suffix, suffix)
-    if fmt not in INVENTORY_FORMATS:
+    if fmt not in (*INVENTORY_FORMATS, "xlsx"):
         raise DescriptionError(
-            f"`{path}`: unknown inventory format `.{suffix}`; use .csv, .jsonl, .yaml or .json"
+            f"`{path}`: unknown inventory format `.{suffix}`; use .csv, .jsonl, .yaml, .json or .xlsx"
         )
     return fmt
 
@@ -264,6 +321,22 @@ def csv_facts(record: Mapping[str | None, Any]) -> dict[str, Any]:
                 raise DescriptionError(f"column `{column}` nests into a fact that is not a mapping")
         target[key] = _cell(key, value)
     return facts
+
+
+def cell_text(value: object) -> str:
+    """A typed cell (of a workbook or a DataFrame) as the text a CSV cell holds: Booleans
+    ``true``/``false``, dates ``YYYY-MM-DD``, a missing value (None, NaN) empty."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
 
 
 MAX_RECORD_LINES = 100
@@ -429,15 +502,18 @@ class Summary:
     errors: int = 0
     may_reach: Counter[str] = field(default_factory=Counter)
 
-    def add(self, item: Item) -> None:
-        if isinstance(item, RowError):
+    def add(self, item: Item | Outcome) -> None:
+        kept = outcome(item) if isinstance(item, Classification) else item
+        if isinstance(kept, RowError):
             self.errors += 1
-        elif item.tier is None:
-            self.undetermined += 1
-            if item.possible_tiers:
-                self.may_reach[max(item.possible_tiers, key=SEVERITY.index).value] += 1
-        else:
-            self.tiers[item.tier.value] += 1
+            return
+        tier, worst = kept
+        if tier is not None:
+            self.tiers[tier.value] += 1
+            return
+        self.undetermined += 1
+        if worst is not None:
+            self.may_reach[worst.value] += 1
 
     @property
     def total(self) -> int:
@@ -497,12 +573,21 @@ class BatchResult:
         return batch
 
     def to_pandas(self) -> Any:
-        """One row per classified system (requires pandas)."""
+        """One row per classified system in :data:`FLAT_COLUMNS` (requires pandas, narwhals)."""
+        return self._frame("pandas")
+
+    def to_polars(self) -> Any:
+        """One row per classified system in :data:`FLAT_COLUMNS` (requires polars, narwhals)."""
+        return self._frame("polars")
+
+    def _frame(self, backend: str) -> Any:
+        from .frames import records_frame
+
         try:
-            pd = importlib.import_module("pandas")
+            importlib.import_module(backend)
         except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise ImportError("to_pandas() needs pandas: python -m pip install pandas") from exc
-        return pd.DataFrame([flat_row(r) for r in self.results])
+            raise ImportError(f"to_{backend}() needs {backend}: python -m pip install {backend}") from exc
+        return records_frame([flat_row(r) for r in self.results], FLAT_COLUMNS, backend)
 
     def _repr_markdown_(self) -> str:
         from .report import inventory_markdown
@@ -539,6 +624,22 @@ def flat_row(item: Item, line: int | None = None) -> dict[str, Any]:
     }
 
 
+def jsonl_record(line: int, item: Item) -> str:
+    """One result or error as a line of JSON Lines output, the line number first."""
+    if isinstance(item, RowError):
+        return json.dumps({"line": line, "id": item.id, "error": item.message}) + "\n"
+    return json.dumps({"line": line, **item.model_dump(mode="json")}) + "\n"
+
+
+def csv_record(line: int, item: Item) -> str:
+    """One result or error as a row of CSV output with the columns :data:`FLAT_COLUMNS`, a cell
+    that a spreadsheet would run as a formula made text."""
+    text = io.StringIO()
+    csv.DictWriter(text, FLAT_COLUMNS).writerow(
+        {k: spreadsheet_safe(v) for k, v in flat_row(item, line).items()})
+    return text.getvalue()
+
+
 def read_path(path: Path) -> Iterator[Row]:
     """Stream the rows of an inventory file, its format chosen by its suffix.
 
@@ -546,6 +647,10 @@ def read_path(path: Path) -> Iterator[Row]:
     any output is written; its rows are read as they are asked for.
     """
     fmt = inventory_format(path)
+    if fmt == "xlsx":
+        from .excel import read_workbook
+
+        return read_workbook(path)
     stream = path.open("rb")
     return _closing(stream, read_inventory(stream, fmt, str(path)))
 

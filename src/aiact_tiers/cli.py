@@ -1,5 +1,5 @@
 """The ``aiact-tiers`` command line: classify, batch, questions, interview, compare, history, explain,
-rulesets, schema.
+rulesets, schema, and the services serve (HTTP) and mcp.
 
 Every command goes through :func:`aiact_tiers.classify` and offers its choices (``--ruleset``,
 ``--as-of``, ``--role``). Errors print one line naming the field, line or file, and exit with 2.
@@ -29,7 +29,7 @@ from . import _output, report
 from . import batch as _batch
 from ._loader import read_yaml
 from .classify import classify
-from .errors import AiactTiersError, DescriptionError
+from .errors import AiactTiersError, DescriptionError, import_extra
 from .facts import (
     ModelDescription,
     Role,
@@ -250,18 +250,30 @@ class _Writer:
 
     def __init__(self, stream: _output.Writable, fmt: OutputFormat) -> None:
         self.stream = stream
-        self.csv = csv.DictWriter(stream, _batch.FLAT_COLUMNS) if fmt is OutputFormat.CSV else None
-        if self.csv:
-            self.csv.writeheader()
+        self.render = _batch.csv_record if fmt is OutputFormat.CSV else _batch.jsonl_record
+        if fmt is OutputFormat.CSV:
+            csv.DictWriter(stream, _batch.FLAT_COLUMNS).writeheader()
 
-    def write(self, line: int, item: _batch.Item) -> None:
-        if self.csv:
-            row = _batch.flat_row(item, line)
-            self.csv.writerow({k: _output.spreadsheet_safe(v) for k, v in row.items()})
-        elif isinstance(item, _batch.RowError):
-            self.stream.write(json.dumps({"line": line, "id": item.id, "error": item.message}) + "\n")
-        else:
-            self.stream.write(json.dumps({"line": line, **item.model_dump(mode="json")}) + "\n")
+    def write(self, line: int, item: _batch.Item | _batch.Outcome, text: str) -> None:
+        """Write a row's text, rendered by :attr:`render` where the row was classified."""
+        self.stream.write(text)
+
+
+@contextlib.contextmanager
+def _results(output: Path | None) -> Iterator[Any]:
+    """The writer of ``--output`` by its suffix (.jsonl, .csv or .xlsx), or JSON Lines on stdout;
+    a file is written whole when the run completes, or not at all."""
+    suffix = output.suffix.lower() if output else ""
+    if output and suffix == ".xlsx":
+        from .excel import WorkbookWriter
+
+        workbook = WorkbookWriter(output)
+        yield workbook
+        workbook.close()
+        return
+    fmt = OutputFormat.CSV if suffix == ".csv" else OutputFormat.JSONL
+    with _output.atomic_text(output) if output else _stdout() as stream:
+        yield _Writer(stream, fmt)
 
 
 @contextlib.contextmanager
@@ -279,9 +291,11 @@ def _progress(enabled: bool) -> Iterator[Any]:
 
 @app.command("batch")
 def batch_command(
-    inventory: Annotated[Path, typer.Argument(help="Inventory: .csv, .jsonl, .yaml or .json list.")],
+    inventory: Annotated[
+        Path, typer.Argument(help="Inventory: .csv, .jsonl, .yaml or .json list, or .xlsx workbook.")
+    ],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write results here (.jsonl or .csv).")
+        Path | None, typer.Option("--output", "-o", help="Write results here (.jsonl, .csv or .xlsx).")
     ] = None,
     ruleset: RulesetOpt = DEFAULT_RULESET,
     as_of: AsOfOpt = None,
@@ -300,6 +314,9 @@ def batch_command(
         bool, typer.Option("--allow-errors", help="With --fail-on: pass rows that could not be read.")
     ] = False,
     strict: StrictOpt = False,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help="Worker processes (default: the cores available).")
+    ] = None,
 ) -> None:
     """Classify every system of an inventory; one result or error per row, then a summary.
 
@@ -311,15 +328,14 @@ def batch_command(
         rules = load_ruleset(ruleset)
         if output is not None and _same_file(output, inventory):
             raise CliError(f"`--output` `{output}` is the inventory; write the results elsewhere")
-        fmt = OutputFormat.CSV if output and output.suffix.lower() == ".csv" else OutputFormat.JSONL
         rows = _batch.read_path(inventory)
-        with (_output.atomic_text(output) if output else _stdout()) as stream,\
-                _progress(sys.stderr.isatty()) as progress:
-            writer = _Writer(stream, fmt)
+        with _results(output) as writer, _progress(sys.stderr.isatty()) as progress:
             task = progress.add_task("classify") if progress else None
-            for line, item in _batch.classify_many(rows, ruleset=rules, as_of=day, role=who,
-                                                     presume=not strict):
-                writer.write(line, item)
+            for line, item, text in _batch.classify_rendered(
+                rows, writer.render, jobs=_jobs(jobs), ruleset=rules, as_of=day, role=who,
+                presume=not strict,
+            ):
+                writer.write(line, item, text)
                 summary.add(item)
                 if isinstance(item, _batch.RowError):
                     err.print(terminal_text(f"{inventory}:{item}"), markup=False)
@@ -340,6 +356,16 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
     except OSError:
         return False
+
+
+def _jobs(jobs: int | None) -> int:
+    from .parallel import available_cores
+
+    if jobs is None:
+        return available_cores()
+    if jobs < 1:
+        raise CliError(f"`--jobs` must be at least 1 (got {jobs})")
+    return jobs
 
 
 @contextlib.contextmanager
@@ -695,6 +721,38 @@ def schema_command(
     """The JSON Schema of a system description (or, with --model, of a model description)."""
     kind = ModelDescription if model else SystemDescription
     typer.echo(json.dumps(kind.model_json_schema(), indent=2))
+
+
+# --- services: HTTP API and MCP server ---------------------------------------------------
+
+
+@app.command("serve")
+def serve_command(
+    host: Annotated[str, typer.Option(help="Address to bind; another than 127.0.0.1 only when asked.")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    max_request_bytes: Annotated[
+        int | None, typer.Option(help="Largest request body accepted (default 64 MiB).")
+    ] = None,
+    max_batch_rows: Annotated[
+        int | None, typer.Option(help="Most rows a POST /batch may hold (default 100,000).")
+    ] = None,
+) -> None:
+    """Serve the HTTP API (POST /classify, /questions, /batch; GET /rules/{id}, /schema, /rulesets)."""
+    with _one_line_errors():
+        uvicorn = import_extra("uvicorn", "http")
+        http_api = import_extra("aiact_tiers.http_api", "http")
+    limits = {"max_request_bytes": max_request_bytes, "max_batch_rows": max_batch_rows}
+    api = http_api.create_app(**{name: value for name, value in limits.items() if value is not None})
+    uvicorn.run(api, host=host, port=port, log_level="warning")
+
+
+@app.command("mcp")
+def mcp_command() -> None:
+    """Serve MCP tools over stdio: classify, questions, explain, compare, history, schema, rulesets."""
+    with _one_line_errors():
+        mcp_server = import_extra("aiact_tiers.mcp_server", "mcp")
+    mcp_server.run_stdio()
 
 
 def main() -> None:

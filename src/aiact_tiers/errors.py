@@ -23,6 +23,7 @@ __all__ = [
     "RuleFileError",
     "UnknownRulesetError",
     "did_you_mean",
+    "import_extra",
 ]
 
 
@@ -32,6 +33,17 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"; did you mean `{close[0]}`?" if close else ""
+
+
+def import_extra(module: str, extra: str) -> Any:
+    """A module an optional extra installs, or an error naming the extra to install."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise AiactTiersError(f"this needs the [{extra}] extra ({exc.name} is missing): "
+                              f"python -m pip install 'aiact-tiers[{extra}]'") from None
 
 
 class AiactTiersError(Exception):

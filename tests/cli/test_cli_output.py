@@ -38,7 +38,7 @@ def test_a_hard_link_to_the_inventory_is_refused(run, tmp_path: Path) -> None:
 @pytest.mark.parametrize(("name", "data", "error"), [
     ("missing.csv", None, "error: cannot read `{path}`: No such file or directory\n"),
     ("inv.txt", b"id\na\n",
-     "error: `{path}`: unknown inventory format `.txt`; use .csv, .jsonl, .yaml or .json [AT100]\n"),
+     "error: `{path}`: unknown inventory format `.txt`; use .csv, .jsonl, .yaml, .json or .xlsx [AT100]\n"),
     ("inv.yaml", b"id: a\n", "error: `{path}` must hold a list of descriptions [AT100]\n"),
     ("inv.yaml", b"- id: a\n- id: caf\xe9\n", "error: {path}:2: not UTF-8 text [AT100]\n"),
 ])

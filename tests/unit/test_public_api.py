@@ -9,7 +9,7 @@ FROZEN_ALL = [
     "ObligationDifference", "OpenQuestion", "PenaltyExposure", "Phase", "Practice",
     "RBIObjective", "Role", "RowError", "RuleConflictError", "RuleFileError", "RuleHit", "RuleSet",
     "Status", "SystemDescription", "Tier", "UnknownRulesetError", "__version__", "classify",
-    "classify_many", "compare", "crosswalk", "history",
+    "classify_frame", "classify_many", "compare", "crosswalk", "history",
     "list_rulesets", "load_description", "load_ruleset",
     "load_ruleset_overlay", "penalties",
 ]

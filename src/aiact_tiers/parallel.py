@@ -1,0 +1,86 @@
+"""Worker processes: an inventory's rows classified in chunks on several cores, in input order.
+
+The parent reads the rows and writes the output; each worker classifies a chunk of rows and,
+when asked, renders each result as the text the output holds, so the parent only copies text.
+Chunks come back in the order they were sent, so lines, order and every row's outcome are what
+one process gives.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain, islice
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .batch import Item, Outcome, Row
+
+__all__ = ["available_cores", "classify_in_workers"]
+
+CHUNK_ROWS = 64
+"""Rows sent to a worker at a time: enough to make the hand-over cheap, few enough to stream."""
+
+Render = Callable[[int, "Item"], str]
+Rendered = tuple[int, "Item | Outcome", str]
+
+_work: tuple[dict[str, Any], Render | None] | None = None  # set in each worker
+
+
+def available_cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def _start(options: dict[str, Any], render: Render | None) -> None:
+    global _work
+    _work = (options, render)
+
+
+def _classify_chunk(rows: list[Row]) -> list[Rendered]:
+    from .batch import classify_rendered
+
+    assert _work is not None, "the worker was started without its options"
+    options, render = _work
+    return list(classify_rendered(rows, render, **options))
+
+
+def _chunks(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
+    it = iter(rows)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def classify_in_workers(
+    rows: Iterable[Row], options: dict[str, Any], jobs: int, render: Render | None = None,
+) -> Iterator[Rendered]:
+    """What :func:`~aiact_tiers.batch.classify_rendered` gives for every row, the rows
+    classified by ``jobs`` processes with the keyword ``options`` of ``classify_many``.
+
+    At most two chunks per worker are in flight, so memory stays flat however long the input.
+    An input of one chunk is classified in this process: starting workers would cost more.
+    """
+    chunks = _chunks(rows, CHUNK_ROWS)
+    first, second = next(chunks, []), next(chunks, None)
+    if second is None:
+        from .batch import classify_rendered
+
+        yield from classify_rendered(first, render, **options)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start,
+                             initargs=(options, render)) as pool:
+        pending: deque[Future[list[Rendered]]] = deque()
+        for chunk in chain([first, second], chunks):
+            pending.append(pool.submit(_classify_chunk, chunk))
+            if len(pending) >= 2 * jobs:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
