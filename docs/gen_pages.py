@@ -8,6 +8,6 @@ import mkdocs_gen_files
 sys.path.insert(0, str(Path(__file__).parent))
 from site_pages import pages
 
-for path, render in pages():
+for path, render in pages(mkdocs_gen_files.config["site_url"] or ""):
     with mkdocs_gen_files.open(path, "w") as page:
         page.write(render())

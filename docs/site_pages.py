@@ -8,13 +8,16 @@ so the pages cannot drift from the rule files, ``cli.py``, ``errors.py`` or ``ex
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
+import diagrams
+import facts_page
 import yaml
 
 from aiact_tiers import errors, load_ruleset
@@ -22,8 +25,13 @@ from aiact_tiers._loader import Rule
 from aiact_tiers.ruleset import RuleSet, list_rulesets
 
 ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
 CASES = ROOT / "tests" / "cases"
 EXAMPLES = ROOT / "examples"
+HELP_COLUMNS = 80
+"""The width the command line's help is captured at: what fits the site's content column."""
+DIAGRAM = re.compile(r"^<!-- diagram: (?P<name>[\w-]+) -->$", re.M)
+"""A line of a hand-written page that the build replaces with a diagram drawn from the rules."""
 
 
 def rule_page(ruleset_id: str, rule_id: str) -> str:
@@ -32,22 +40,22 @@ def rule_page(ruleset_id: str, rule_id: str) -> str:
 
 
 @cache
-def _cases(ruleset_id: str) -> tuple[tuple[str, dict[str, Any]], ...]:
-    """(file, case) for every legal case of a ruleset, read once."""
-    out = []
+def _cases(ruleset_id: str) -> tuple[dict[str, Any], ...]:
+    """Every legal case of a ruleset, read once."""
+    out: list[dict[str, Any]] = []
     for path in sorted((CASES / ruleset_id).rglob("*.yaml")):
         data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        out += [(str(path.relative_to(ROOT)), case) for case in data.get("cases", [])]
+        out += data.get("cases", [])
     return tuple(out)
 
 
-def cases_naming(ruleset_id: str, rule_id: str) -> Iterator[tuple[str, str, str]]:
-    """(file, kind, case name) for every legal case whose fires/not_fires/basis names the rule."""
-    for file, case in _cases(ruleset_id):
-            for kind in ("fires", "basis", "not_fires"):
-                if rule_id in case.get(kind, []):
-                    yield file, kind, case["name"]
-                    break
+def cases_naming(ruleset_id: str, rule_id: str) -> Iterator[tuple[str, str]]:
+    """(kind, case name) for every legal case whose fires/not_fires/basis names the rule."""
+    for case in _cases(ruleset_id):
+        for kind in ("fires", "basis", "not_fires"):
+            if rule_id in case.get(kind, []):
+                yield kind, case["name"]
+                break
 
 
 def _outcome(rule: Rule) -> str:
@@ -56,24 +64,46 @@ def _outcome(rule: Rule) -> str:
     return f"`{rule.outcome}`"
 
 
+def _rule_links(rule_ids: Iterable[str]) -> str:
+    """Links to the pages of rules of the same ruleset."""
+    return ", ".join(f"[`{r}`]({r}.md)" for r in rule_ids) or "none"
+
+
+def _fact_links(rule: Rule) -> str:
+    """Links to the facts-reference entries of the facts a rule reads."""
+    return ", ".join(f"[`{f}`](../../facts.md#{facts_page.anchor(rule.subject, f)})"
+                     for f in rule.when.facts) or "none"
+
+
+def _confidence(rule: Rule, ruleset: RuleSet) -> list[str]:
+    """A warning for a rule, or a regime it opens or depends on, not read with high confidence."""
+    regimes = [ruleset.regimes[r] for r in (*rule.opens, *rule.regimes)]
+    doubts = [f"The rule is read with **{rule.confidence}** confidence."] if rule.confidence != "high" else []
+    doubts += [f"Regime `{r.id}` ({r.citation}) is read with **{r.confidence}** confidence"
+               + (f": {r.note}" if r.note else ".") for r in regimes if r.confidence != "high"]
+    if not doubts:
+        return []
+    return ['!!! warning "Low-confidence reading"', "", *(f"    {d}" for d in doubts), ""]
+
+
 def render_rule(ruleset: RuleSet, rule: Rule) -> str:
     until = f"until {rule.effective_until}" if rule.effective_until else "with no end date"
     lines = [
-        f"# {rule.citation.provision}: {rule.title}",
+        f"# {rule.citation.provision}: {rule.title} ({ruleset.id})",
         "",
         f"Rule `{rule.id}` of ruleset [`{ruleset.id}`](index.md) ({ruleset.title}).",
         "",
-        "| | |",
+        *_confidence(rule, ruleset),
+        "| Field | Value |",
         "|---|---|",
         f"| Citation | [{rule.citation.provision}]({rule.citation.url}), {rule.citation.act} |",
         f"| Outcome | {_outcome(rule)} |",
         f"| In force | from {rule.effective_from}, {until} |",
-        f"| Facts read | {', '.join(f'`{f}`' for f in rule.when.facts) or 'none'} |",
+        f"| Facts read | {_fact_links(rule)} |",
         f"| Opens regimes | {', '.join(f'`{r}`' for r in rule.opens) or 'none'} |",
-        f"| Overrides | {', '.join(f'`{r}`' for r in ruleset.overridden.get(rule.id, ())) or 'none'} |",
-        f"| Overridden by | {', '.join(f'`{r}`' for r in ruleset.defeaters.get(rule.id, ())) or 'none'} |",
+        f"| Overrides | {_rule_links(ruleset.overridden.get(rule.id, ()))} |",
+        f"| Overridden by | {_rule_links(ruleset.defeaters.get(rule.id, ()))} |",
         f"| Confidence | {rule.confidence} |",
-        f"| Defined in | `{rule.source.split(':')[0]}` |",
         "",
     ]
     for verb, regime_ids in (("Opens", rule.opens), ("Triggered by", rule.regimes)):
@@ -83,6 +113,8 @@ def render_rule(ruleset: RuleSet, rule: Rule) -> str:
                       f"which applies from {regime.applies_from}.", ""]
     if rule.applies_from:
         lines += [f"Applies from the date of regime `{rule.applies_from}`.", ""]
+    if ruleset.overridden.get(rule.id) or ruleset.defeaters.get(rule.id):
+        lines += ["## Overrides", "", diagrams.fence(diagrams.override_graph(ruleset, rule))]
     lines += ["## Predicate", "", "```text", rule.when.text, "```", ""]
     if rule.when.params:
         lines += [f"Parameters: {', '.join(f'`${p}`' for p in rule.when.params)}.", ""]
@@ -94,7 +126,7 @@ def render_rule(ruleset: RuleSet, rule: Rule) -> str:
     if not found:
         lines.append("No case names this rule.")
     label = {"fires": "fires", "basis": "in the basis", "not_fires": "near miss: does not fire"}
-    lines += [f"- {name} ({label[kind]}; `{file}`)" for file, kind, name in found]
+    lines += [f"- {name} ({label[kind]})" for kind, name in found]
     return "\n".join(lines) + "\n"
 
 
@@ -104,6 +136,9 @@ def render_index(ruleset: RuleSet) -> str:
         lines += [ruleset.description, ""]
     if ruleset.extends:
         lines += [f"Extends [`{ruleset.extends}`](../{ruleset.extends}/index.md).", ""]
+    lines += ["## Decision order", "",
+              "The tiers in the order the law asks them; a dotted arrow is a rule that overrides others.",
+              "", diagrams.fence(diagrams.decision_order(ruleset)), "## Rules", ""]
     lines += ["| Rule | Provision | Title | Outcome |", "|---|---|---|---|"]
     lines += [
         f"| [`{r.id}`]({r.id}.md) | {r.citation.provision} | {r.title} | {r.outcome} |"
@@ -140,7 +175,7 @@ def render_cli() -> str:
     runner = CliRunner()
     lines = ["# Command line", "", "The `aiact-tiers` command; each section is its `--help`.", ""]
     for args in ([], *([name] for name in sorted(get_command(app).commands))):  # type: ignore[attr-defined]
-        help_text = runner.invoke(app, [*args, "--help"], env={"COLUMNS": "100", "NO_COLOR": "1"}).output
+        help_text = runner.invoke(app, [*args, "--help"], env={"COLUMNS": str(HELP_COLUMNS), "NO_COLOR": "1"}).output
         text = "\n".join(line.rstrip() for line in help_text.strip("\n").splitlines())
         lines += [f"## aiact-tiers {' '.join(args)}".rstrip(), "", "```text", text, "```", ""]
     return "\n".join(lines)
@@ -164,14 +199,53 @@ def render_rulesets() -> str:
     return "\n".join(lines) + "\n"
 
 
+def render_rules_nav() -> str:
+    """The navigation of the rule pages (read by the literate-nav plugin): one section per ruleset."""
+    lines = ["- [Rules](index.md)"]
+    for ruleset_id in list_rulesets():
+        ruleset = load_ruleset(ruleset_id)
+        lines += [f"- {ruleset_id}", f"    - [All rules of {ruleset_id}]({ruleset_id}/index.md)"]
+        lines += [f"    - [{r.citation.provision}: {r.id} ({ruleset_id})]({ruleset_id}/{r.id}.md)"
+                  for r in ruleset.rules]
+    return "\n".join(lines) + "\n"
+
+
+def _diagram(name: str) -> str:
+    """A diagram a hand-written page asks for by name."""
+    if name == "decision-order":
+        return diagrams.fence(diagrams.decision_order(load_ruleset()))
+    if name == "application-dates":
+        return diagrams.fence(diagrams.application_dates([load_ruleset("eu-2024"), load_ruleset()]))
+    raise KeyError(f"no diagram named `{name}`")
+
+
+def with_diagrams(text: str) -> str:
+    """A hand-written page with each diagram marker replaced by the diagram."""
+    return DIAGRAM.sub(lambda m: _diagram(m.group("name")), text)
+
+
+def pages_with_diagrams() -> list[Path]:
+    """The hand-written pages that ask for a diagram."""
+    return [p for p in sorted(DOCS.rglob("*.md")) if DIAGRAM.search(p.read_text(encoding="utf-8"))]
+
+
 def examples() -> list[Path]:
     """The runnable example files (``shared_facts.py`` only holds facts they share)."""
     return [p for p in sorted(EXAMPLES.glob("*.py")) if p.stem != "shared_facts"]
 
 
-def pages() -> Iterator[tuple[str, Callable[[], str]]]:
-    """(path in the site, renderer) for every generated page; nothing is rendered until called."""
+def pages(site_url: str = "") -> Iterator[tuple[str, Callable[[], str]]]:
+    """(path in the site, renderer) for every generated page; nothing is rendered until called.
+
+    The hand-written pages that ask for diagrams are among them, with the diagrams drawn in.
+    """
     yield "reference/rules/index.md", render_rulesets
+    yield "reference/rules/SUMMARY.md", render_rules_nav
+    yield "reference/facts.md", facts_page.render_facts
+    for model in facts_page.MODELS:
+        yield f"schema/{facts_page.SCHEMA_FILES[model]}", partial(facts_page.schema, model, site_url)
+    for page in pages_with_diagrams():
+        yield str(page.relative_to(DOCS)), partial(with_diagrams, page.read_text(encoding="utf-8"))
     for ruleset_id in list_rulesets():
         ruleset = load_ruleset(ruleset_id)
         yield f"reference/rules/{ruleset_id}/index.md", partial(render_index, ruleset)
