@@ -8,6 +8,7 @@ so the pages cannot drift from the rule files, ``cli.py``, ``errors.py`` or ``ex
 from __future__ import annotations
 
 import ast
+import json
 import re
 import subprocess
 import sys
@@ -181,16 +182,53 @@ def render_cli() -> str:
     return "\n".join(lines)
 
 
+def example_files(path: Path) -> list[Path]:
+    """The example's file and the data files of the examples folder that its code names."""
+    code = path.read_text(encoding="utf-8")
+    return [path, *(p for p in sorted(EXAMPLES.glob("*.yaml")) if f'"{p.name}"' in code)]
+
+
 def render_example(path: Path) -> str:
-    doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or path.stem
-    title, _, body = doc.partition("\n")
+    """An example's page: its docstring as text, then its code, the files it reads and its output."""
+    module = ast.parse(path.read_text(encoding="utf-8"))
+    doc = ast.get_docstring(module) or path.stem
+    heading, _, body = doc.partition("\n")
+    title, _, lead = heading.rstrip(".").partition(": ")
+    code = "\n".join(path.read_text(encoding="utf-8").splitlines()[module.body[0].end_lineno or 0:]).strip()
     run = subprocess.run(
         [sys.executable, path.name], cwd=path.parent, capture_output=True, text=True, check=True
     )
-    return (
-        f"# {title}\n\n{body.strip()}\n\nThe file `examples/{path.name}`:\n\n"
-        f"```python\n{path.read_text(encoding='utf-8')}```\n\nIt prints:\n\n```text\n{run.stdout}```\n"
-    )
+    lines = [f"# {title}", "", f"{lead[:1].upper()}{lead[1:]}." if lead else "", "", body.strip(), ""]
+    lines += [f"`aiact-tiers examples {path.stem}` writes the files below into the current folder; "
+              f"run `python {path.name}` there.", "", f"```python title=\"{path.name}\"", code, "```", ""]
+    for data in example_files(path)[1:]:
+        lines += [f"```yaml title=\"{data.name}\"", data.read_text(encoding="utf-8").rstrip(), "```", ""]
+    lines += ["It prints:", "", "```text", run.stdout.rstrip(), "```", ""]
+    return "\n".join(lines)
+
+
+def _output(output: dict[str, Any]) -> str:
+    """One saved output of a notebook cell: its HTML if it has some, else its text."""
+    data = output.get("data", {})
+    if "text/html" in data:
+        return f'<div class="notebook-output">{"".join(data["text/html"])}</div>\n'
+    text = "".join(output.get("text") or data.get("text/plain", ""))
+    return f"```text\n{text.rstrip()}\n```\n"
+
+
+def render_notebook(path: Path) -> str:
+    """A notebook as a page: its text, its code and the outputs it was saved with."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    lines = []
+    for cell in cells:
+        source = "".join(cell["source"])
+        if cell["cell_type"] == "markdown":
+            lines.append(source + "\n")
+            continue
+        lines.append(f"```python\n{source}\n```\n")
+        lines += [_output(o) for o in cell.get("outputs", [])]
+    lines.append(f"The notebook is `{path.name}` among the [bundled examples](index.md).\n")
+    return "\n".join(lines)
 
 
 def render_rulesets() -> str:
@@ -230,8 +268,8 @@ def pages_with_diagrams() -> list[Path]:
 
 
 def examples() -> list[Path]:
-    """The runnable example files (``shared_facts.py`` only holds facts they share)."""
-    return [p for p in sorted(EXAMPLES.glob("*.py")) if p.stem != "shared_facts"]
+    """The runnable example files."""
+    return sorted(EXAMPLES.glob("*.py"))
 
 
 def pages(site_url: str = "") -> Iterator[tuple[str, Callable[[], str]]]:
@@ -255,3 +293,4 @@ def pages(site_url: str = "") -> Iterator[tuple[str, Callable[[], str]]]:
     yield "reference/errors.md", render_errors
     for example in examples():
         yield f"examples/{example.stem}.md", partial(render_example, example)
+    yield "examples/inventory.md", partial(render_notebook, EXAMPLES / "inventory.ipynb")
