@@ -454,10 +454,14 @@ def explain_command(
     rule_id: Annotated[str, typer.Argument(help="A rule id, e.g. annex_iii_4_a.")],
     ruleset: RulesetOpt = DEFAULT_RULESET,
     cases: Annotated[
-        Path, typer.Option("--cases", help="Folder of legal cases to draw examples from.")
-    ] = Path("tests/cases"),
+        Path | None,
+        typer.Option("--cases", help="Folder of legal cases to draw examples from; default: the bundled."),
+    ] = None,
 ) -> None:
     """A provision: its citation, predicate, outcome, dates and example cases."""
+    from .bundled import folder
+
+    cases = cases or folder("cases")
     with _one_line_errors():
         rules = load_ruleset(ruleset)
         try:
@@ -524,6 +528,26 @@ def schema_command(
     """The JSON Schema of a system description (or, with --model, of a model description)."""
     kind = ModelDescription if model else SystemDescription
     typer.echo(json.dumps(kind.model_json_schema(), indent=2))
+
+
+# --- examples -------------------------------------------------------------------------------
+
+
+@app.command("examples")
+def examples_command(
+    name: Annotated[str | None, typer.Argument(help="The example to write out; none: list them.")] = None,
+    target: Annotated[Path, typer.Option("--dir", "-d", help="The folder to write it into.")] = Path("."),
+) -> None:
+    """The worked examples shipped with the package: list them, or write one out to run it."""
+    from . import bundled
+
+    with _one_line_errors():
+        if name is None:
+            for example, title in bundled.examples().items():
+                typer.echo(f"{example}: {title}")
+            return
+        for path in bundled.write_example(name, target):
+            typer.echo(f"wrote {path}")
 
 
 def main() -> None:
