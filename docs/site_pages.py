@@ -12,6 +12,7 @@ import json
 import re
 import subprocess
 import sys
+import textwrap
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache, partial
 from pathlib import Path
@@ -134,7 +135,7 @@ def render_rule(ruleset: RuleSet, rule: Rule) -> str:
 def render_index(ruleset: RuleSet) -> str:
     lines = [f"# Ruleset `{ruleset.id}`", "", f"{ruleset.title}, version {ruleset.version}.", ""]
     if ruleset.description:
-        lines += [ruleset.description, ""]
+        lines += ['!!! abstract "The text this ruleset holds"', "", textwrap.indent(ruleset.description, "    "), ""]
     if ruleset.extends:
         lines += [f"Extends [`{ruleset.extends}`](../{ruleset.extends}/index.md).", ""]
     lines += ["## Decision order", "",
