@@ -101,6 +101,5 @@ def test_every_python_block_runs_and_its_claims_hold(page: Path, folder: Path) -
 
 
 def test_a_comment_in_words_is_no_claim_and_a_value_is() -> None:
-    assert claims("result.tier  # Tier.HIGH_RISK\nresult.checklist()  # obligations before, at and after") == [
-        ("result.tier", "Tier.HIGH_RISK")
-    ]
+    source = "result.tier  # Tier.HIGH_RISK\nresult.checklist()  # obligations before, at and after"
+    assert claims(source) == [("result.tier", "Tier.HIGH_RISK")]

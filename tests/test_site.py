@@ -82,7 +82,8 @@ def test_a_rule_page_links_the_facts_it_reads_and_the_rules_it_overrides() -> No
     assert "[`narrow_procedural_task`](../../facts.md#narrow_procedural_task)" in page
     assert "| Overridden by | [`art_06_3_profiling`](art_06_3_profiling.md) |" in page
     assert "[`annex_iii_4_a`](annex_iii_4_a.md)" in page
-    assert page.startswith("# Art 6(3): Annex III system that poses no significant risk of harm (eu-2024-2026)\n")
+    title = "# Art 6(3): Annex III system that poses no significant risk of harm (eu-2024-2026)\n"
+    assert page.startswith(title)
 
 
 def test_every_fact_a_rule_reads_has_an_entry_to_link_to(facts: str) -> None:
