@@ -62,3 +62,10 @@ def test_explain_draws_its_cases_from_the_bundled_cases_wherever_it_runs(
     assert result.exit_code == 0
     assert "fires in" in result.stdout and "near misses" in result.stdout
     assert bundled.folder("cases") == ROOT / "tests" / "cases"  # a development install reads the checkout
+
+
+def test_python_dash_m_runs_the_command() -> None:
+    run = subprocess.run([sys.executable, "-m", "aiact_tiers", "examples"], capture_output=True, text=True)
+    assert run.returncode == 0 and run.stdout == CliRunner().invoke(app, ["examples"]).stdout
+    usage = subprocess.run([sys.executable, "-m", "aiact_tiers", "--help"], capture_output=True, text=True)
+    assert usage.returncode == 0 and "Usage: aiact-tiers" in usage.stdout
