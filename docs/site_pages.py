@@ -1,8 +1,10 @@
-"""The site's generated pages: one per rule of every ruleset, the rule indexes, the command
-line, the error codes and the worked examples.
+"""The site's generated pages: one per rule of every ruleset with the rule indexes and their nav,
+the facts reference and the JSON Schemas, the command line, the error codes, the worked
+examples and the notebook, and the diagrams hand-written pages ask for.
 
 ``gen_pages.py`` writes them on every build; nothing here is kept as a page in the repository,
-so the pages cannot drift from the rule files, ``cli.py``, ``errors.py`` or ``examples/``.
+so the pages cannot drift from the rule files, the fact models, ``cli.py``, ``errors.py`` or
+``examples/``.
 """
 
 from __future__ import annotations
@@ -271,6 +273,21 @@ def pages_with_diagrams() -> list[Path]:
 def examples() -> list[Path]:
     """The runnable example files."""
     return sorted(EXAMPLES.glob("*.py"))
+
+
+def edit_path(path: str) -> str:
+    """The file a generated page is drawn from, relative to the docs folder, for its edit link."""
+    parts = path.split("/")
+    if path.startswith("reference/rules/") and len(parts) == 4 and parts[3] != "index.md":
+        rule = load_ruleset(parts[2]).rule(parts[3].removesuffix(".md"))
+        return "../src/aiact_tiers/" + rule.source.split(":")[0]
+    if path.startswith("examples/"):
+        notebook = EXAMPLES / f"{Path(path).stem}.ipynb"
+        return f"../examples/{notebook.name if notebook.exists() else Path(path).stem + '.py'}"
+    sources = {"reference/facts.md": "facts.py", "reference/cli.md": "cli.py", "reference/errors.md": "errors.py"}
+    if path in sources:
+        return f"../src/aiact_tiers/{sources[path]}"
+    return path if (DOCS / path).exists() else "site_pages.py"
 
 
 def pages(site_url: str = "") -> Iterator[tuple[str, Callable[[], str]]]:

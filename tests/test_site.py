@@ -174,3 +174,12 @@ def test_a_hand_written_page_gets_the_diagram_it_asks_for() -> None:
     assert page.startswith("Before.\n\n```mermaid\nflowchart TD\n") and page.endswith("```\n\n\nAfter.\n")
     with pytest.raises(KeyError, match="no diagram named `nope`"):
         site_pages.with_diagrams("<!-- diagram: nope -->")
+
+
+def test_every_generated_page_links_the_file_it_is_drawn_from() -> None:
+    for path, _ in site_pages.pages():
+        assert (DOCS / site_pages.edit_path(path)).resolve().is_file(), path
+    assert site_pages.edit_path("reference/rules/eu-2024-2026/annex_iii_4_a.md") == (
+        "../src/aiact_tiers/rules/eu-2024/annex_iii/area_4_employment.yaml"
+    )
+    assert site_pages.edit_path("examples/inventory.md") == "../examples/inventory.ipynb"

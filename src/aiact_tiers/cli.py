@@ -455,7 +455,7 @@ def explain_command(
     ruleset: RulesetOpt = DEFAULT_RULESET,
     cases: Annotated[
         Path | None,
-        typer.Option("--cases", help="Folder of legal cases to draw examples from; default: the bundled."),
+        typer.Option("--cases", help="Folder of legal cases to draw examples from (default: those bundled)."),
     ] = None,
 ) -> None:
     """A provision: its citation, predicate, outcome, dates and example cases."""
