@@ -2,7 +2,7 @@
 
 - the decision order of the tiers (Art 2 and 3(1), Art 5, Art 6 with Annex I and Annex III,
   Art 50, minimal), with the exceptions that override whole groups of rules;
-- the dates of application of each regime, one ruleset against another (Art 113, Art 111);
+- the days each regime applies from, with the days another ruleset sets apart (Art 113, Art 111);
 - the rules a rule overrides and the rules that override it.
 """
 
@@ -66,12 +66,11 @@ def decision_order(ruleset: RuleSet) -> Iterator[str]:
     for key, members in groups.items():
         count = f"<br/>{len(members)} rules" if len(members) > 1 else ""
         yield f'  {node[key]}("{_text(_provisions(members))}{count}")'
-    for key, members in groups.items():
-        tier = key[0]
-        yield f"  {previous} --> {node[key]}" if previous == "start" else \
-            f"  {previous} -- no --> {node[key]}"
-        yield f'  {node[key]} -- fires --> t_{tier}(["{TIER_LABEL[tier]}"])'
-        previous = node[key]
+    for tier, part in groups:
+        step = "-->" if previous == "start" else "-- no -->"
+        yield f"  {previous} {step} {node[(tier, part)]}"
+        yield f'  {node[(tier, part)]} -- fires --> t_{tier}(["{TIER_LABEL[tier]}"])'
+        previous = node[(tier, part)]
     yield from _overrides(ruleset, rules, node_of)
 
 
@@ -101,29 +100,25 @@ def _overrides(ruleset: RuleSet, rules: dict[str, Rule], node_of: dict[str, str]
         yield f'  {source} -. "{_text(label)}" .-> {end}'
 
 
-def _gantt_name(title: str) -> str:
-    """A regime's title as a gantt task name: no colon, no parenthesised remark."""
+def _timeline_text(title: str) -> str:
+    """A title as timeline text: no colon or semicolon, no parenthesised remark."""
     return re.sub(r"[:;#]", "", title.split(" (")[0]).strip()
 
 
-def application_dates(rulesets: list[RuleSet]) -> Iterator[str]:
-    """Each regime from the Act's entry into force to the day it applies, one section per ruleset.
-
-    A bar whose date differs between the rulesets is marked as critical.
-    """
-    dates = [{rid: reg.applies_from for rid, reg in rs.regimes.items()} for rs in rulesets]
-    yield "gantt"
-    yield "  dateFormat YYYY-MM-DD"
-    yield "  axisFormat %Y"
-    yield "  tickInterval 1year"
-    for ruleset in rulesets:
-        yield f"  section {ruleset.id}"
-        section = ruleset.id.replace("-", "_")
-        for regime in sorted(ruleset.regimes.values(), key=lambda r: (r.applies_from, r.id)):
-            moved = len({d.get(regime.id) for d in dates}) > 1
-            tag = "crit, " if moved else ""
-            yield (f"  {_gantt_name(regime.title)} ({regime.citation}) : {tag}{section}_{regime.id}, "
-                   f"{ruleset.in_force_from}, {regime.applies_from}")
+def application_dates(ruleset: RuleSet, other: RuleSet) -> Iterator[str]:
+    """The days a ruleset's regimes apply from, as a timeline; a day ``other`` sets apart is named."""
+    moved = {rid: reg.applies_from for rid, reg in other.regimes.items()}
+    days: dict[str, list[str]] = {}
+    for regime in sorted(ruleset.regimes.values(), key=lambda r: (r.applies_from, r.id)):
+        before = moved.get(regime.id)
+        note = (f", not in {other.id}" if before is None
+                else f", {before} under {other.id}" if before != regime.applies_from else "")
+        days.setdefault(regime.applies_from.isoformat(), []).append(
+            f"{_timeline_text(regime.title)} ({regime.citation}{note})")
+    yield "timeline"
+    yield f"  title {ruleset.id}, {re.sub(r'[:;#]', '', ruleset.title)}"
+    for day, events in days.items():
+        yield f"  {day} : " + " : ".join(events)
 
 
 def override_graph(ruleset: RuleSet, rule: Rule) -> Iterator[str]:
@@ -131,11 +126,12 @@ def override_graph(ruleset: RuleSet, rule: Rule) -> Iterator[str]:
     rules = {r.id: r for r in ruleset.rules}
     yield "flowchart LR"
     yield f'  this[["{_text(rule.citation.provision)}<br/>{rule.id}"]]'
-    for side, ids in (("by", ruleset.defeaters.get(rule.id, ())), ("of", ruleset.overridden.get(rule.id, ()))):
+    sides = (("by", ruleset.defeaters.get(rule.id, ())), ("of", ruleset.overridden.get(rule.id, ())))
+    for side, ids in sides:
         groups: dict[str, list[Rule]] = {}
         for other in ids:
             groups.setdefault(family(rules[other]), []).append(rules[other])
         for i, members in enumerate(groups.values()):
             label = members[0].id if len(members) == 1 else f"{len(members)} rules"
             yield f'  {side}{i}["{_text(_provisions(members))}<br/>{label}"]'
-            yield f"  {side}{i} -- overrides --> this" if side == "by" else f"  this -- overrides --> {side}{i}"
+            yield f"  {side}{i} -- overrides --> this" if side == "by" else f"  this -- overrides --> of{i}"

@@ -137,7 +137,8 @@ def render_rule(ruleset: RuleSet, rule: Rule) -> str:
 def render_index(ruleset: RuleSet) -> str:
     lines = [f"# Ruleset `{ruleset.id}`", "", f"{ruleset.title}, version {ruleset.version}.", ""]
     if ruleset.description:
-        lines += ['!!! abstract "The text this ruleset holds"', "", textwrap.indent(ruleset.description, "    "), ""]
+        about = textwrap.indent(ruleset.description, "    ")
+        lines += ['!!! abstract "The text this ruleset holds"', "", about, ""]
     if ruleset.extends:
         lines += [f"Extends [`{ruleset.extends}`](../{ruleset.extends}/index.md).", ""]
     lines += ["## Decision order", "",
@@ -179,7 +180,8 @@ def render_cli() -> str:
     runner = CliRunner()
     lines = ["# Command line", "", "The `aiact-tiers` command; each section is its `--help`.", ""]
     for args in ([], *([name] for name in sorted(get_command(app).commands))):  # type: ignore[attr-defined]
-        help_text = runner.invoke(app, [*args, "--help"], env={"COLUMNS": str(HELP_COLUMNS), "NO_COLOR": "1"}).output
+        env = {"COLUMNS": str(HELP_COLUMNS), "NO_COLOR": "1"}
+        help_text = runner.invoke(app, [*args, "--help"], env=env).output
         text = "\n".join(line.rstrip() for line in help_text.strip("\n").splitlines())
         lines += [f"## aiact-tiers {' '.join(args)}".rstrip(), "", "```text", text, "```", ""]
     return "\n".join(lines)
@@ -256,7 +258,9 @@ def _diagram(name: str) -> str:
     if name == "decision-order":
         return diagrams.fence(diagrams.decision_order(load_ruleset()))
     if name == "application-dates":
-        return diagrams.fence(diagrams.application_dates([load_ruleset("eu-2024"), load_ruleset()]))
+        adopted, amended = load_ruleset("eu-2024"), load_ruleset()
+        return "\n".join(diagrams.fence(diagrams.application_dates(a, b))
+                         for a, b in ((adopted, amended), (amended, adopted)))
     raise KeyError(f"no diagram named `{name}`")
 
 
@@ -284,7 +288,8 @@ def edit_path(path: str) -> str:
     if path.startswith("examples/"):
         notebook = EXAMPLES / f"{Path(path).stem}.ipynb"
         return f"../examples/{notebook.name if notebook.exists() else Path(path).stem + '.py'}"
-    sources = {"reference/facts.md": "facts.py", "reference/cli.md": "cli.py", "reference/errors.md": "errors.py"}
+    sources = {"reference/facts.md": "facts.py", "reference/cli.md": "cli.py",
+               "reference/errors.md": "errors.py"}
     if path in sources:
         return f"../src/aiact_tiers/{sources[path]}"
     return path if (DOCS / path).exists() else "site_pages.py"

@@ -120,16 +120,20 @@ def test_the_decision_order_follows_the_law_and_draws_the_exceptions() -> None:
     assert "x_art_02_10" not in diagram  # it overrides duties only, not a tier
 
 
-def test_the_timeline_marks_the_dates_the_amendment_moved() -> None:
-    lines = list(diagrams.application_dates([load_ruleset("eu-2024"), load_ruleset()]))
-    annex_iii = [line for line in lines if "_high_risk_annex_iii," in line]
-    assert annex_iii == [
-        "  High-risk AI systems under Art 6(2) and Annex III (Art 113) : crit, "
-        "eu_2024_high_risk_annex_iii, 2024-08-01, 2026-08-02",
-        "  High-risk AI systems under Art 6(2) and Annex III (Art 113(c)) : crit, "
-        "eu_2024_2026_high_risk_annex_iii, 2024-08-01, 2027-12-02",
+def test_the_timeline_names_the_days_the_amendment_moved() -> None:
+    adopted, amended = load_ruleset("eu-2024"), load_ruleset()
+    lines = list(diagrams.application_dates(amended, adopted))
+    assert lines[:3] == [
+        "timeline",
+        "  title eu-2024-2026, Regulation (EU) 2024/1689 as amended by Regulation (EU) 2026/1744",
+        "  2025-02-02 : AI literacy (Art 113(a)) : Prohibited AI practices (Art 113(a))",
     ]
-    assert not any("crit" in line for line in lines if "_prohibition," in line)
+    day = {line.split(" : ")[0].strip(): line for line in lines[2:]}
+    assert "High-risk AI systems under Art 6(2) and Annex III (Art 113(c), 2026-08-02 under eu-2024)" in (
+        day["2027-12-02"]
+    )
+    assert "(Art 111(4), not in eu-2024)" in day["2026-12-02"]
+    assert "under eu-2024-2026" in "\n".join(diagrams.application_dates(adopted, amended))
 
 
 def test_the_override_graph_groups_the_rules_by_part_of_the_act() -> None:
