@@ -97,7 +97,7 @@ def test_the_home_page_shows_the_install_line_the_example_its_output_and_a_pictu
 def test_mermaid_diagrams_become_svg_with_their_provisions(
     browser_page: tuple[Page, list[str]], site: str
 ) -> None:
-    for path, label in (("explanation/tiers/", "Art 6(3)"), ("explanation/time/", "Art 113(c)"),
+    for path, label in (("explanation/tiers/", "Art 6(3)"), ("explanation/time/", "2027-12-02"),
                         ("reference/rules/eu-2024-2026/art_06_3/", "art_06_3_profiling")):
         page = visit(browser_page, site, path)
         svg = page.locator(".mermaid svg").first
