@@ -550,6 +550,25 @@ def examples_command(
             typer.echo(f"wrote {path}")
 
 
+# --- the version -----------------------------------------------------------------------------
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        from . import __version__
+
+        typer.echo(f"aiact-tiers {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_print_version, is_eager=True, help="Print the version and exit.")] = False,
+) -> None:
+    """Options of the command itself, before any subcommand."""
+
+
 def main() -> None:
     """Entry point of the ``aiact-tiers`` console script."""
     app()

@@ -1,4 +1,4 @@
-"""The examples and legal cases shipped with the package, and `aiact-tiers examples`."""
+"""The examples and legal cases shipped with the package, `aiact-tiers examples`, `--version`, `-m`."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import aiact_tiers
 from aiact_tiers import bundled
 from aiact_tiers.cli import app
 
@@ -69,3 +70,8 @@ def test_python_dash_m_runs_the_command() -> None:
     assert run.returncode == 0 and run.stdout == CliRunner().invoke(app, ["examples"]).stdout
     usage = subprocess.run([sys.executable, "-m", "aiact_tiers", "--help"], capture_output=True, text=True)
     assert usage.returncode == 0 and "Usage: aiact-tiers" in usage.stdout
+
+
+def test_the_command_prints_its_version() -> None:
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout == f"aiact-tiers {aiact_tiers.__version__}\n"
