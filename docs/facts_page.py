@@ -102,7 +102,7 @@ def _left_out(field: FieldInfo) -> str:
 
 def value_title(member: StrEnum) -> str:
     """A title for an allowed value, read from its name in the enumeration."""
-    return member.name.replace("_", " ").capitalize().replace("Eu ", "EU ").replace(" ec", " EC")
+    return member.name.replace("_", " ").capitalize()
 
 
 def subject(model: type[BaseModel]) -> str:
