@@ -1,11 +1,15 @@
-"""Classify the CV-screening system of cv_screening.yaml under today's law and print the result."""
+"""CV screening: the system of cv_screening.yaml, classified as of 28 November 2026.
+
+Run it in the folder that holds `cv_screening.yaml` (`aiact-tiers examples cv_screening` writes
+both files there). An obligation that applies only if a fact still unknown turns out so is
+marked `possible`.
+"""
 
 import datetime as dt
-from pathlib import Path
 
 from aiact_tiers import classify, load_description
 
-description = load_description(Path(__file__).with_name("cv_screening.yaml"))
+description = load_description("cv_screening.yaml")
 result = classify(description, as_of=dt.date(2026, 11, 28))
 
 print(f"{result.name}: {result.tier} under {result.ruleset} as of {result.as_of}")
@@ -14,5 +18,5 @@ for hit in result.basis:
 for phase, obligations in result.checklist().items():
     print(f"{phase}:")
     for o in obligations:
-        when = "applies" if o.in_force else f"from {o.applies_from}"
+        when = o.status if o.in_force else f"from {o.applies_from}"
         print(f"  [{o.role}] {o.citation}  {o.title} ({when})")

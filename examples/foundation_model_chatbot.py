@@ -14,14 +14,13 @@ each point of the 2023 text.
 """
 
 import datetime as dt
-from pathlib import Path
 
 from aiact_tiers import classify, compare, crosswalk, load_description
 
 DAY = dt.date(2026, 11, 28)
 ART_28B = {entry.rule for entry in crosswalk()}
 
-chatbot = load_description(Path(__file__).with_name("foundation_model_chatbot.yaml"))
+chatbot = load_description("foundation_model_chatbot.yaml")
 result = classify(chatbot, ruleset="eu-2023-ep", as_of=DAY)
 model = chatbot.model.name if chatbot.model else "model"
 print(f"{model}: {result.model_class} under {result.ruleset} as of {result.as_of}")

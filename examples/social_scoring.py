@@ -2,12 +2,19 @@
 
 import datetime as dt
 
-from shared_facts import IN_SCOPE
-
 from aiact_tiers import classify
 
 facts = {
-    **IN_SCOPE,
+    # Art 2 and Art 3(1): an AI system on the Union market, no exclusion applies
+    "infers_outputs_from_input": True,
+    "placed_on_union_market": True,
+    "exclusively_military_defence_national_security": False,
+    "third_country_authority_cooperation": False,
+    "sole_purpose_scientific_research": False,
+    "pre_market_research_or_testing": False,
+    "purely_personal_non_professional_use": False,
+    "free_open_source_licence": False,
+    "annex_i_legislation": [],  # Art 6(1): not a product under Annex I legislation
     "name": "Citizen score",
     "roles": ["deployer"],
     "practices": ["social_scoring"],

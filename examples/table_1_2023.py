@@ -15,7 +15,7 @@ import yaml
 
 from aiact_tiers import classify
 
-TABLE = Path(__file__).with_name("table_1_2023.yaml")
+TABLE = Path("table_1_2023.yaml")
 table = yaml.safe_load(TABLE.read_text(encoding="utf-8"))
 for row in table["scenarios"]:
     facts = {**table["shared"], **row["facts"], "name": row["name"]}

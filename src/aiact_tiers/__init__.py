@@ -35,17 +35,19 @@ from .facts import (
 from .history import History, HistoryEntry, history
 from .penalties import PenaltyExposure, penalties
 from .result import (
+    Assumption,
     Citation,
     Classification,
     ModelClass,
     Obligation,
     OpenQuestion,
     Phase,
+    RuledOut,
     RuleHit,
     Status,
     Tier,
 )
-from .ruleset import DEFAULT_RULESET, RuleSet, list_rulesets, load_ruleset, load_ruleset_overlay
+from .ruleset import DEFAULT_RULESET, Presumption, RuleSet, list_rulesets, load_ruleset, load_ruleset_overlay
 
 if TYPE_CHECKING:
     from .batch import BatchResult, RowError, classify_many
@@ -80,6 +82,7 @@ __all__ = [
     "AiactTiersError",
     "AnnexIAct",
     "AnnexIIIPoint",
+    "Assumption",
     "BatchResult",
     "Citation",
     "Classification",
@@ -101,6 +104,7 @@ __all__ = [
     "PenaltyExposure",
     "Phase",
     "Practice",
+    "Presumption",
     "RBIObjective",
     "Role",
     "RowError",
@@ -108,6 +112,7 @@ __all__ = [
     "RuleFileError",
     "RuleHit",
     "RuleSet",
+    "RuledOut",
     "Status",
     "SystemDescription",
     "Tier",

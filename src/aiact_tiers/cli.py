@@ -640,10 +640,14 @@ def explain_command(
     rule_id: Annotated[str, typer.Argument(help="A rule id, e.g. annex_iii_4_a.")],
     ruleset: RulesetOpt = DEFAULT_RULESET,
     cases: Annotated[
-        Path, typer.Option("--cases", help="Folder of legal cases to draw examples from.")
-    ] = Path("tests/cases"),
+        Path | None,
+        typer.Option("--cases", help="Folder of legal cases to draw examples from (default: those bundled)."),
+    ] = None,
 ) -> None:
     """A provision: its citation, predicate, outcome, dates and example cases."""
+    from .bundled import folder
+
+    cases = cases or folder("cases")
     with _one_line_errors():
         rules = load_ruleset(ruleset)
         try:
@@ -753,6 +757,45 @@ def mcp_command() -> None:
     with _one_line_errors():
         mcp_server = import_extra("aiact_tiers.mcp_server", "mcp")
     mcp_server.run_stdio()
+
+
+# --- examples -------------------------------------------------------------------------------
+
+
+@app.command("examples")
+def examples_command(
+    name: Annotated[str | None, typer.Argument(help="The example to write out; none: list them.")] = None,
+    target: Annotated[Path, typer.Option("--dir", "-d", help="The folder to write it into.")] = Path("."),
+) -> None:
+    """The worked examples shipped with the package: list them, or write one out to run it."""
+    from . import bundled
+
+    with _one_line_errors():
+        if name is None:
+            for example, title in bundled.examples().items():
+                typer.echo(f"{example}: {title}")
+            return
+        for path in bundled.write_example(name, target):
+            typer.echo(f"wrote {path}")
+
+
+# --- the version -----------------------------------------------------------------------------
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        from . import __version__
+
+        typer.echo(f"aiact-tiers {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_print_version, is_eager=True, help="Print the version and exit.")] = False,
+) -> None:
+    """Options of the command itself, before any subcommand."""
 
 
 def main() -> None:

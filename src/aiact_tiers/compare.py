@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .classify import classify
 from .crosswalk import crosswalk
 from .facts import Description, Role
+from .report import DISCLAIMER, _e, _table
 from .result import Classification, Confidence, ModelClass, Obligation, Tier
 from .ruleset import RuleSet, load_ruleset
 
@@ -82,6 +83,9 @@ class Comparison(BaseModel):
             and self.model_class_a == self.model_class_b
             and not (self.only_in_a or self.only_in_b or self.applies_from_differs)
         )
+
+    def _repr_html_(self) -> str:
+        return comparison_fragment(self)
 
 
 def _date_provisions(ruleset: RuleSet, obligation: Obligation) -> list[str]:
@@ -173,3 +177,42 @@ def compare(
         applies_from_differs=differs,
         crosswalk=_counterparts(result_a, result_b, rules_b) + _counterparts(result_b, result_a, rules_a),
     )
+
+
+def _date(day: dt.date | None) -> str:
+    return day.isoformat() if day else "-"
+
+
+def comparison_fragment(result: Comparison) -> str:
+    """HTML for a notebook: tier and model class under each text, then every obligation that differs."""
+    a, b = result.ruleset_a, result.ruleset_b
+    parts = [
+        f"<h2>{_e(a)} against {_e(b)}</h2>",
+        f"<p>As of {result.as_of.isoformat()}; "
+        f"{'the same result under both texts' if result.same else 'what differs between the texts'}.</p>",
+        _table(["", a, b], [
+            ["tier", _e(result.tier_a or "undetermined"), _e(result.tier_b or "undetermined")],
+            ["model class", _e(result.model_class_a or "none"), _e(result.model_class_b or "none")],
+        ]),
+    ]
+    for title, differences in (
+        (f"Only under {a}", result.only_in_a),
+        (f"Only under {b}", result.only_in_b),
+        ("Applies from a different date", result.applies_from_differs),
+    ):
+        if differences:
+            parts.append(f"<h3>{_e(title)}</h3>")
+            parts.append(_table(
+                ["obligation", "role", f"from ({a})", f"from ({b})", "because of"],
+                [[_e(d.title), _e(d.role.value), _date(d.applies_from_a), _date(d.applies_from_b),
+                  _e(", ".join(d.provisions))] for d in differences],
+            ))
+    if result.crosswalk:
+        parts.append("<h3>Foundation-model duties of EP Art 28b and where they went</h3>")
+        parts.append(_table(
+            ["duty", "title", "counterparts", "carried by", "change", "confidence"],
+            [[_e(c.duty), _e(c.title), _e(", ".join(c.counterparts) or "none"),
+              _e(", ".join(c.obligations) or "-"), _e(c.change), _e(c.confidence)] for c in result.crosswalk],
+        ))
+    parts.append(f'<p class="disclaimer">{_e(DISCLAIMER)}</p>')
+    return "".join(parts)

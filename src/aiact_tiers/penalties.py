@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from ._loader import anchor, read_yaml
 from .errors import DescriptionError, UnknownRulesetError
 from .facts import EnterpriseSize
+from .report import _e, _link, _table
 from .result import Citation, Classification, Confidence, Status
 from .ruleset import RuleSet, load_ruleset
 
@@ -85,6 +86,25 @@ class PenaltyExposure(_Frozen):
     in_force: bool = Field(description="Whether fines of this group can be imposed on `as_of`.")
     confidence: Confidence = "high"
     note: str = ""
+
+    def _repr_html_(self) -> str:
+        return penalty_fragment(self)
+
+
+def penalty_fragment(exposure: PenaltyExposure) -> str:
+    """HTML for a notebook: the ceiling of one group, with its provision and date."""
+    amount = f"EUR {exposure.max_eur:,}" if exposure.max_eur is not None else "set by the Member States"
+    share = f"{exposure.turnover_percent:g} % of turnover" if exposure.turnover_percent is not None else "-"
+    rows = [
+        ["provision", _link(exposure.citation.provision, exposure.citation.url)],
+        ["maximum", _e(amount)],
+        ["or", _e(share)],
+        ["ceiling", _e(f"the {exposure.whichever}" if exposure.whichever else "by size, still unknown")],
+        ["status", _e(exposure.status.value)],
+        ["from", _e(exposure.applies_from or "-") + ("" if exposure.in_force else " (not yet in force)")],
+        ["obligations", _e(", ".join(exposure.obligations))],
+    ]
+    return f"<h4>{_e(exposure.title)}</h4>" + _table(["", exposure.group], rows)
 
 
 def _size(value: EnterpriseSize | str) -> EnterpriseSize:

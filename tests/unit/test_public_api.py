@@ -1,13 +1,14 @@
 import aiact_tiers
 
 FROZEN_ALL = [
-    "DEFAULT_RULESET", "AiactTiersError", "AnnexIAct", "AnnexIIIPoint", "BatchResult", "Citation",
-    "Classification", "Comparison", "Counterpart",
+    "DEFAULT_RULESET", "AiactTiersError", "AnnexIAct", "AnnexIIIPoint", "Assumption", "BatchResult",
+    "Citation", "Classification", "Comparison", "Counterpart",
     "CrosswalkEntry", "DateOutOfRangeError", "Description", "DescriptionError", "DistributionChannel",
     "EnterpriseSize", "History", "HistoryEntry",
     "ModelClass", "ModelDescription", "Obligation",
-    "ObligationDifference", "OpenQuestion", "PenaltyExposure", "Phase", "Practice",
+    "ObligationDifference", "OpenQuestion", "PenaltyExposure", "Phase", "Practice", "Presumption",
     "RBIObjective", "Role", "RowError", "RuleConflictError", "RuleFileError", "RuleHit", "RuleSet",
+    "RuledOut",
     "Status", "SystemDescription", "Tier", "UnknownRulesetError", "__version__", "classify",
     "classify_frame", "classify_many", "compare", "crosswalk", "history",
     "list_rulesets", "load_description", "load_ruleset",
