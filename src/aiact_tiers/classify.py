@@ -426,13 +426,15 @@ class _Evaluation:
                 self.unknown, facts["system"], facts["model"], asked)
         if self.undecided:
             ask(map(snapshot.duty_readers.__getitem__, self.undecided), facts, asked)
-        return [_question(name, tuple(rule_ids)) for name, rule_ids in asked.items()]
+        act = self.ruleset.act
+        return [_question(name, tuple(rule_ids), act) for name, rule_ids in asked.items()]
 
 
 @functools.lru_cache(maxsize=4096)
-def _question(fact: str, rules: tuple[str, ...]) -> OpenQuestion:
-    """The open question on ``fact`` that these rules ask: shared, as every field is immutable."""
-    info = fact_info(fact)
+def _question(fact: str, rules: tuple[str, ...], act: str) -> OpenQuestion:
+    """The open question on ``fact`` that these rules ask, in the words and numbering of
+    ``act``: shared, as every field is immutable."""
+    info = fact_info(fact, act)
     return construct(OpenQuestion, {"fact": fact, "question": info["question"],
                                     "provision": info["provision"], "rules": rules})
 

@@ -143,13 +143,35 @@ class EnterpriseSize(StrEnum):
     LARGE = "large"
 
 
-def _fact(provision: str, question: str, description: str) -> Any:
-    """A fact field: unknown by default, described in the law's words, citing its provision."""
-    return Field(
-        default=None,
-        description=f"{description} ({provision})",
-        json_schema_extra={"provision": provision, "question": question},
-    )
+EP_2023 = "European Parliament amendments of 14 June 2023 to COM(2021) 206"
+"""The act of the ``eu-2023-ep`` ruleset, numbered as the Commission's proposal."""
+AMENDED_2026 = "Regulation (EU) 2024/1689, as amended by Regulation (EU) 2026/1744"
+"""The act of the ``eu-2024-2026`` ruleset."""
+
+
+def _fact(
+    provision: str,
+    question: str,
+    description: str,
+    *,
+    ep: str | None = None,
+    ep_question: str | None = None,
+    amended: str | None = None,
+) -> Any:
+    """A fact field: unknown by default, described in the law's words, citing its provision.
+
+    ``ep`` (with ``ep_question`` where the wording differs) is the provision in the Parliament's
+    2023 text; ``amended`` the provision in the text as amended in 2026, where it differs.
+    """
+    texts: dict[str, dict[str, str]] = {}
+    if ep is not None:
+        texts[EP_2023] = {"provision": ep, "question": ep_question or question}
+    if amended is not None:
+        texts[AMENDED_2026] = {"provision": amended, "question": question}
+    extra: dict[str, Any] = {"provision": provision, "question": question}
+    if texts:
+        extra["texts"] = texts
+    return Field(default=None, description=f"{description} ({provision})", json_schema_extra=extra)
 
 
 class _Facts(BaseModel):
@@ -382,6 +404,7 @@ class SystemDescription(_Facts):
         "unrelated to those in which the data was generated?",
         "Detrimental or unfavourable treatment in social contexts that are unrelated to the "
         "contexts in which the data was originally generated or collected",
+        ep="EP Art 5(1)(c)",
     )
     social_score_unjustified_or_disproportionate: bool | None = _fact(
         "Art 5(1)(c)(ii)",
@@ -389,6 +412,7 @@ class SystemDescription(_Facts):
         "social behaviour or its gravity?",
         "Detrimental or unfavourable treatment that is unjustified or disproportionate to their "
         "social behaviour or its gravity",
+        ep="EP Art 5(1)(c)",
     )
     based_solely_on_profiling_or_personality: bool | None = _fact(
         "Art 5(1)(d)",
@@ -407,8 +431,14 @@ class SystemDescription(_Facts):
     )
     workplace_or_education: bool | None = _fact(
         "Art 5(1)(f)",
-        "Are emotions inferred in the areas of workplace or education institutions?",
+        "Whose emotions does the system infer: workers at their workplace or students in an "
+        "education institution (answer yes), or others such as customers (answer no)? "
+        "(Art 5(1)(f))",
         "Infer emotions of a natural person in the areas of workplace and education institutions",
+        ep="EP Art 5(1)(dc)",
+        ep_question="Whose emotions does the system infer: workers at their workplace or students "
+        "in an education institution (answer yes), or others such as customers (answer no)? "
+        "(EP Art 5(1)(dc))",
     )
     medical_or_safety_reasons: bool | None = _fact(
         "Art 5(1)(f)",
@@ -422,6 +452,12 @@ class SystemDescription(_Facts):
         "membership, religious or philosophical beliefs, sex life or sexual orientation?",
         "To deduce or infer their race, political opinions, trade union membership, religious or "
         "philosophical beliefs, sex life or sexual orientation",
+        ep="EP Art 5(1)(ba)",
+        ep_question=(
+            "Does the categorisation sort people according to sensitive or protected "
+            "attributes or characteristics (such as gender, ethnicity, citizenship status, "
+            "religion, political orientation or sexual orientation), or infer them?"
+        ),
     )
     labelling_lawfully_acquired_biometric_datasets: bool | None = _fact(
         "Art 5(1)(g)",
@@ -434,11 +470,13 @@ class SystemDescription(_Facts):
         "Art 5(1)(h)",
         "Is the system used in publicly accessible spaces?",
         "Use in publicly accessible spaces (Art 3(44))",
+        ep="EP Art 5(1)(d), Art 5(1)(dd)",
     )
     for_law_enforcement: bool | None = _fact(
         "Art 5(1)(h)",
         "Is the system used for the purposes of law enforcement?",
         "For the purposes of law enforcement (Art 3(46))",
+        ep="EP Art 5(1)(dc)",
     )
     rbi_objective: RBIObjective | None = _fact(
         "Art 5(1)(h)(i)-(iii)",
@@ -516,23 +554,29 @@ class SystemDescription(_Facts):
         "Which Union harmonisation legislation listed in Annex I covers the product?",
         "Union harmonisation legislation listed in Annex I covering the product of which the "
         "system is a safety component, or which the system itself is; empty means none",
+        ep="EP Art 6(1), Annex II",
+        ep_question="Which Union harmonisation legislation listed in Annex II covers the product?",
     )
     is_product_itself: bool | None = _fact(
         "Art 6(1)(a)",
         "Is the AI system itself a product covered by that legislation?",
         "The AI system is itself a product covered by the Union harmonisation legislation",
+        ep="EP Art 6(1)",
     )
     fulfils_safety_function: bool | None = _fact(
         "Art 3(14)",
         "Does the system fulfil a safety function for the product, or is its intended purpose "
         "to prevent or mitigate risks to health and safety?",
         "Fulfils a safety function for that product or AI system",
+        ep="EP Art 6(1)",
+        ep_question="Does the system fulfil a safety function for the product?",
     )
     failure_endangers_health_safety: bool | None = _fact(
         "Art 3(14)",
         "Would the failure or malfunctioning of the system endanger the health and safety of "
         "persons or property?",
         "Failure or malfunctioning endangers the health and safety of persons or property",
+        ep="EP Art 6(1)",
     )
     solely_non_safety_functions: bool | None = _fact(
         "Art 6(1a)",
@@ -543,9 +587,14 @@ class SystemDescription(_Facts):
     )
     third_party_conformity_assessment: bool | None = _fact(
         "Art 6(1)(b)",
-        "Must the product undergo a third-party conformity assessment under that legislation?",
+        "Does that legislation require the product to undergo a third-party conformity "
+        "assessment (answer yes even where the manufacturer may instead apply harmonised "
+        "standards and use internal control)? (Art 6(1)(b))",
         "Required to undergo a third-party conformity assessment with a view to placing on the "
         "market or putting into service under the Annex I legislation",
+        ep="EP Art 6(1)",
+        ep_question="Does that legislation require the product to undergo a third-party "
+        "conformity assessment? (EP Art 6(1))",
     )
     third_party_assessment_solely_non_safety: bool | None = _fact(
         "Art 6(1c)",
@@ -566,11 +615,13 @@ class SystemDescription(_Facts):
         "to be?",
         "Biometric verification the sole purpose of which is to confirm that a specific natural "
         "person is the person he or she claims to be",
+        ep="EP Annex III 1",
     )
     financial_fraud_detection: bool | None = _fact(
         "Annex III 5(b)",
         "Is the system used for the purpose of detecting financial fraud?",
         "Used for the purpose of detecting financial fraud",
+        ep="EP Annex III 5",
     )
     used_by_public_authority: bool | None = _fact(
         "Annex III 5(a), 6, 7",
@@ -582,12 +633,14 @@ class SystemDescription(_Facts):
         "Annex III 7(d)",
         "Is the system used only for the verification of travel documents?",
         "Verification of travel documents",
+        ep="EP Annex III 7",
     )
     output_not_directly_exposed: bool | None = _fact(
         "Annex III 8(b)",
         "Is it a tool whose output natural persons are not directly exposed to, such as a tool "
         "to organise political campaigns administratively?",
         "AI systems to the output of which natural persons are not directly exposed",
+        ep="EP Annex III 8(aa)",
     )
     narrow_procedural_task: bool | None = _fact(
         "Art 6(3)(a)",
@@ -620,6 +673,11 @@ class SystemDescription(_Facts):
         "rights, including by materially influencing the outcome of decision making?",
         "Poses a significant risk of harm to the health, safety or fundamental rights of natural "
         "persons, including by materially influencing the outcome of decision making",
+        ep="EP Art 6(2)",
+        ep_question=(
+            "Does the system pose a significant risk of harm to the health, safety or "
+            "fundamental rights of natural persons?"
+        ),
     )
     profiling: bool | None = _fact(
         "Art 6(3), Art 3(52)",
@@ -651,6 +709,8 @@ class SystemDescription(_Facts):
         "Art 50(1)",
         "Is the system intended to interact directly with natural persons?",
         "AI system intended to interact directly with natural persons",
+        ep="EP Art 52(1)",
+        ep_question="Is the system intended to interact with natural persons?",
     )
     interaction_obvious: bool | None = _fact(
         "Art 50(1)",
@@ -658,6 +718,7 @@ class SystemDescription(_Facts):
         "they are interacting with an AI system?",
         "Obvious from the point of view of a natural person who is reasonably well-informed, "
         "observant and circumspect, taking into account the circumstances and the context",
+        ep="EP Art 52(1)",
     )
     authorised_by_law_for_criminal_offences: bool | None = _fact(
         "Art 50(1)-(4)",
@@ -665,11 +726,13 @@ class SystemDescription(_Facts):
         "offences?",
         "AI systems authorised by law to detect, prevent, investigate or prosecute criminal "
         "offences, subject to appropriate safeguards",
+        ep="EP Art 52(1)-(3a)",
     )
     available_to_public_to_report_crime: bool | None = _fact(
         "Art 50(1)",
         "Is the system available for the public to report a criminal offence?",
         "Those systems are available for the public to report a criminal offence",
+        ep="EP Art 52(1)",
     )
     generates_synthetic_content: bool | None = _fact(
         "Art 50(2)",
@@ -690,6 +753,12 @@ class SystemDescription(_Facts):
         "deep fake?",
         "Generates or manipulates image, audio or video content constituting a deep fake "
         "(Art 3(60))",
+        ep="EP Art 52(3)",
+        ep_question=(
+            "Does the system generate or manipulate image, audio or video content that "
+            "falsely appears authentic and shows persons saying or doing things they did not "
+            "(a deep fake)?"
+        ),
     )
     evidently_artistic_or_satirical: bool | None = _fact(
         "Art 50(4)",
@@ -697,6 +766,7 @@ class SystemDescription(_Facts):
         "analogous work?",
         "Content forms part of an evidently artistic, creative, satirical, fictional or "
         "analogous work or programme",
+        ep="EP Art 52(3a)",
     )
     generates_public_interest_text: bool | None = _fact(
         "Art 50(4)",
@@ -716,13 +786,15 @@ class SystemDescription(_Facts):
         "Art 50(3)",
         "Is the system an emotion recognition system or a biometric categorisation system?",
         "Emotion recognition system (Art 3(39)) or biometric categorisation system (Art 3(40))",
+        ep="EP Art 52(2), Annex III 1(aa)",
     )
 
     # --- Operators, value chain and time -----------------------------------------------------
     placed_on_market_on: dt.date | None = _fact(
-        "Art 111(2), Art 111(4)",
+        "Art 111(2)",
         "On what date was the system placed on the market or put into service?",
         "Date on which the system was placed on the market or put into service",
+        amended="Art 111(2), Art 111(4)",
     )
     provider_established_in_third_country: bool | None = _fact(
         "Art 22(1)",
@@ -735,6 +807,7 @@ class SystemDescription(_Facts):
         "agency?",
         "Deployers that are bodies governed by public law, or Union institutions, bodies, "
         "offices or agencies",
+        ep="EP Art 51(1a)",
     )
     deployer_provides_public_services: bool | None = _fact(
         "Art 27(1)",
@@ -743,21 +816,27 @@ class SystemDescription(_Facts):
     )
     used_at_workplace: bool | None = _fact(
         "Art 26(7)",
-        "Will the deployer, as employer, use the system at the workplace?",
+        "Will the deployer's own workers be subject to the system, or work with it, at the "
+        "deployer's workplace? (Art 26(7))",
         "Deployers who are employers putting into service or using a high-risk AI system at "
         "the workplace",
+        ep="EP Art 29(5a)",
+        ep_question="Will the deployer's own workers be subject to the system, or work with it, at "
+        "the deployer's workplace? (EP Art 29(5a))",
     )
     puts_name_on_high_risk_system: bool | None = _fact(
         "Art 25(1)(a)",
         "Do you put your name or trademark on a high-risk system already on the market?",
         "Puts their name or trademark on a high-risk AI system already placed on the market or "
         "put into service",
+        ep="EP Art 28(1)(a)",
     )
     substantial_modification: bool | None = _fact(
         "Art 25(1)(b)",
         "Do you make a substantial modification to a high-risk system that remains high-risk?",
         "Makes a substantial modification to a high-risk AI system already placed on the market "
         "in such a way that it remains a high-risk AI system",
+        ep="EP Art 28(1)(b)",
     )
     changes_purpose_to_high_risk: bool | None = _fact(
         "Art 25(1)(c)",
@@ -798,15 +877,22 @@ Description = SystemDescription | ModelDescription
 """What :func:`aiact_tiers.classify` accepts."""
 
 
-def fact_info(name: str) -> dict[str, str]:
-    """The provision and question text of a fact, for open questions and interviews."""
+def fact_info(name: str, act: str | None = None) -> dict[str, str]:
+    """The provision and question text of a fact, for open questions and interviews.
+
+    A fact that another text (``act``, as a ruleset names it) numbers or words differently gives
+    that text's provision and question.
+    """
     for model in (SystemDescription, ModelDescription):
         field = model.model_fields.get(name)
         if field is not None and isinstance(field.json_schema_extra, dict):
             extra = field.json_schema_extra
+            texts = extra.get("texts", {})
+            assert isinstance(texts, dict)
+            text = texts.get(act, extra)
             return {
-                "provision": str(extra["provision"]),
-                "question": str(extra["question"]),
+                "provision": str(text["provision"]),
+                "question": str(text["question"]),
                 "description": field.description or "",
             }
     raise KeyError(name)
