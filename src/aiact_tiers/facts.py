@@ -547,6 +547,22 @@ class SystemDescription(_Facts):
         "Does the deployer use the system for the purpose of generating such material?",
         "The deployer uses the system for the purpose of generating such material",
     )
+    depicted_persons_consent: bool | None = _fact(
+        "Art 5(1)(ba)",
+        "Has every identifiable person shown in the intimate images or videos given explicit, "
+        "informed and freely given consent to their being generated or altered? (Art 5(1)(ba))",
+        "The depicted natural person's freely given, specific, informed, unambiguous and explicit "
+        "consent to the generation or manipulation",
+    )
+    manipulation_neither_exposes_nor_alters: bool | None = _fact(
+        "Art 5(1b)",
+        "Does the system only alter existing images or videos in ways that show no more of the "
+        "person's intimate parts and do not change the nature of the sexual activity shown? "
+        "(Art 5(1b))",
+        "Manipulation that does not increase the exposure of the intimate parts depicted or alter "
+        "the nature of the sexually explicit activity depicted is not manipulation under "
+        "Art 5(1)(ba)",
+    )
 
     # --- Art 6(1) and Annex I --------------------------------------------------------------
     annex_i_legislation: frozenset[AnnexIAct] | None = _fact(
@@ -792,9 +808,25 @@ class SystemDescription(_Facts):
     # --- Operators, value chain and time -----------------------------------------------------
     placed_on_market_on: dt.date | None = _fact(
         "Art 111(2)",
-        "On what date was the system placed on the market or put into service?",
+        "On what date was the system placed on the market or put into service (or, if it is "
+        "not yet, on what date will it be)?",
         "Date on which the system was placed on the market or put into service",
         amended="Art 111(2), Art 111(4)",
+    )
+    significant_design_change_after_cutoff: bool | None = _fact(
+        "Art 111(2)",
+        "Has the system's design changed significantly since the date from which the high-risk "
+        "rules apply to it (2 Aug 2026 in the 2024 text; 2 Dec 2027 for Annex III systems and "
+        "2 Aug 2028 for Annex I products as amended in 2026)? (Art 111(2))",
+        "Subject to significant changes in its design as from the date of application of the "
+        "high-risk rules; assessed per type and model",
+    )
+    annex_x_component: bool | None = _fact(
+        "Art 111(1), Annex X",
+        "Is the system a component of one of the large-scale EU IT systems of freedom, security "
+        "and justice listed in Annex X (such as SIS, VIS, Eurodac, EES, ETIAS or ECRIS-TCN)? "
+        "(Art 111(1))",
+        "Component of a large-scale IT system established by the legal acts listed in Annex X",
     )
     provider_established_in_third_country: bool | None = _fact(
         "Art 22(1)",
@@ -853,11 +885,15 @@ class SystemDescription(_Facts):
         "becomes a high-risk AI system",
     )
     another_operator_became_provider: bool | None = _fact(
-        "EP Art 28(2)",
-        "Has another operator become the provider of your system by putting its name on it or "
-        "substantially modifying it?",
-        "Where the circumstances of Art 28(1) occur, the provider that initially placed the AI "
-        "system on the market or put it into service is no longer considered its provider",
+        "Art 25(2)",
+        "Has another operator become the provider of your system by putting its name on it, "
+        "substantially modifying it or changing its purpose so that it is high-risk? (Art 25(2))",
+        "Where another operator is considered the provider under Art 25(1), the provider that "
+        "initially placed the AI system on the market or put it into service is no longer "
+        "considered its provider",
+        ep="EP Art 28(2)",
+        ep_question="Has another operator become the provider of your system by putting its name "
+        "on it or substantially modifying it? (EP Art 28(2))",
     )
     deployer_is_gatekeeper: bool | None = _fact(
         "EP Art 51(1a)(b)",

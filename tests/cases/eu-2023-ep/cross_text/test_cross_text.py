@@ -41,6 +41,8 @@ BORDER_EMOTION_RECOGNITION = {
     "deployer_is_public_body": True,
     "placed_on_market_on": dt.date(2026, 9, 1),
     "for_law_enforcement": False,
+    "substantial_modification": False,
+    "annex_x_component": False,
     "workplace_or_education": False,
     "medical_or_safety_reasons": False,
     "narrow_procedural_task": False,

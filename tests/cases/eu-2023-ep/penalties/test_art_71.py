@@ -24,7 +24,9 @@ def groups(facts: dict[str, Any]) -> dict[str, PenaltyExposure]:
 
 def test_art_71_3_prohibited_practice_40_million_or_7_percent() -> None:
     found = groups({"practices": ["untargeted_facial_scraping"]})
-    assert set(found) == {"art_71_3"}
+    # The Art 4a principles and Art 4b literacy bind every operator, a prohibited system's too,
+    # and have no Union maximum of their own.
+    assert set(found) == {"art_71_3", "residual"}
     ban = found["art_71_3"]
     assert (ban.max_eur, ban.turnover_percent, ban.whichever) == (40_000_000, 7, "higher")
     assert ban.obligations == ["ep_art_05_provider"] and ban.confidence == "medium"
