@@ -19,7 +19,8 @@ SOCIAL_SCORING = {
 CREDIT_SCORING = {
     **IN_SCOPE, "roles": ["deployer"], "practices": [], "annex_iii_points": ["5(b)"],
     "profiling": True, "financial_fraud_detection": False, "deployer_is_public_body": False,
-    "interacts_with_natural_persons": False,
+    "interacts_with_natural_persons": False, "placed_on_market_on": dt.date(2028, 1, 2),
+    "annex_x_component": False,
 }
 DAY = dt.date(2028, 1, 10)
 
