@@ -43,6 +43,7 @@ BORDER_EMOTION_RECOGNITION = {
     "for_law_enforcement": False,
     "substantial_modification": False,
     "annex_x_component": False,
+    "significant_design_change_after_cutoff": False,
     "workplace_or_education": False,
     "medical_or_safety_reasons": False,
     "narrow_procedural_task": False,
