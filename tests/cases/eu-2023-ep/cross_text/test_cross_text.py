@@ -60,7 +60,7 @@ SCENARIOS = [
         "eu-2024": {"tier": "high_risk", "basis": ["annex_iii_1_c"], "not_fires": ["art_05_1_f"]},
         # placed on 1 Sep 2026, before the amended Annex III cut-off of 2 Dec 2027 (Art 111(2))
         "eu-2024-2026": {"tier": "high_risk", "basis": ["annex_iii_1_c", "art_111_2"],
-                         "not_fires": ["art_05_1_f", "art_29"]},
+                         "not_fires": ["art_05_1_f", "art_09"]},
     }),
     ("recommender system of a very large online platform", VLOP_RECOMMENDER, {
         "eu-2023-ep": {"tier": "high_risk", "basis": ["ep_annex_iii_8_ab"]},
