@@ -376,6 +376,9 @@ class SystemDescription(_Facts):
         "Art 2(12)",
         "Is the system released under a free and open-source licence?",
         "AI system released under free and open-source licences",
+        ep="EP Art 2(5e)",
+        ep_question="Is the system an AI component provided under a free and open-source licence? "
+        "(EP Art 2(5e))",
     )
 
     # --- Art 5: prohibited practices -----------------------------------------------------------
