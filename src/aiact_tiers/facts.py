@@ -248,6 +248,38 @@ class ModelDescription(_Facts):
         "Is the provider established in a third country?",
         "Provider established in a third country",
     )
+    planned_training_exceeds_threshold: bool | None = _fact(
+        "Art 52(1)",
+        "Is it known that a planned or ongoing training run will take the model's training "
+        "compute above 10^25 FLOP, or that it will otherwise meet the high-impact condition? "
+        "(Art 52(1))",
+        "It becomes known that the model will meet the condition of Art 51(1)(a), for instance "
+        "because a training run is planned to exceed the compute threshold",
+    )
+    monetised: bool | None = _fact(
+        "Art 53(2)",
+        "Is the model made available against payment or otherwise monetised, for instance "
+        "through paid support or by using personal data? (Art 53(2))",
+        "The model is provided against a price or otherwise monetised; the open-source exception "
+        "covers only models that are not",
+    )
+    downstream_modification: bool | None = _fact(
+        "Art 3(3)",
+        "Is this model a modification (such as a fine-tune) of a general-purpose AI model "
+        "another provider placed on the market? (Art 3(3))",
+        "The model results from modifying another provider's general-purpose AI model",
+    )
+    modification_compute_share: float | None = Field(
+        default=None,
+        ge=0,
+        description="Computation used for the modification, as a share of the computation used "
+        "to train the original model (0.4 = 40 %) (Art 3(3))",
+        json_schema_extra={
+            "provision": "Art 3(3)",
+            "question": "How much computation did the modification use, as a share of the "
+            "original model's training computation (0.4 for 40 %)? (Art 3(3))",
+        },
+    )
     model_placed_on_market_on: dt.date | None = _fact(
         "Art 111(3)",
         "On what date was the model placed on the Union market?",
