@@ -744,6 +744,12 @@ class SystemDescription(_Facts):
         "AI systems falling under Annex III point 2 that pose a significant risk of harm to the "
         "environment",
     )
+    specialises_foundation_model: bool | None = _fact(
+        "EP Art 28b(4)",
+        "Did the provider build the system by specialising a foundation model (a large model "
+        "trained on broad data) into it? (EP Art 28b(4))",
+        "Providers who specialise a foundation model into a generative AI system",
+    )
     vlop_recommender_system: bool | None = _fact(
         "EP Annex III 8(ab)",
         "Is the system used by a social media platform designated as a very large online "
@@ -790,6 +796,9 @@ class SystemDescription(_Facts):
         "Does the system generate synthetic audio, image, video or text content?",
         "AI systems, including general-purpose AI systems, generating synthetic audio, image, "
         "video or text content",
+        ep="EP Art 28b(4)",
+        ep_question="Does the system generate content such as complex text, images, audio or "
+        "video? (EP Art 28b(4))",
     )
     assistive_editing_only: bool | None = _fact(
         "Art 50(2)",

@@ -14,6 +14,7 @@ SYSTEM: dict[str, Any] = {
     "annex_i_legislation": [], "annex_iii_points": [], "vlop_recommender_system": False,
     "interacts_with_natural_persons": False, "emotion_recognition_or_biometric_categorisation": False,
     "generates_deep_fakes": False, "significant_risk_of_harm": True,
+    "free_open_source_licence": False, "generates_synthetic_content": False,
 }
 
 
