@@ -660,6 +660,13 @@ class SystemDescription(_Facts):
         "Which points of Annex III does the intended purpose fall under?",
         "Points of Annex III that the intended purpose falls under; empty means none",
     )
+    critical_entity_deployer: bool | None = _fact(
+        "Art 3(62)",
+        "Is the infrastructure operated by an entity that a Member State has identified as a "
+        "critical entity under Directive (EU) 2022/2557? (Art 3(62), Annex III point 2)",
+        "The critical infrastructure belongs to an entity identified as a critical entity under "
+        "Directive (EU) 2022/2557 (reading of the draft Commission guidelines, low confidence)",
+    )
     biometric_verification_only: bool | None = _fact(
         "Annex III 1(a)",
         "Is the sole purpose biometric verification, confirming that a person is who they claim "
