@@ -974,9 +974,10 @@ def fact_info(name: str, act: str | None = None) -> dict[str, str]:
         field = model.model_fields.get(name)
         if field is not None and isinstance(field.json_schema_extra, dict):
             extra = field.json_schema_extra
-            texts = extra.get("texts", {})
+            texts = extra.get("texts") or {}
             assert isinstance(texts, dict)
-            text = texts.get(act, extra)
+            text = texts.get(act, extra) if act is not None else extra
+            assert isinstance(text, dict)
             return {
                 "provision": str(text["provision"]),
                 "question": str(text["question"]),

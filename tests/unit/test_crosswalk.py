@@ -3,7 +3,8 @@ from aiact_tiers._loader import Rule
 from aiact_tiers.crosswalk import crosswalk
 
 EP_28B_DUTIES = [
-    "EP Art 28b(1)", "EP Art 28b(2)(a)", "EP Art 28b(2)(b)", "EP Art 28b(2)(c)", "EP Art 28b(2)(d)", "EP Art 28b(2)(e)",
+    "EP Art 28b(1)",
+    "EP Art 28b(2)(a)", "EP Art 28b(2)(b)", "EP Art 28b(2)(c)", "EP Art 28b(2)(d)", "EP Art 28b(2)(e)",
     "EP Art 28b(2)(f)", "EP Art 28b(2)(g)", "EP Art 28b(3)", "EP Art 28b(4)(a)", "EP Art 28b(4)(b)",
     "EP Art 28b(4)(c)",
 ]
