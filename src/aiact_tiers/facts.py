@@ -851,9 +851,16 @@ class SystemDescription(_Facts):
     )
     emotion_recognition_or_biometric_categorisation: bool | None = _fact(
         "Art 50(3)",
-        "Is the system an emotion recognition system or a biometric categorisation system?",
+        "Does the system recognise or infer people's emotions or intentions from their face, voice "
+        "or other biometric data, or sort people into categories from such data? Physical states "
+        "such as pain or fatigue are not emotions. (Art 50(3))",
         "Emotion recognition system (Art 3(39)) or biometric categorisation system (Art 3(40))",
         ep="EP Art 52(2), Annex III 1(aa)",
+        ep_question=(
+            "Does the system recognise or infer people's emotions or intentions from their face, "
+            "voice or other biometric data, or sort people into categories from such data? "
+            "Physical states such as pain or fatigue are not emotions. (EP Art 52(2))"
+        ),
     )
 
     # --- Operators, value chain and time -----------------------------------------------------
