@@ -209,7 +209,7 @@ def always(trees: Sequence[Tree], facts: Mapping[str, Value], params: Mapping[st
         if fact.kind == "boolean":
             cases.append([True, False])
         elif fact.kind == "datetime" and days:
-            cases.append(sorted({day + offset for day in days for offset in _AROUND}))
+            cases.append(sorted({day + offset for day in days for offset in AROUND}))
         elif fact.kind == "string" and fact.enum is not None:
             cases.append([member.value for member in fact.enum])
         else:
@@ -221,7 +221,8 @@ def always(trees: Sequence[Tree], facts: Mapping[str, Value], params: Mapping[st
     return True
 
 
-_AROUND = (dt.timedelta(days=-1), dt.timedelta(0))
+AROUND = (dt.timedelta(days=-1), dt.timedelta(0))
+"""The days tried around a day a rule compares with: the day before, and the day itself."""
 
 
 def nodes(tree: Tree) -> Iterator[Tree]:

@@ -278,22 +278,8 @@ class _Evaluation:
         self.tier = self.tiers[0] if len(self.tiers) == 1 else None
         rules, pick = self.snapshot.basis_candidates(self.tier)
         self.basis = list(compress(rules, pick(answers)))  # True, not None or False
-        self.raw = obligations  # as opened by the rules, before _sound
-        self.obligations = self._sound(obligations)
-
-    def _sound(self, obligations: list[Obligation]) -> list[Obligation]:
-        """The obligations with each that applies only on some completion marked possible: while
-        out of scope is possible, every one; while a prohibition is possible but not certain,
-        every one but the prohibition's (a prohibition closes every other route)."""
-        tiers = self.tiers
-        if len(tiers) < 2 or not {Tier.OUT_OF_SCOPE, Tier.PROHIBITED} & set(tiers):
-            return obligations
-        demoted = _SEVERITY.keys() - ({Tier.PROHIBITED} if Tier.OUT_OF_SCOPE not in tiers else set())
-        at, results, tier_of = (self.snapshot.obligation_position, self.snapshot.obligation_results,
-                                self.snapshot.duty_tiers)
-        return [results[at[o.rule], o.applies_from, None]
-                if o.status is Status.APPLIES and tier_of[o.rule] in demoted else o
-                for o in obligations]
+        self.raw = obligations  # as the rules open them, before _sound
+        self.obligations = _sound(self.snapshot, self.tiers, obligations)
 
     def _known(self, subject: str) -> dict[str, Value]:
         """The known facts of a subject, unknown ones absent, as the rules' own deciders read
@@ -460,13 +446,23 @@ class _Evaluation:
             cap = _SEVERITY[tier]
             floor = min((t for t in certain if t is not Tier.PROHIBITED),
                         key=_SEVERITY.__getitem__, default=Tier.OUT_OF_SCOPE)
-            if (tier is Tier.HIGH_RISK and floor is not Tier.OUT_OF_SCOPE) or self._binds_whenever(tier):
+            if ((tier is Tier.HIGH_RISK and (floor is not Tier.OUT_OF_SCOPE or self._duty_free()))
+                    or self._binds_whenever(tier)):
                 floor = tier  # a duty for a high-risk system; or one whichever rule places it
             reached.add(floor)
             reached.update(t for t in possible if cap <= _SEVERITY[t] < _SEVERITY[floor])
             if tier is Tier.HIGH_RISK and possible - {Tier.PROHIBITED} and floor is Tier.OUT_OF_SCOPE:
                 reached.add(Tier.HIGH_RISK)
         return [t for t in TIER_ORDER if t in reached]
+
+    def _duty_free(self) -> bool:
+        """Whether the system is high-risk on a route whose regimes hold no duty at all, so that
+        its position is its tier for any role asked (Annex I Section B: Art 2(2) leaves the
+        requirements to the sectoral legislation)."""
+        s, answers = self.snapshot, self.answers
+        return bool(self.roles) and any(
+            answers[s.position[r.id]] is True and all(regime in s.duty_free_regimes for regime in r.opens)
+            for r in s.openers if r.tier is Tier.HIGH_RISK)
 
     def _binds_whenever(self, tier: Tier) -> bool:
         """Whether every rule that may place the system in ``tier`` opens a regime where a duty
@@ -523,7 +519,7 @@ class _Evaluation:
                 facts = {**self.facts, subject: {**self.facts[subject],
                                                  presumption.fact: not presumption.value}}
                 if self._differs(facts):
-                    out.append(_assumption(presumption, readers))
+                    out.append(_assumption(presumption, readers, self.ruleset.act))
         return out
 
     def _ruled_out(self, system: list[Tier]) -> list[RuledOut]:
@@ -552,7 +548,7 @@ class _Evaluation:
                 if (_engine.holds(carve_out, known, params) is True
                         and all(_engine.holds(t, known, params) is True for t in positive)):
                     names = _engine.facts_read(carve_out)
-                    info = fact_info(names[0])
+                    info = fact_info(names[0], self.ruleset.act)
                     out.append(_ruled_out(rule, names[0], info["provision"], info["description"],
                                           _shown(names, known)))
                     break
@@ -652,7 +648,8 @@ class _Evaluation:
         still decides the result."""
         asked = self._candidates(tiers, models)
         deciding = [name for name in asked if self._decides(name)] or asked
-        return [_question(name, tuple(dict.fromkeys(asked[name]))) for name in deciding]
+        act = self.ruleset.act
+        return [_question(name, tuple(dict.fromkeys(asked[name])), act) for name in deciding]
 
     def _candidates(self, tiers: list[Tier], models: list[ModelClass | None]) -> dict[str, list[str]]:
         """Unknown facts read by open rules, with the rules reading them: rules bearing on a
@@ -691,21 +688,37 @@ class _Evaluation:
                    for answer in answers)
 
     def _differs(self, facts: dict[str, dict[str, Value]]) -> bool:
-        """Whether these facts change the tiers, model classes or duties as the rules open them
-        (the positions follow from those)."""
+        """Whether these facts change the tiers, model classes, duties or positions."""
         compiled = self.snapshot.program(self.has["system"], self.has["model"])
-        if compiled is None:
-            other = _Evaluation(self.ruleset, self.base, self.subject, self.roles, facts)
-            return (other.tiers, other.models, other.raw) != (self.tiers, self.models, self.raw)
-        tiers, models, _, _, raw, _ = compiled.kleene(facts["system"], facts["model"],
-                                                      self.snapshot.params, self.roles)
-        return (tiers, models, raw) != (self.tiers, self.models, self.raw)
+        if compiled is not None and self.snapshot is self.base:  # its tiers are the system's
+            tiers, models, _, _, raw, _ = compiled.kleene(facts["system"], facts["model"],
+                                                          self.snapshot.params, self.roles)
+            if (tiers, models) != (self.tiers, self.models):
+                return True
+            if raw == self.raw:
+                return False  # the positions follow from the tiers and the duties opened
+            if _sound(self.snapshot, tiers, raw) != self.obligations:
+                return True
+        other = _Evaluation(self.ruleset, self.base, self.subject, self.roles, facts)
+        return ((other.system_tiers(), other.models, other.obligations, other.positions)
+                != (self.system_tiers(), self.models, self.obligations, self.positions))
 
 
+def _sound(snapshot: Snapshot, tiers: list[Tier], obligations: list[Obligation]) -> list[Obligation]:
+    """The obligations with each that applies only on some completion marked possible: while
+    out of scope is possible, every one; while a prohibition is possible but not certain, every
+    one but the prohibition's (a prohibition closes every other route)."""
+    if len(tiers) < 2 or not {Tier.OUT_OF_SCOPE, Tier.PROHIBITED} & set(tiers):
+        return obligations
+    demoted = _SEVERITY.keys() - ({Tier.PROHIBITED} if Tier.OUT_OF_SCOPE not in tiers else set())
+    at, results, tier_of = snapshot.obligation_position, snapshot.obligation_results, snapshot.duty_tiers
+    return [results[at[o.rule], o.applies_from, None]
+            if o.status is Status.APPLIES and tier_of[o.rule] in demoted else o
+            for o in obligations]
 
 
-def _assumption(presumption: Presumption, readers: tuple[str, ...]) -> Assumption:
-    info = fact_info(presumption.fact)
+def _assumption(presumption: Presumption, readers: tuple[str, ...], act: str) -> Assumption:
+    info = fact_info(presumption.fact, act)
     return construct(Assumption, {
         "fact": presumption.fact, "value": presumption.value, "provision": presumption.citation,
         "reason": presumption.reason, "question": info["question"], "rules": readers})
@@ -724,9 +737,10 @@ def _shown(names: Iterable[str], known: Mapping[str, Value]) -> Facts:
 
 
 @functools.lru_cache(maxsize=4096)
-def _question(fact: str, rules: tuple[str, ...]) -> OpenQuestion:
-    """The open question on ``fact`` that these rules ask: shared, as every field is immutable."""
-    info = fact_info(fact)
+def _question(fact: str, rules: tuple[str, ...], act: str) -> OpenQuestion:
+    """The open question on ``fact`` that these rules ask, in the words and numbering of
+    ``act``: shared, as every field is immutable."""
+    info = fact_info(fact, act)
     return construct(OpenQuestion, {"fact": fact, "question": info["question"],
                                     "provision": info["provision"], "rules": rules})
 

@@ -143,13 +143,35 @@ class EnterpriseSize(StrEnum):
     LARGE = "large"
 
 
-def _fact(provision: str, question: str, description: str) -> Any:
-    """A fact field: unknown by default, described in the law's words, citing its provision."""
-    return Field(
-        default=None,
-        description=f"{description} ({provision})",
-        json_schema_extra={"provision": provision, "question": question},
-    )
+EP_2023 = "European Parliament amendments of 14 June 2023 to COM(2021) 206"
+"""The act of the ``eu-2023-ep`` ruleset, numbered as the Commission's proposal."""
+AMENDED_2026 = "Regulation (EU) 2024/1689, as amended by Regulation (EU) 2026/1744"
+"""The act of the ``eu-2024-2026`` ruleset."""
+
+
+def _fact(
+    provision: str,
+    question: str,
+    description: str,
+    *,
+    ep: str | None = None,
+    ep_question: str | None = None,
+    amended: str | None = None,
+) -> Any:
+    """A fact field: unknown by default, described in the law's words, citing its provision.
+
+    ``ep`` (with ``ep_question`` where the wording differs) is the provision in the Parliament's
+    2023 text; ``amended`` the provision in the text as amended in 2026, where it differs.
+    """
+    texts: dict[str, dict[str, str]] = {}
+    if ep is not None:
+        texts[EP_2023] = {"provision": ep, "question": ep_question or question}
+    if amended is not None:
+        texts[AMENDED_2026] = {"provision": amended, "question": question}
+    extra: dict[str, Any] = {"provision": provision, "question": question}
+    if texts:
+        extra["texts"] = texts
+    return Field(default=None, description=f"{description} ({provision})", json_schema_extra=extra)
 
 
 class _Facts(BaseModel):
@@ -236,6 +258,38 @@ class ModelDescription(_Facts):
         "Art 54(1)",
         "Is the provider established in a third country?",
         "Provider established in a third country",
+    )
+    planned_training_exceeds_threshold: bool | None = _fact(
+        "Art 52(1)",
+        "Is it known that a planned or ongoing training run will take the model's training "
+        "compute above 10^25 FLOP, or that it will otherwise meet the high-impact condition? "
+        "(Art 52(1))",
+        "It becomes known that the model will meet the condition of Art 51(1)(a), for instance "
+        "because a training run is planned to exceed the compute threshold",
+    )
+    monetised: bool | None = _fact(
+        "Art 53(2)",
+        "Is the model made available against payment or otherwise monetised, for instance "
+        "through paid support or by using personal data? (Art 53(2))",
+        "The model is provided against a price or otherwise monetised; the open-source exception "
+        "covers only models that are not",
+    )
+    downstream_modification: bool | None = _fact(
+        "Art 3(3)",
+        "Is this model a modification (such as a fine-tune) of a general-purpose AI model "
+        "another provider placed on the market? (Art 3(3))",
+        "The model results from modifying another provider's general-purpose AI model",
+    )
+    modification_compute_share: float | None = Field(
+        default=None,
+        ge=0,
+        description="Computation used for the modification, as a share of the computation used "
+        "to train the original model (0.4 = 40 %) (Art 3(3))",
+        json_schema_extra={
+            "provision": "Art 3(3)",
+            "question": "How much computation did the modification use, as a share of the "
+            "original model's training computation (0.4 for 40 %)? (Art 3(3))",
+        },
     )
     model_placed_on_market_on: dt.date | None = _fact(
         "Art 111(3)",
@@ -367,6 +421,9 @@ class SystemDescription(_Facts):
         "Art 2(12)",
         "Is the system released under a free and open-source licence?",
         "AI system released under free and open-source licences",
+        ep="EP Art 2(5e)",
+        ep_question="Is the system an AI component provided under a free and open-source licence? "
+        "(EP Art 2(5e))",
     )
 
     # --- Art 5: prohibited practices -----------------------------------------------------------
@@ -395,6 +452,7 @@ class SystemDescription(_Facts):
         "unrelated to those in which the data was generated?",
         "Detrimental or unfavourable treatment in social contexts that are unrelated to the "
         "contexts in which the data was originally generated or collected",
+        ep="EP Art 5(1)(c)",
     )
     social_score_unjustified_or_disproportionate: bool | None = _fact(
         "Art 5(1)(c)(ii)",
@@ -402,6 +460,7 @@ class SystemDescription(_Facts):
         "social behaviour or its gravity?",
         "Detrimental or unfavourable treatment that is unjustified or disproportionate to their "
         "social behaviour or its gravity",
+        ep="EP Art 5(1)(c)",
     )
     based_solely_on_profiling_or_personality: bool | None = _fact(
         "Art 5(1)(d)",
@@ -420,8 +479,14 @@ class SystemDescription(_Facts):
     )
     workplace_or_education: bool | None = _fact(
         "Art 5(1)(f)",
-        "Are emotions inferred in the areas of workplace or education institutions?",
+        "Whose emotions does the system infer: workers at their workplace or students in an "
+        "education institution (answer yes), or others such as customers (answer no)? "
+        "(Art 5(1)(f))",
         "Infer emotions of a natural person in the areas of workplace and education institutions",
+        ep="EP Art 5(1)(dc)",
+        ep_question="Whose emotions does the system infer: workers at their workplace or students "
+        "in an education institution (answer yes), or others such as customers (answer no)? "
+        "(EP Art 5(1)(dc))",
     )
     medical_or_safety_reasons: bool | None = _fact(
         "Art 5(1)(f)",
@@ -435,6 +500,12 @@ class SystemDescription(_Facts):
         "membership, religious or philosophical beliefs, sex life or sexual orientation?",
         "To deduce or infer their race, political opinions, trade union membership, religious or "
         "philosophical beliefs, sex life or sexual orientation",
+        ep="EP Art 5(1)(ba)",
+        ep_question=(
+            "Does the categorisation sort people according to sensitive or protected "
+            "attributes or characteristics (such as gender, ethnicity, citizenship status, "
+            "religion, political orientation or sexual orientation), or infer them?"
+        ),
     )
     labelling_lawfully_acquired_biometric_datasets: bool | None = _fact(
         "Art 5(1)(g)",
@@ -447,11 +518,13 @@ class SystemDescription(_Facts):
         "Art 5(1)(h)",
         "Is the system used in publicly accessible spaces?",
         "Use in publicly accessible spaces (Art 3(44))",
+        ep="EP Art 5(1)(d), Art 5(1)(dd)",
     )
     for_law_enforcement: bool | None = _fact(
         "Art 5(1)(h)",
         "Is the system used for the purposes of law enforcement?",
         "For the purposes of law enforcement (Art 3(46))",
+        ep="EP Art 5(1)(dc)",
     )
     rbi_objective: RBIObjective | None = _fact(
         "Art 5(1)(h)(i)-(iii)",
@@ -522,6 +595,22 @@ class SystemDescription(_Facts):
         "Does the deployer use the system for the purpose of generating such material?",
         "The deployer uses the system for the purpose of generating such material",
     )
+    depicted_persons_consent: bool | None = _fact(
+        "Art 5(1)(ba)",
+        "Has every identifiable person shown in the intimate images or videos given explicit, "
+        "informed and freely given consent to their being generated or altered? (Art 5(1)(ba))",
+        "The depicted natural person's freely given, specific, informed, unambiguous and explicit "
+        "consent to the generation or manipulation",
+    )
+    manipulation_neither_exposes_nor_alters: bool | None = _fact(
+        "Art 5(1b)",
+        "Does the system only alter existing images or videos in ways that show no more of the "
+        "person's intimate parts and do not change the nature of the sexual activity shown? "
+        "(Art 5(1b))",
+        "Manipulation that does not increase the exposure of the intimate parts depicted or alter "
+        "the nature of the sexually explicit activity depicted is not manipulation under "
+        "Art 5(1)(ba)",
+    )
 
     # --- Art 6(1) and Annex I --------------------------------------------------------------
     annex_i_legislation: frozenset[AnnexIAct] | None = _fact(
@@ -529,23 +618,29 @@ class SystemDescription(_Facts):
         "Which Union harmonisation legislation listed in Annex I covers the product?",
         "Union harmonisation legislation listed in Annex I covering the product of which the "
         "system is a safety component, or which the system itself is; empty means none",
+        ep="EP Art 6(1), Annex II",
+        ep_question="Which Union harmonisation legislation listed in Annex II covers the product?",
     )
     is_product_itself: bool | None = _fact(
         "Art 6(1)(a)",
         "Is the AI system itself a product covered by that legislation?",
         "The AI system is itself a product covered by the Union harmonisation legislation",
+        ep="EP Art 6(1)",
     )
     fulfils_safety_function: bool | None = _fact(
         "Art 3(14)",
         "Does the system fulfil a safety function for the product, or is its intended purpose "
         "to prevent or mitigate risks to health and safety?",
         "Fulfils a safety function for that product or AI system",
+        ep="EP Art 6(1)",
+        ep_question="Does the system fulfil a safety function for the product?",
     )
     failure_endangers_health_safety: bool | None = _fact(
         "Art 3(14)",
         "Would the failure or malfunctioning of the system endanger the health and safety of "
         "persons or property?",
         "Failure or malfunctioning endangers the health and safety of persons or property",
+        ep="EP Art 6(1)",
     )
     solely_non_safety_functions: bool | None = _fact(
         "Art 6(1a)",
@@ -556,9 +651,14 @@ class SystemDescription(_Facts):
     )
     third_party_conformity_assessment: bool | None = _fact(
         "Art 6(1)(b)",
-        "Must the product undergo a third-party conformity assessment under that legislation?",
+        "Does that legislation require the product to undergo a third-party conformity "
+        "assessment (answer yes even where the manufacturer may instead apply harmonised "
+        "standards and use internal control)? (Art 6(1)(b))",
         "Required to undergo a third-party conformity assessment with a view to placing on the "
         "market or putting into service under the Annex I legislation",
+        ep="EP Art 6(1)",
+        ep_question="Does that legislation require the product to undergo a third-party "
+        "conformity assessment? (EP Art 6(1))",
     )
     third_party_assessment_solely_non_safety: bool | None = _fact(
         "Art 6(1c)",
@@ -572,6 +672,13 @@ class SystemDescription(_Facts):
         "Art 6(2), Annex III",
         "Which points of Annex III does the intended purpose fall under?",
         "Points of Annex III that the intended purpose falls under; empty means none",
+    )
+    critical_entity_deployer: bool | None = _fact(
+        "Art 3(62)",
+        "Is the infrastructure operated by an entity that a Member State has identified as a "
+        "critical entity under Directive (EU) 2022/2557? (Art 3(62), Annex III point 2)",
+        "The critical infrastructure belongs to an entity identified as a critical entity under "
+        "Directive (EU) 2022/2557 (reading of the draft Commission guidelines, low confidence)",
     )
 
     @field_validator("annex_iii_points", mode="before")
@@ -587,11 +694,13 @@ class SystemDescription(_Facts):
         "to be?",
         "Biometric verification the sole purpose of which is to confirm that a specific natural "
         "person is the person he or she claims to be",
+        ep="EP Annex III 1",
     )
     financial_fraud_detection: bool | None = _fact(
         "Annex III 5(b)",
         "Is the system used for the purpose of detecting financial fraud?",
         "Used for the purpose of detecting financial fraud",
+        ep="EP Annex III 5",
     )
     used_by_public_authority: bool | None = _fact(
         "Annex III 5(a), 6, 7",
@@ -603,12 +712,14 @@ class SystemDescription(_Facts):
         "Annex III 7(d)",
         "Is the system used only for the verification of travel documents?",
         "Verification of travel documents",
+        ep="EP Annex III 7",
     )
     output_not_directly_exposed: bool | None = _fact(
         "Annex III 8(b)",
         "Is it a tool whose output natural persons are not directly exposed to, such as a tool "
         "to organise political campaigns administratively?",
         "AI systems to the output of which natural persons are not directly exposed",
+        ep="EP Annex III 8(aa)",
     )
     narrow_procedural_task: bool | None = _fact(
         "Art 6(3)(a)",
@@ -641,6 +752,11 @@ class SystemDescription(_Facts):
         "rights, including by materially influencing the outcome of decision making?",
         "Poses a significant risk of harm to the health, safety or fundamental rights of natural "
         "persons, including by materially influencing the outcome of decision making",
+        ep="EP Art 6(2)",
+        ep_question=(
+            "Does the system pose a significant risk of harm to the health, safety or "
+            "fundamental rights of natural persons?"
+        ),
     )
     profiling: bool | None = _fact(
         "Art 6(3), Art 3(52)",
@@ -655,6 +771,12 @@ class SystemDescription(_Facts):
         "environment?",
         "AI systems falling under Annex III point 2 that pose a significant risk of harm to the "
         "environment",
+    )
+    specialises_foundation_model: bool | None = _fact(
+        "EP Art 28b(4)",
+        "Did the provider build the system by specialising a foundation model (a large model "
+        "trained on broad data) into it? (EP Art 28b(4))",
+        "Providers who specialise a foundation model into a generative AI system",
     )
     vlop_recommender_system: bool | None = _fact(
         "EP Annex III 8(ab)",
@@ -672,6 +794,8 @@ class SystemDescription(_Facts):
         "Art 50(1)",
         "Is the system intended to interact directly with natural persons?",
         "AI system intended to interact directly with natural persons",
+        ep="EP Art 52(1)",
+        ep_question="Is the system intended to interact with natural persons?",
     )
     interaction_obvious: bool | None = _fact(
         "Art 50(1)",
@@ -679,6 +803,7 @@ class SystemDescription(_Facts):
         "they are interacting with an AI system?",
         "Obvious from the point of view of a natural person who is reasonably well-informed, "
         "observant and circumspect, taking into account the circumstances and the context",
+        ep="EP Art 52(1)",
     )
     authorised_by_law_for_criminal_offences: bool | None = _fact(
         "Art 50(1)-(4)",
@@ -686,17 +811,22 @@ class SystemDescription(_Facts):
         "offences?",
         "AI systems authorised by law to detect, prevent, investigate or prosecute criminal "
         "offences, subject to appropriate safeguards",
+        ep="EP Art 52(1)-(3a)",
     )
     available_to_public_to_report_crime: bool | None = _fact(
         "Art 50(1)",
         "Is the system available for the public to report a criminal offence?",
         "Those systems are available for the public to report a criminal offence",
+        ep="EP Art 52(1)",
     )
     generates_synthetic_content: bool | None = _fact(
         "Art 50(2)",
         "Does the system generate synthetic audio, image, video or text content?",
         "AI systems, including general-purpose AI systems, generating synthetic audio, image, "
         "video or text content",
+        ep="EP Art 28b(4)",
+        ep_question="Does the system generate content such as complex text, images, audio or "
+        "video? (EP Art 28b(4))",
     )
     assistive_editing_only: bool | None = _fact(
         "Art 50(2)",
@@ -711,6 +841,12 @@ class SystemDescription(_Facts):
         "deep fake?",
         "Generates or manipulates image, audio or video content constituting a deep fake "
         "(Art 3(60))",
+        ep="EP Art 52(3)",
+        ep_question=(
+            "Does the system generate or manipulate image, audio or video content that "
+            "falsely appears authentic and shows persons saying or doing things they did not "
+            "(a deep fake)?"
+        ),
     )
     evidently_artistic_or_satirical: bool | None = _fact(
         "Art 50(4)",
@@ -718,6 +854,7 @@ class SystemDescription(_Facts):
         "analogous work?",
         "Content forms part of an evidently artistic, creative, satirical, fictional or "
         "analogous work or programme",
+        ep="EP Art 52(3a)",
     )
     generates_public_interest_text: bool | None = _fact(
         "Art 50(4)",
@@ -735,15 +872,40 @@ class SystemDescription(_Facts):
     )
     emotion_recognition_or_biometric_categorisation: bool | None = _fact(
         "Art 50(3)",
-        "Is the system an emotion recognition system or a biometric categorisation system?",
+        "Does the system recognise or infer people's emotions or intentions from their face, voice "
+        "or other biometric data, or sort people into categories from such data? Physical states "
+        "such as pain or fatigue are not emotions. (Art 50(3))",
         "Emotion recognition system (Art 3(39)) or biometric categorisation system (Art 3(40))",
+        ep="EP Art 52(2), Annex III 1(aa)",
+        ep_question=(
+            "Does the system recognise or infer people's emotions or intentions from their face, "
+            "voice or other biometric data, or sort people into categories from such data? "
+            "Physical states such as pain or fatigue are not emotions. (EP Art 52(2))"
+        ),
     )
 
     # --- Operators, value chain and time -----------------------------------------------------
     placed_on_market_on: dt.date | None = _fact(
-        "Art 111(2), Art 111(4)",
-        "On what date was the system placed on the market or put into service?",
+        "Art 111(2)",
+        "On what date was the system placed on the market or put into service (or, if it is "
+        "not yet, on what date will it be)?",
         "Date on which the system was placed on the market or put into service",
+        amended="Art 111(2), Art 111(4)",
+    )
+    significant_design_change_after_cutoff: bool | None = _fact(
+        "Art 111(2)",
+        "Has the system's design changed significantly since the date from which the high-risk "
+        "rules apply to it (2 Aug 2026 in the 2024 text; 2 Dec 2027 for Annex III systems and "
+        "2 Aug 2028 for Annex I products as amended in 2026)? (Art 111(2))",
+        "Subject to significant changes in its design as from the date of application of the "
+        "high-risk rules; assessed per type and model",
+    )
+    annex_x_component: bool | None = _fact(
+        "Art 111(1), Annex X",
+        "Is the system a component of one of the large-scale EU IT systems of freedom, security "
+        "and justice listed in Annex X (such as SIS, VIS, Eurodac, EES, ETIAS or ECRIS-TCN)? "
+        "(Art 111(1))",
+        "Component of a large-scale IT system established by the legal acts listed in Annex X",
     )
     provider_established_in_third_country: bool | None = _fact(
         "Art 22(1)",
@@ -756,6 +918,7 @@ class SystemDescription(_Facts):
         "agency?",
         "Deployers that are bodies governed by public law, or Union institutions, bodies, "
         "offices or agencies",
+        ep="EP Art 51(1a)",
     )
     deployer_provides_public_services: bool | None = _fact(
         "Art 27(1)",
@@ -764,21 +927,27 @@ class SystemDescription(_Facts):
     )
     used_at_workplace: bool | None = _fact(
         "Art 26(7)",
-        "Will the deployer, as employer, use the system at the workplace?",
+        "Will the deployer's own workers be subject to the system, or work with it, at the "
+        "deployer's workplace? (Art 26(7))",
         "Deployers who are employers putting into service or using a high-risk AI system at "
         "the workplace",
+        ep="EP Art 29(5a)",
+        ep_question="Will the deployer's own workers be subject to the system, or work with it, at "
+        "the deployer's workplace? (EP Art 29(5a))",
     )
     puts_name_on_high_risk_system: bool | None = _fact(
         "Art 25(1)(a)",
         "Do you put your name or trademark on a high-risk system already on the market?",
         "Puts their name or trademark on a high-risk AI system already placed on the market or "
         "put into service",
+        ep="EP Art 28(1)(a)",
     )
     substantial_modification: bool | None = _fact(
         "Art 25(1)(b)",
         "Do you make a substantial modification to a high-risk system that remains high-risk?",
         "Makes a substantial modification to a high-risk AI system already placed on the market "
         "in such a way that it remains a high-risk AI system",
+        ep="EP Art 28(1)(b)",
     )
     changes_purpose_to_high_risk: bool | None = _fact(
         "Art 25(1)(c)",
@@ -795,11 +964,15 @@ class SystemDescription(_Facts):
         "becomes a high-risk AI system",
     )
     another_operator_became_provider: bool | None = _fact(
-        "EP Art 28(2)",
-        "Has another operator become the provider of your system by putting its name on it or "
-        "substantially modifying it?",
-        "Where the circumstances of Art 28(1) occur, the provider that initially placed the AI "
-        "system on the market or put it into service is no longer considered its provider",
+        "Art 25(2)",
+        "Has another operator become the provider of your system by putting its name on it, "
+        "substantially modifying it or changing its purpose so that it is high-risk? (Art 25(2))",
+        "Where another operator is considered the provider under Art 25(1), the provider that "
+        "initially placed the AI system on the market or put it into service is no longer "
+        "considered its provider",
+        ep="EP Art 28(2)",
+        ep_question="Has another operator become the provider of your system by putting its name "
+        "on it or substantially modifying it? (EP Art 28(2))",
     )
     deployer_is_gatekeeper: bool | None = _fact(
         "EP Art 51(1a)(b)",
@@ -819,15 +992,23 @@ Description = SystemDescription | ModelDescription
 """What :func:`aiact_tiers.classify` accepts."""
 
 
-def fact_info(name: str) -> dict[str, str]:
-    """The provision and question text of a fact, for open questions and interviews."""
+def fact_info(name: str, act: str | None = None) -> dict[str, str]:
+    """The provision and question text of a fact, for open questions and interviews.
+
+    A fact that another text (``act``, as a ruleset names it) numbers or words differently gives
+    that text's provision and question.
+    """
     for model in (SystemDescription, ModelDescription):
         field = model.model_fields.get(name)
         if field is not None and isinstance(field.json_schema_extra, dict):
             extra = field.json_schema_extra
+            texts = extra.get("texts") or {}
+            assert isinstance(texts, dict)
+            text = texts.get(act, extra) if act is not None else extra
+            assert isinstance(text, dict)
             return {
-                "provision": str(extra["provision"]),
-                "question": str(extra["question"]),
+                "provision": str(text["provision"]),
+                "question": str(text["question"]),
                 "description": field.description or "",
             }
     raise KeyError(name)

@@ -161,10 +161,10 @@ class Snapshot:
         return tuple(out)
 
     def answers(self, fact: str) -> tuple[Any, ...] | None:
-        """Every answer to a yes/no or enumerated fact that the rules in force can tell apart,
-        as the decision reads it: for a set, the empty set and one member of each group of
-        members that every rule treats alike (named by the same literals and parameters); None
-        for numbers and dates."""
+        """Every answer to a yes/no, enumerated or date fact that the rules in force can tell
+        apart, as the decision reads it: for a set, the empty set and one member of each group of
+        members that every rule treats alike (named by the same literals and parameters); for a
+        date, each day the rules compare with and the day before; None for numbers."""
         if fact not in self._answers:
             kind = _engine.FACT_TYPES[fact]
             found: tuple[Any, ...] | None = None
@@ -172,6 +172,9 @@ class Snapshot:
                 found = (True, False)
             elif kind.kind == "string" and kind.enum is not None:
                 found = tuple(kind.enum)
+            elif kind.kind == "datetime":
+                days = sorted(c for c in self._literals if isinstance(c, dt.datetime))
+                found = tuple(sorted({day + shift for day in days for shift in _engine.AROUND})) or None
             elif kind.kind == "set" and kind.enum is not None:
                 groups: dict[tuple[Any, ...], Any] = {}
                 for member in kind.enum:
@@ -222,10 +225,17 @@ class Snapshot:
         return {}
 
     @functools.cached_property
+    def duty_free_regimes(self) -> frozenset[str]:
+        """The regimes in force that hold no obligation for any role."""
+        held = {regime for rule in self.obligations for regime in rule.regimes}
+        return frozenset(self.regimes.keys() - held)
+
+    @functools.cached_property
     def duty_tiers(self) -> Mapping[str, Tier | None]:
-        """The tier each obligation belongs to: the most severe tier among the rules opening its
-        regimes (an opener reaching no tier, such as the Art 6(3) derogation, counts as minimal;
-        regimes opened for models only belong to no tier of a system)."""
+        """The tier each obligation belongs to: the least severe tier among the rules opening its
+        regimes, the tier that it marks (AI literacy, opened by prohibitions too, marks minimal;
+        an opener reaching no tier, such as the Art 6(3) derogation, counts as minimal; regimes
+        opened for models only belong to no tier of a system)."""
         tiers: dict[str, list[Tier]] = {}
         for rule in self.openers:
             if rule.model_class is None:
@@ -233,7 +243,7 @@ class Snapshot:
                     tiers.setdefault(regime, []).append(rule.tier or Tier.MINIMAL)
         severity = TIER_ORDER[1:]
         return {
-            rule.id: min((t for regime in rule.regimes for t in tiers.get(regime, ())),
+            rule.id: max((t for regime in rule.regimes for t in tiers.get(regime, ())),
                          key=severity.index, default=None)
             for rule in self.obligations
         }

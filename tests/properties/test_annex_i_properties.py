@@ -23,6 +23,8 @@ def test_section_b_never_yields_the_chapter_iii_provider_pack(
     """Art 2(2): a Section B product reaches Chapter III through its sectoral law only."""
     section_b = sorted(load_ruleset(ruleset).parameters["annex_i_section_b"].at(DAY))
     acts = data.draw(st.lists(st.sampled_from(section_b), min_size=1, unique=True))
-    described = {**facts, "annex_i_legislation": acts, "annex_iii_points": []}
+    # No Annex III route: no point listed and no remote biometric identification practice, which
+    # is Annex III 1(a) whether or not the point is listed.
+    described = {**facts, "annex_i_legislation": acts, "annex_iii_points": [], "practices": []}
     result = classify(described, ruleset=ruleset, as_of=DAY, role="provider")
     assert not {"art_09", "art_17", "art_43", "art_47"} & {o.rule for o in result.obligations}

@@ -13,7 +13,7 @@ from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import SYSTEM_FACTS, completion_count, completions, known_value, system_facts
+from strategies import SYSTEM_FACTS, completions, known_value, system_facts
 
 from aiact_tiers import Classification, Status, classify, list_rulesets, load_ruleset
 from aiact_tiers._engine import FACT_TYPES
@@ -26,11 +26,13 @@ ROLES = st.one_of(st.none(), st.lists(st.sampled_from(
 
 
 def _answers(fact: str, ruleset: str) -> list[Any]:
-    """The values to try for a fact: every value a predicate can tell apart, or, for a set
-    with too many subsets, the empty set and each single member."""
-    if completion_count(fact, ruleset) <= 64:
+    """The values to try for a fact: those the rules in force tell apart, as a description
+    gives them (see Snapshot.answers), or every value a predicate can tell apart."""
+    answers = load_ruleset(ruleset).at(DAY).answers(fact)
+    if answers is None:
         return completions(fact, ruleset)
-    return [[], *([value] for value in FACT_TYPES[fact].enum or ())]
+    return [sorted(a) if isinstance(a, frozenset) else a.date() if isinstance(a, dt.datetime) else a
+            for a in answers]
 
 
 def _strict(facts: dict[str, Any], ruleset: str) -> Classification:

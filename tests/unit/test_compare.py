@@ -53,7 +53,8 @@ def test_public_deployer_duties_are_postponed_by_the_2026_amendment() -> None:
 
 def test_a_new_prohibition_is_a_tier_difference() -> None:
     facts = {**PUBLIC_EMPLOYER, "annex_iii_points": [], "roles": ["provider"],
-             "practices": ["intimate_imagery_generation"], "harmful_generation_intended_purpose": True}
+             "practices": ["intimate_imagery_generation"], "harmful_generation_intended_purpose": True,
+             "depicted_persons_consent": False, "manipulation_neither_exposes_nor_alters": False}
     result = compare(facts, "eu-2024-2026", "eu-2024", as_of=dt.date(2026, 12, 2))
     assert result.tier_a == Tier.PROHIBITED
     assert result.tier_b != Tier.PROHIBITED

@@ -43,7 +43,8 @@ def test_below_the_systemic_risk_threshold_only_the_art_53_counterparts_carry_a_
     carried = _carried(MODEL)
     assert carried["EP Art 28b(2)(e)"] == ["art_53_1_a", "art_53_1_b"]
     assert carried["EP Art 28b(2)(b)"] == carried["EP Art 28b(2)(d)"] == ["art_53_1_a"]
-    assert carried["EP Art 28b(4)(c)"] == ["art_53_1_d"]
+    assert carried["EP Art 28b(4)(c)"] == ["art_53_1_c", "art_53_1_d"]
+    assert carried["EP Art 28b(1)"] == ["art_53_1_a", "art_53_1_b", "art_53_1_c", "art_53_1_d"]
     assert carried["EP Art 28b(2)(a)"] == carried["EP Art 28b(2)(c)"] == carried["EP Art 28b(2)(g)"] == []
     assert carried["EP Art 28b(2)(f)"] == carried["EP Art 28b(4)(b)"] == []
 
@@ -57,7 +58,7 @@ def test_above_10_25_flop_the_art_55_and_art_52_counterparts_carry_duties() -> N
 
 def test_the_generative_transparency_duty_went_to_the_system_that_generates_content() -> None:
     assert _carried(MODEL)["EP Art 28b(4)(a)"] == []
-    assert _carried(CHATBOT)["EP Art 28b(4)(a)"] == ["art_50_2_mark"]
+    assert _carried(CHATBOT)["EP Art 28b(4)(a)"] == ["art_50_2_mark", "art_50_1_inform"]
 
 
 def test_the_crosswalk_reads_both_ways_and_only_across_the_2023_text() -> None:
@@ -68,4 +69,4 @@ def test_the_crosswalk_reads_both_ways_and_only_across_the_2023_text() -> None:
 def test_a_non_generative_foundation_model_has_no_art_28b_4_duties_to_walk() -> None:
     duties = _carried({**MODEL, "intended_to_generate_content": False})
     assert not any(duty.startswith("EP Art 28b(4)") for duty in duties)
-    assert len(duties) == 8
+    assert len(duties) == 9  # Art 28b(1) and the seven points of Art 28b(2), and 28b(3)

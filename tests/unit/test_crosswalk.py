@@ -3,6 +3,7 @@ from aiact_tiers._loader import Rule
 from aiact_tiers.crosswalk import crosswalk
 
 EP_28B_DUTIES = [
+    "EP Art 28b(1)",
     "EP Art 28b(2)(a)", "EP Art 28b(2)(b)", "EP Art 28b(2)(c)", "EP Art 28b(2)(d)", "EP Art 28b(2)(e)",
     "EP Art 28b(2)(f)", "EP Art 28b(2)(g)", "EP Art 28b(3)", "EP Art 28b(4)(a)", "EP Art 28b(4)(b)",
     "EP Art 28b(4)(c)",
@@ -21,9 +22,11 @@ def test_counterparts_are_provisions_of_the_2024_text() -> None:
 
 def test_copyright_summary_maps_to_art_53_1_d_and_quality_management_to_none() -> None:
     by_duty = {entry.duty: entry for entry in crosswalk()}
-    assert by_duty["EP Art 28b(4)(c)"].counterparts == ("Art 53(1)(d)",)
+    assert by_duty["EP Art 28b(4)(c)"].counterparts == ("Art 53(1)(d)", "Art 53(1)(c)")
     assert by_duty["EP Art 28b(2)(f)"].counterparts == ()
-    assert by_duty["EP Art 28b(4)(a)"].counterparts == ("Art 50(2)",)
+    # EP Art 28b(4)(a) invokes EP Art 52(1), whose successor is Art 50(1)
+    assert by_duty["EP Art 28b(4)(a)"].counterparts == ("Art 50(1)", "Art 50(2)")
+    assert by_duty["EP Art 28b(1)"].counterparts == ("Art 53(1)",)
 
 
 def _art_28b_duties() -> dict[str, Rule]:

@@ -39,7 +39,7 @@ def test_under_the_2023_text_the_model_duties_are_every_art_28b_duty_with_its_ph
     assert duties["ep_art_28b_3"].phase is Phase.AFTER_MARKET
     assert duties["ep_art_28b_4_c"].phase is Phase.AT_MARKET
     assert {o.applies_from for o in duties.values()} == {dt.date(2023, 6, 14)}
-    assert (duties["ep_art_28b_2_a"].confidence, duties["ep_art_28b_3"].confidence) == ("high", "low")
+    assert (duties["ep_art_28b_2_a"].confidence, duties["ep_art_28b_2_e"].confidence) == ("high", "medium")
 
 
 def test_under_the_2024_texts_the_model_duties_are_those_of_art_53(chatbot: History) -> None:

@@ -19,7 +19,8 @@ SOCIAL_SCORING = {
 CREDIT_SCORING = {
     **IN_SCOPE, "roles": ["deployer"], "practices": [], "annex_iii_points": ["5(b)"],
     "profiling": True, "financial_fraud_detection": False, "deployer_is_public_body": False,
-    "interacts_with_natural_persons": False,
+    "interacts_with_natural_persons": False, "placed_on_market_on": dt.date(2028, 1, 2),
+    "annex_x_component": False,
 }
 DAY = dt.date(2028, 1, 10)
 
@@ -110,3 +111,14 @@ def test_every_ceiling_is_a_dated_parameter_of_the_same_provision(ruleset_id: st
     for group in _schedule(ruleset_id)[1]:
         cited = parameters[group.ceiling].citation
         assert group.citation == cited or group.citation.startswith(f"{cited}("), group.id
+
+
+def test_art_99_4_da_fines_the_art_25_4_agreement_only_in_the_amended_text() -> None:
+    provider = {**CREDIT_SCORING, "roles": ["provider"], "another_operator_became_provider": True}
+    amended = groups(provider, enterprise_size="large")["art_99_4_da"]
+    assert amended.obligations == ["art_25_4", "art_25_2"]
+    assert (amended.max_eur, amended.turnover_percent, amended.citation.provision) == (
+        15_000_000, 3, "Art 99(4)(da)"
+    )
+    adopted = groups(provider, ruleset="eu-2024", enterprise_size="large")
+    assert "art_99_4_da" not in adopted and "art_25_4" in adopted["residual"].obligations

@@ -41,6 +41,9 @@ BORDER_EMOTION_RECOGNITION = {
     "deployer_is_public_body": True,
     "placed_on_market_on": dt.date(2026, 9, 1),
     "for_law_enforcement": False,
+    "substantial_modification": False,
+    "annex_x_component": False,
+    "significant_design_change_after_cutoff": False,
     "workplace_or_education": False,
     "medical_or_safety_reasons": False,
     "narrow_procedural_task": False,
@@ -55,7 +58,9 @@ SCENARIOS = [
     ("emotion recognition by border police on travellers", BORDER_EMOTION_RECOGNITION, {
         "eu-2023-ep": {"tier": "prohibited", "basis": ["ep_art_05_1_dc"]},
         "eu-2024": {"tier": "high_risk", "basis": ["annex_iii_1_c"], "not_fires": ["art_05_1_f"]},
-        "eu-2024-2026": {"tier": "high_risk", "basis": ["annex_iii_1_c"], "not_fires": ["art_05_1_f"]},
+        # placed on 1 Sep 2026, before the amended Annex III cut-off of 2 Dec 2027 (Art 111(2))
+        "eu-2024-2026": {"tier": "high_risk", "basis": ["annex_iii_1_c", "art_111_2"],
+                         "not_fires": ["art_05_1_f", "art_09"]},
     }),
     ("recommender system of a very large online platform", VLOP_RECOMMENDER, {
         "eu-2023-ep": {"tier": "high_risk", "basis": ["ep_annex_iii_8_ab"]},

@@ -14,6 +14,7 @@ SYSTEM: dict[str, Any] = {
     "annex_i_legislation": [], "annex_iii_points": [], "vlop_recommender_system": False,
     "interacts_with_natural_persons": False, "emotion_recognition_or_biometric_categorisation": False,
     "generates_deep_fakes": False, "significant_risk_of_harm": True,
+    "free_open_source_licence": False, "generates_synthetic_content": False,
 }
 
 
@@ -24,7 +25,9 @@ def groups(facts: dict[str, Any]) -> dict[str, PenaltyExposure]:
 
 def test_art_71_3_prohibited_practice_40_million_or_7_percent() -> None:
     found = groups({"practices": ["untargeted_facial_scraping"]})
-    assert set(found) == {"art_71_3"}
+    # The Art 4a principles and Art 4b literacy bind every operator, a prohibited system's too,
+    # and have no Union maximum of their own.
+    assert set(found) == {"art_71_3", "residual"}
     ban = found["art_71_3"]
     assert (ban.max_eur, ban.turnover_percent, ban.whichever) == (40_000_000, 7, "higher")
     assert ban.obligations == ["ep_art_05_provider"] and ban.confidence == "medium"

@@ -23,8 +23,19 @@ ROWS: list[dict[str, Any]] = TABLE["scenarios"]
 def test_the_table_covers_the_four_tiers_of_the_report() -> None:
     tiers = [row["tier"] for row in ROWS]
     assert {t: tiers.count(t) for t in dict.fromkeys(tiers)} == {
-        "prohibited": 8, "high_risk": 9, "limited": 4, "minimal": 2,
+        "prohibited": 8, "high_risk": 9, "limited": 5, "minimal": 2,
     }
+
+
+def test_the_limited_rows_show_the_deployers_transparency_duties() -> None:
+    """The table's measure for limited risk is transparency, which the text gives deployers too."""
+    rows = {row["name"]: row for row in ROWS if row["tier"] == "limited"}
+    deep_fake = next(row for name, row in rows.items() if name.startswith("Systems generating or"))
+    emotion = rows["Emotion recognition systems"]
+    run_case("eu-2023-ep", {"facts": {**TABLE["shared"], **deep_fake["facts"]}, "role": "deployer",
+                            "fires": ["ep_art_52_3_disclose"]})
+    run_case("eu-2023-ep", {"facts": {**TABLE["shared"], **emotion["facts"]}, "role": "deployer",
+                            "fires": ["ep_art_52_2_inform_and_consent"]})
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[row["name"] for row in ROWS])
