@@ -264,7 +264,8 @@ def parse_rule(
     if "when" not in data and not is_obligation:
         raise RuleFileError(f"{where}: missing `when`")
     try:
-        predicate = predicates(str(data.get("when", "true")))
+        when = data.get("when", "true")
+        predicate = predicates(str(when).lower() if isinstance(when, bool) else str(when))
     except _engine.PredicateError as exc:
         raise RuleFileError(f"{where}: {exc}") from None
 

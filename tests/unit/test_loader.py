@@ -107,3 +107,9 @@ def test_effective_dates_are_half_open(rules_root: Path) -> None:
     assert [rule.in_force(d) for d in (dt.date(2024, 12, 31), dt.date(2025, 1, 1),
                                         dt.date(2025, 12, 31), dt.date(2026, 1, 1))] == [
         False, True, True, False]
+
+
+def test_a_predicate_written_as_a_yaml_boolean_reads_as_that_constant(rules_root: Path) -> None:
+    write(rules_root, "t", "rules:\n  - id: x\n    title: T\n    citation: Art 1\n    when: true\n"
+          "    outcome: {tier: minimal}\n")
+    assert ruleset_module.load_ruleset("t").rule("x").when.text == "true"
