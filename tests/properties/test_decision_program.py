@@ -13,7 +13,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import SYSTEM_FACTS, known_value
 
@@ -63,10 +63,14 @@ def evaluated(facts: dict[str, Any], ruleset: str, day: dt.date, role: Role | No
     return evaluation
 
 
+EXAMPLES = settings(max_examples=400)
+"""Each example builds two whole results (questions and presumptions decided again per answer),
+so these run fewer examples than the ci profile's default."""
 ARGUMENTS = (st.sampled_from(list_rulesets()), st.dates(dt.date(2024, 8, 1), dt.date(2032, 12, 31)),
              st.sampled_from([None, *Role]), st.booleans())
 
 
+@EXAMPLES
 @given(described(unknown=0.0), *ARGUMENTS)
 def test_boolean_decision_equals_the_reference(
     facts: dict[str, Any], ruleset: str, day: dt.date, role: Role | None, presume: bool
@@ -78,6 +82,7 @@ def test_boolean_decision_equals_the_reference(
                    evaluation.snapshot.params, evaluation.roles)
 
 
+@EXAMPLES
 @given(described(unknown=0.5), *ARGUMENTS)
 def test_three_valued_decision_equals_the_reference(
     facts: dict[str, Any], ruleset: str, day: dt.date, role: Role | None, presume: bool
@@ -85,6 +90,7 @@ def test_three_valued_decision_equals_the_reference(
     evaluated(facts, ruleset, day, role, presume)
 
 
+@EXAMPLES
 @given(described(unknown=0.05), *ARGUMENTS)
 def test_three_valued_decision_equals_the_reference_with_few_facts_unknown(
     facts: dict[str, Any], ruleset: str, day: dt.date, role: Role | None, presume: bool
