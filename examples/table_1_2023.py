@@ -20,5 +20,5 @@ table = yaml.safe_load(TABLE.read_text(encoding="utf-8"))
 for row in table["scenarios"]:
     facts = {**table["shared"], **row["facts"], "name": row["name"]}
     result = classify(facts, ruleset="eu-2023-ep", as_of=dt.date(2026, 11, 28))
-    print(f"{result.name}: {result.tier} under {result.ruleset} as of {result.as_of}")
+    print(f"{result.name}: {result.system_tier} under {result.ruleset} as of {result.as_of}")
     print(f"  because {', '.join(str(hit.citation) for hit in result.basis)}")

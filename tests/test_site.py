@@ -126,7 +126,8 @@ def test_the_timeline_names_the_days_the_amendment_moved() -> None:
     assert lines[:3] == [
         "timeline",
         "  title eu-2024-2026, Regulation (EU) 2024/1689 as amended by Regulation (EU) 2026/1744",
-        "  2025-02-02 : AI literacy (Art 113(a)) : Prohibited AI practices (Art 113(a))",
+        "  2025-02-02 : AI literacy (Art 113(a)) : Prohibited AI practices (Art 113(a)) : Real-time "
+        "remote biometric identification permitted for law enforcement (Art 113(a))",
     ]
     day = {line.split(" : ")[0].strip(): line for line in lines[2:]}
     assert "High-risk AI systems under Art 6(2) and Annex III (Art 113(c), 2026-08-02 under eu-2024)" in (
@@ -144,7 +145,7 @@ def test_the_override_graph_groups_the_rules_by_part_of_the_act() -> None:
         '  this[["Art 6(3)<br/>art_06_3"]]',
         '  by0["Art 6(3)<br/>art_06_3_profiling"]',
         "  by0 -- overrides --> this",
-        '  of0["Annex III 1(a) … Annex III 8(b)<br/>25 rules"]',
+        '  of0["Annex III 1(a) … Annex III 8(b)<br/>26 rules"]',
         "  this -- overrides --> of0",
     ]
 

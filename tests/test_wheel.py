@@ -37,7 +37,8 @@ def run(installed: Path, folder: Path, *args: str) -> subprocess.CompletedProces
 
 def test_the_wheel_holds_every_example_and_case(installed: Path) -> None:
     package = installed / "aiact_tiers"
-    examples = {p.name for p in (ROOT / "examples").iterdir() if p.suffix in (".py", ".yaml", ".ipynb")}
+    examples = {p.name for p in (ROOT / "examples").iterdir()
+                if p.suffix in (".py", ".yaml", ".ipynb", ".csv", ".xlsx")}
     assert {p.name for p in (package / "examples").iterdir()} == examples
     cases = {p.relative_to(ROOT / "tests" / "cases") for p in (ROOT / "tests" / "cases").rglob("*.yaml")}
     assert {p.relative_to(package / "cases") for p in (package / "cases").rglob("*.yaml")} == cases
