@@ -238,7 +238,7 @@ class Snapshot:
         opened for models only belong to no tier of a system)."""
         tiers: dict[str, list[Tier]] = {}
         for rule in self.openers:
-            if rule.model_class is None:
+            if rule.subject != "model":  # a model's regimes belong to the model axis
                 for regime in rule.opens:
                     tiers.setdefault(regime, []).append(rule.tier or Tier.MINIMAL)
         severity = TIER_ORDER[1:]
