@@ -514,12 +514,8 @@ class _Evaluation:
         open_ = self.strict._candidates(self.strict.tiers, self.strict.models)
         out = []
         for presumption, readers in self.assumed:
-            if presumption.fact in open_:
-                subject = presumption.subject
-                facts = {**self.facts, subject: {**self.facts[subject],
-                                                 presumption.fact: not presumption.value}}
-                if self._differs(facts):
-                    out.append(_assumption(presumption, readers, self.ruleset.act))
+            if presumption.fact in open_ and self._differs(presumption.fact, not presumption.value):
+                out.append(_assumption(presumption, readers, self.ruleset.act))
         return out
 
     def _ruled_out(self, system: list[Tier]) -> list[RuledOut]:
@@ -683,12 +679,13 @@ class _Evaluation:
         answers = self.snapshot.answers(fact)
         if answers is None:
             return True
-        subject = FACT_TYPES[fact].subject
-        return any(self._differs({**self.facts, subject: {**self.facts[subject], fact: answer}})
-                   for answer in answers)
+        return any(self._differs(fact, answer) for answer in answers)
 
-    def _differs(self, facts: dict[str, dict[str, Value]]) -> bool:
-        """Whether these facts change the tiers, model classes, duties or positions."""
+    def _differs(self, fact: str, answer: Value) -> bool:
+        """Whether ``fact`` taken as ``answer`` changes the tiers, model classes, duties or
+        positions."""
+        subject = FACT_TYPES[fact].subject
+        facts = {**self.facts, subject: {**self.facts[subject], fact: answer}}
         compiled = self.snapshot.program(self.has["system"], self.has["model"])
         if compiled is not None and self.snapshot is self.base:  # its tiers are the system's
             tiers, models, _, _, raw, _ = compiled.kleene(facts["system"], facts["model"],
