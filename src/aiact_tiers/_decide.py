@@ -21,6 +21,8 @@ from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
+from . import _partial
+
 Decider = Callable[[Mapping[str, Any], Mapping[str, Any]], Any]
 
 _OPERATORS = {"eq": "==", "ne": "!=", "gt": ">", "ge": ">=", "lt": "<", "le": "<=",
@@ -154,6 +156,7 @@ def globals_for(constants: Sequence[Any]) -> dict[str, Any]:
     namespace: dict[str, Any] = {f"c{i}": value for i, value in enumerate(constants)}
     namespace["__builtins__"] = {"bool": bool, "frozenset": frozenset, "len": len, "max": max,
                                  "min": min}
+    namespace.update(_member=_partial.member, _meet=_partial.meet, _truth=_partial.truth)
     return namespace
 
 
@@ -184,8 +187,7 @@ class Kleene:
         text = self.value(tree)
         if _is_bool(tree, self.booleans):
             return text
-        t = self._local()
-        return f"(None if ({t} := {text}) is None else bool({t}))"
+        return f"_truth({text})"
 
     def value(self, tree: tuple[Any, ...]) -> str:
         kind = tree[0]
@@ -201,16 +203,16 @@ class Kleene:
             locals_ = []
             tests = []
             for operand in _chain(tree, kind):
-                t, held = self._hold(self.value(operand))
+                t, held = self._hold(self.operand(operand))
                 locals_.append(t)
-                if _is_bool(operand, self.booleans):  # True, False or None: compare directly
+                if _is_bool(operand, self.booleans) or operand[0] == "fact":  # compare directly
                     tests.append(f"{held} is {stop}")
                 else:
                     tests.append(f"({held} is not None and {decided}{t})")
             unknown = " or ".join(f"{t} is None" for t in locals_)
             return f"({stop} if {' or '.join(tests)} else (None if {unknown} else {rest}))"
         if kind == "not":
-            t, held = self._hold(self.value(tree[1]))
+            t, held = self._hold(self.operand(tree[1]))
             return f"(None if {held} is None else not {t})"
         if kind == "set":
             if all(item[0] == "const" for item in tree[1]):
@@ -218,8 +220,20 @@ class Kleene:
             return self._strict(tree[1], lambda ts: "frozenset((" + "".join(f"{t}, " for t in ts) + "))")
         if kind in _OPERATORS and len(tree) == 3:
             symbol = _OPERATORS[kind]
+            if kind == "in" and tree[2][0] == "fact":  # a set fact may be known in part
+                return self._strict(tree[1:], lambda ts: f"({ts[0]} in {ts[1]} if {ts[1]}"
+                                    f".__class__ is frozenset else _member({ts[0]}, {ts[1]}))")
+            if kind == "bwand" and "fact" in (tree[1][0], tree[2][0]):
+                return self._strict(tree[1:], lambda ts: f"_meet({ts[0]}, {ts[1]})")
             return self._strict(tree[1:], lambda ts: f"({ts[0]} {symbol} {ts[1]})")
         raise Unsupported(kind)
+
+    def operand(self, tree: tuple[Any, ...]) -> str:
+        """A logic operand: a fact that is not yes/no (a set) read for its truth, which for a
+        set known in part may be unknown (see :mod:`aiact_tiers._partial`)."""
+        if tree[0] == "fact" and tree[1] not in self.booleans:
+            return f"_truth({self.value(tree)})"
+        return self.value(tree)
 
     def _hold(self, value: str) -> tuple[str, str]:
         """A name for ``value`` and the source that binds it: a local already (a hoisted fact)

@@ -24,10 +24,10 @@ import typing
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from itertools import repeat
 from typing import Any
 
-from . import _decide
+from . import _decide, _partial
+from ._partial import PartialSet
 from .errors import did_you_mean
 from .facts import ModelDescription, SystemDescription
 
@@ -38,7 +38,7 @@ Tree = tuple[Any, ...]
 ``("set", items)``, ``("not", x)``, ``("and" | "or", left, right)``, ``("in", member,
 container)``, and ``(op, left, right)`` for the comparisons and ``bwand`` / ``bwor``."""
 
-IDENTITY_FIELDS = frozenset({"id", "name", "kind", "roles", "model"})
+IDENTITY_FIELDS = frozenset({"id", "name", "kind", "roles", "model", "as_of"})
 
 
 def __getattr__(name: str) -> Any:
@@ -175,12 +175,11 @@ class Predicate:
         Generated source when Python accepts it (two-valued when every fact read is known),
         the closures otherwise.
         """
-        if self.decide is not None and facts.keys() >= self.needs:
+        if self.decide is not None and facts.keys() >= self.needs and type(facts) is not Unsettled:
             return self.decide(facts, params)  # type: ignore[no-any-return]
         if self.kleene is not None:
             return self.kleene(facts, params)  # type: ignore[no-any-return]
-        result = self.compiled(facts, params)
-        return None if result is None else bool(result)
+        return _partial.truth(self.compiled(facts, params))
 
     def reference(self, facts: Mapping[str, Value], params: Mapping[str, Value]) -> bool | None:
         """The same answer by walking the tree: the reference the compiled form is tested against."""
@@ -190,8 +189,7 @@ class Predicate:
 def holds(tree: Tree, facts: Mapping[str, Value], params: Mapping[str, Value]) -> bool | None:
     """A checked tree's answer by walking it: True, False, or None while unknown facts (absent
     from ``facts``) leave it open."""
-    result = _eval(tree, facts, params)
-    return None if result is None else bool(result)
+    return _partial.truth(_eval(tree, facts, params))
 
 
 def always(trees: Sequence[Tree], facts: Mapping[str, Value], params: Mapping[str, Value]) -> bool:
@@ -471,15 +469,15 @@ def _eval(node: Tree, facts: Mapping[str, Value], params: Mapping[str, Value]) -
         return node[1]
     if kind in ("and", "or"):
         stop = kind == "or"  # the value that decides: False for `and`, True for `or`
-        left = _eval(node[1], facts, params)
+        left = _partial.truth(_eval(node[1], facts, params))
         if left is not None and bool(left) is stop:
             return stop
-        right = _eval(node[2], facts, params)
+        right = _partial.truth(_eval(node[2], facts, params))
         if right is not None and bool(right) is stop:
             return stop
         return None if left is None or right is None else not stop
     if kind == "not":
-        value = _eval(node[1], facts, params)
+        value = _partial.truth(_eval(node[1], facts, params))
         return None if value is None else not value
     if kind == "set":
         items = [_eval(item, facts, params) for item in node[1]]
@@ -489,10 +487,10 @@ def _eval(node: Tree, facts: Mapping[str, Value], params: Mapping[str, Value]) -
     if left is None or right is None:
         return None
     if kind == "in":
-        return left in right
+        return _partial.member(left, right)
     if kind in _COMPARE:
         return _COMPARE[kind](left, right)
-    return left & right if kind == "bwand" else left | right
+    return _partial.meet(left, right) if kind == "bwand" else left | right
 
 
 def _compile(node: Tree) -> Evaluator:
@@ -510,9 +508,9 @@ def _compile(node: Tree) -> Evaluator:
     if kind == "const":
         return _constant(node[1])
     if kind in ("and", "or"):
-        return _compile_logic(kind == "and", _compile(node[1]), _compile(node[2]))
+        return _compile_logic(kind == "and", _operand(node[1]), _operand(node[2]))
     if kind == "not":
-        operand = _compile(node[1])
+        operand = _operand(node[1])
 
         def negate(facts: Mapping[str, Value], params: Mapping[str, Value]) -> Value:
             value = operand(facts, params)
@@ -522,11 +520,20 @@ def _compile(node: Tree) -> Evaluator:
     if kind == "set":
         return _compile_set(node)
     if kind == "in":
-        return _compile_binary(operator.contains, _compile(node[2]), _compile(node[1]))
+        return _compile_binary(_partial.member, _compile(node[1]), _compile(node[2]))
     if kind in _COMPARE:
         return _compile_binary(_COMPARE[kind], _compile(node[1]), _compile(node[2]))
-    combine = operator.and_ if kind == "bwand" else operator.or_
+    combine = _partial.meet if kind == "bwand" else operator.or_
     return _compile_binary(combine, _compile(node[1]), _compile(node[2]))
+
+
+def _operand(node: Tree) -> Evaluator:
+    """A logic operand: a fact read for its truth, unknown for a set known in part without a
+    member present (see :mod:`aiact_tiers._partial`)."""
+    if node[0] != "fact":
+        return _compile(node)
+    name = node[1]
+    return lambda facts, params: _partial.truth(facts.get(name))
 
 
 def _compile_logic(conjunction: bool, left: Evaluator, right: Evaluator) -> Evaluator:
@@ -611,14 +618,29 @@ def read_facts(description: SystemDescription | ModelDescription) -> tuple[dict[
     for name in _DATES:
         if (value := facts.get(name)) is not None:
             facts[name] = dt.datetime.combine(value, _MIDNIGHT_UTC)
-    return facts, all(map(operator.is_not, facts.values(), repeat(None)))
+    return facts, settled(facts)
+
+
+def settled(facts: Mapping[str, Value]) -> bool:
+    """Whether every fact is known: none unset, and no set known only in part."""
+    return None not in facts.values() and not any(
+        type(facts.get(name)) is PartialSet for name in _SETS)
+
+
+class Unsettled(dict[str, Value]):
+    """Known facts among which a set is known only in part: the two-valued deciders, which
+    need every member known, never read them."""
 
 
 def known_only(facts: Mapping[str, Value]) -> dict[str, Value]:
     """Facts as :func:`read_facts` gives them with the unknown ones left out, as the deciders of
-    single rules read them."""
-    return {name: value for name, value in facts.items() if value is not None}
+    single rules read them (an :class:`Unsettled` mapping where a set is known in part)."""
+    known = {name: value for name, value in facts.items() if value is not None}
+    if any(type(known.get(name)) is PartialSet for name in _SETS):
+        return Unsettled(known)
+    return known
 
 
 _MIDNIGHT_UTC = dt.time(tzinfo=dt.UTC)
 _DATES = tuple(name for name, fact in FACT_TYPES.items() if fact.kind == "datetime")
+_SETS = tuple(name for name, fact in FACT_TYPES.items() if fact.kind == "set")

@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from . import _decide, _engine
+from . import _decide, _engine, _partial
 from .facts import Role
 from .result import TIER_ORDER, Obligation, Tier
 
@@ -83,8 +83,11 @@ def asker(rules: Sequence[tuple[int, Reader]]) -> Asker:
         for i, (rule_id, subject, names) in rules:
             constants.append(rule_id)
             lines.append(f"    if u[{i}]:")
-            for name in map(_decide.name_literal, names):
-                lines += [f"        if {_FACTS[subject]}[{name}] is None:",  # every fact is there
+            for fact in names:
+                name = _decide.name_literal(fact)
+                unknown = (".__class__ is not frozenset"  # unset, or known in part
+                           if _engine.FACT_TYPES[fact].kind == "set" else " is None")
+                lines += [f"        if {_FACTS[subject]}[{name}]{unknown}:",  # every fact is there
                           f"            if {name} in q:",
                           f"                q[{name}].append(c{len(constants) - 1})",
                           "            else:",
@@ -104,7 +107,7 @@ def ask(readers: Iterable[Reader], facts: Mapping[str, Mapping[str, Any]],
     for rule_id, subject, names in readers:
         known = facts[subject]
         for name in names:
-            if known.get(name) is None:
+            if (value := known.get(name)) is None or type(value) is _partial.PartialSet:
                 if name in asked:
                     asked[name].append(rule_id)
                 else:

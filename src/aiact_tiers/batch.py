@@ -319,8 +319,15 @@ def csv_facts(record: Mapping[str | None, Any]) -> dict[str, Any]:
             target = facts.setdefault(outer, {})
             if not isinstance(target, dict):
                 raise DescriptionError(f"column `{column}` nests into a fact that is not a mapping")
+            if outer in _LIST_FACTS:  # one member of a set: yes, no, or unknown
+                target[key] = None if value.strip().lower() in _UNKNOWN else value.strip()
+                continue
         target[key] = _cell(key, value)
     return facts
+
+
+_UNKNOWN = frozenset({"unknown", "?", "null"})
+"""The words a cell holding one member of a set may use for unknown, beside leaving it empty."""
 
 
 def cell_text(value: object) -> str:

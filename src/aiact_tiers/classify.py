@@ -18,8 +18,9 @@ from itertools import compress
 from typing import Any
 
 from . import _engine
-from ._engine import FACT_TYPES, Value, known_only, read_facts
+from ._engine import FACT_TYPES, Value, known_only, read_facts, settled
 from ._loader import Rule, anchor
+from ._partial import PartialSet
 from ._program import Compiled, ask
 from .errors import DateOutOfRangeError, DescriptionError
 from .facts import Description, ModelDescription, Role, SystemDescription, fact_info
@@ -123,7 +124,7 @@ def _evaluation(
     presumed fact filled in, keeping the strict evaluation beside it (see :func:`_presume`)."""
     subject = _as_description(description)
     rules = _resolve_ruleset(ruleset)
-    day = _day(as_of)
+    day = _day(as_of) if subject.as_of is None else subject.as_of  # the description's own day
     if day < rules.in_force_from:
         raise DateOutOfRangeError(
             f"`as_of` {day.isoformat()} is before {rules.title} entered into force "
@@ -224,7 +225,7 @@ class _Evaluation:
         self.roles = roles
         # Each subject's facts, an unknown one None; whether every fact of both is known:
         self.facts = facts
-        self.known = None not in facts["system"].values() and None not in facts["model"].values()
+        self.known = settled(facts["system"]) and settled(facts["model"])
         self.has = {name: bool(values) for name, values in facts.items()}  # described or not
         # The duties (positions in the snapshot's obligations) whose regime is certainly open
         # but whose own answer is not, in order:
@@ -645,7 +646,8 @@ class _Evaluation:
         asked = self._candidates(tiers, models)
         deciding = [name for name in asked if self._decides(name)] or asked
         act = self.ruleset.act
-        return [_question(name, tuple(dict.fromkeys(asked[name])), act) for name in deciding]
+        return [_question(name, tuple(dict.fromkeys(asked[name])), act, _open_members(
+            self.facts[FACT_TYPES[name].subject].get(name))) for name in deciding]
 
     def _candidates(self, tiers: list[Tier], models: list[ModelClass | None]) -> dict[str, list[str]]:
         """Unknown facts read by open rules, with the rules reading them: rules bearing on a
@@ -679,6 +681,9 @@ class _Evaluation:
         answers = self.snapshot.answers(fact)
         if answers is None:
             return True
+        known = self.facts[FACT_TYPES[fact].subject].get(fact)
+        if isinstance(known, PartialSet):  # only the members still unknown are answered
+            answers = tuple(dict.fromkeys(known.complete(answer) for answer in answers))
         return any(self._differs(fact, answer) for answer in answers)
 
     def _differs(self, fact: str, answer: Value) -> bool:
@@ -734,12 +739,21 @@ def _shown(names: Iterable[str], known: Mapping[str, Value]) -> Facts:
 
 
 @functools.lru_cache(maxsize=4096)
-def _question(fact: str, rules: tuple[str, ...], act: str) -> OpenQuestion:
+def _question(fact: str, rules: tuple[str, ...], act: str, members: str = "") -> OpenQuestion:
     """The open question on ``fact`` that these rules ask, in the words and numbering of
-    ``act``: shared, as every field is immutable."""
+    ``act`` (for a set known in part, naming the ``members`` still unknown): shared, as every
+    field is immutable."""
     info = fact_info(fact, act)
-    return construct(OpenQuestion, {"fact": fact, "question": info["question"],
+    question = f"{info['question']} Still unknown: {members}." if members else info["question"]
+    return construct(OpenQuestion, {"fact": fact, "question": question,
                                     "provision": info["provision"], "rules": rules})
+
+
+def _open_members(value: Value) -> str:
+    """The members of a set known in part that are still unknown, as a question names them."""
+    if not isinstance(value, PartialSet):
+        return ""
+    return ", ".join(sorted(member.value for member in value.unknown))
 
 
 def _hit_parts(rule: Rule) -> tuple[str, tuple[str, ...], tuple[str, ...], dict[str, Any]]:
@@ -761,10 +775,14 @@ def _hit_parts(rule: Rule) -> tuple[str, tuple[str, ...], tuple[str, ...], dict[
 
 
 def _plain(value: Value) -> object:
-    """A fact value as a basis entry shows it: enums as strings, sets as sorted tuples, dates in
-    ISO form."""
+    """A fact value as a basis entry shows it: enums as strings, sets as sorted tuples (a member
+    still unknown marked `?`), dates in ISO form."""
     if isinstance(value, frozenset):
         return tuple(sorted(item.value if isinstance(item, Enum) else item for item in value))
+    if isinstance(value, PartialSet):
+        present, unknown = _plain(value.present), _plain(value.unknown)
+        assert isinstance(present, tuple) and isinstance(unknown, tuple)
+        return (*present, *(f"{m}?" for m in unknown))
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, dt.datetime):

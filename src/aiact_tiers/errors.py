@@ -69,7 +69,7 @@ class DescriptionError(AiactTiersError, ValueError):
         """One readable line per pydantic error, naming the field and what is allowed."""
         names = list(fields)
         lines = []
-        for err in exc.errors():
+        for err in _one_branch(exc.errors()):
             loc = ".".join(str(part) for part in err["loc"]) or "(top level)"
             if err["type"] == "extra_forbidden":
                 name = str(err["loc"][-1])
@@ -83,8 +83,30 @@ class DescriptionError(AiactTiersError, ValueError):
             message = err["msg"]
             if err["type"] == "enum":
                 message = f"must be one of {err['ctx']['expected']}"
+            elif err["type"] == "frozen_set_type":  # only the set facts are frozensets
+                message = "a list is expected (or a mapping of members to true, false or null)"
             lines.append(f"field `{loc}`: {message} (got `{err.get('input')!r}`)")
         return cls("; ".join(lines))
+
+
+def _one_branch(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The errors with the forms a fact may take (a set as a list or as a mapping) left out of
+    their places, and where a value has the wrong form for one of them, only the other form's
+    errors."""
+    out: list[dict[str, Any]] = []
+    for err in errors:
+        loc = tuple(part for part in err["loc"] if not (isinstance(part, str) and "[" in part))
+        if loc != err["loc"] and err["type"] in _WRONG_FORM and any(
+            other is not err and other["loc"][: len(loc)] == loc
+            and other["type"] not in _WRONG_FORM for other in errors
+        ):
+            continue
+        if not any(seen["loc"] == loc and err["type"] in _WRONG_FORM for seen in out):
+            out.append({**err, "loc": loc})
+    return out
+
+
+_WRONG_FORM = frozenset({"dict_type", "frozen_set_type", "set_type", "list_type"})
 
 
 class RuleFileError(AiactTiersError):

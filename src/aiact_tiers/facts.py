@@ -11,12 +11,26 @@ free text.
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import json
+from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    FieldSerializationInfo,
+    SerializerFunctionWrapHandler,
+    ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    field_serializer,
+    field_validator,
+)
+
+from ._partial import PartialSet
 
 __all__ = [
     "AnnexIAct",
@@ -62,7 +76,9 @@ class Practice(StrEnum):
 
 
 class AnnexIIIPoint(StrEnum):
-    """The 25 points of Annex III (Art 6(2)), written as the Annex numbers them."""
+    """The 25 points of Annex III (Art 6(2)), written as the Annex numbers them; an area number
+    alone (`"4"`) means some point of that area, not known which, and `"some"` some point of the
+    Annex, not known which."""
 
     BIOMETRIC_REMOTE_IDENTIFICATION = "1(a)"
     BIOMETRIC_CATEGORISATION = "1(b)"
@@ -89,10 +105,23 @@ class AnnexIIIPoint(StrEnum):
     MIGRATION_IDENTIFICATION = "7(d)"
     JUSTICE = "8(a)"
     ELECTIONS = "8(b)"
+    # Partial knowledge: a point of the area (or of the Annex) not known which.
+    AREA_1_BIOMETRICS = "1"
+    AREA_3_EDUCATION = "3"
+    AREA_4_EMPLOYMENT = "4"
+    AREA_5_ESSENTIAL_SERVICES = "5"
+    AREA_6_LAW_ENFORCEMENT = "6"
+    AREA_7_MIGRATION = "7"
+    AREA_8_JUSTICE_AND_DEMOCRACY = "8"
+    SOME_POINT = "some"
 
 
 class AnnexIAct(StrEnum):
-    """Union harmonisation legislation listed in Annex I; its section (A or B) is ruleset data."""
+    """Union harmonisation legislation listed in Annex I; its section (A or B) is ruleset data.
+
+    `section_a` and `section_b` mean an act of that section, not named. An act that replaces a
+    listed one counts as that entry (the rulesets list it beside the act it replaces).
+    """
 
     MACHINERY_DIRECTIVE = "directive_2006_42_ec"
     MACHINERY_REGULATION = "regulation_2023_1230"
@@ -115,6 +144,70 @@ class AnnexIAct(StrEnum):
     MOTOR_VEHICLES = "regulation_2018_858"
     VEHICLE_GENERAL_SAFETY = "regulation_2019_2144"
     CIVIL_AVIATION_UNMANNED = "regulation_2018_1139"
+    TOY_SAFETY_REGULATION = "regulation_2025_2509"
+    SECTION_A = "section_a"
+    SECTION_B = "section_b"
+
+
+ANNEX_I_TITLES = {
+    AnnexIAct.MACHINERY_DIRECTIVE: "Directive 2006/42/EC on machinery (OJ L 157, 9.6.2006, p. 24)",
+    AnnexIAct.MACHINERY_REGULATION: "Regulation (EU) 2023/1230 on machinery products, replacing "
+    "Directive 2006/42/EC (OJ L 165, 29.6.2023, p. 1)",
+    AnnexIAct.TOYS: "Directive 2009/48/EC on the safety of toys (OJ L 170, 30.6.2009, p. 1)",
+    AnnexIAct.RECREATIONAL_CRAFT: "Directive 2013/53/EU on recreational craft and personal "
+    "watercraft (OJ L 354, 28.12.2013, p. 90)",
+    AnnexIAct.LIFTS: "Directive 2014/33/EU on lifts and safety components for lifts "
+    "(OJ L 96, 29.3.2014, p. 251)",
+    AnnexIAct.ATEX: "Directive 2014/34/EU on equipment and protective systems for potentially "
+    "explosive atmospheres (OJ L 96, 29.3.2014, p. 309)",
+    AnnexIAct.RADIO_EQUIPMENT: "Directive 2014/53/EU on radio equipment "
+    "(OJ L 153, 22.5.2014, p. 62)",
+    AnnexIAct.PRESSURE_EQUIPMENT: "Directive 2014/68/EU on pressure equipment "
+    "(OJ L 189, 27.6.2014, p. 164)",
+    AnnexIAct.CABLEWAYS: "Regulation (EU) 2016/424 on cableway installations "
+    "(OJ L 81, 31.3.2016, p. 1)",
+    AnnexIAct.PERSONAL_PROTECTIVE_EQUIPMENT: "Regulation (EU) 2016/425 on personal protective "
+    "equipment (OJ L 81, 31.3.2016, p. 51)",
+    AnnexIAct.GAS_APPLIANCES: "Regulation (EU) 2016/426 on appliances burning gaseous fuels "
+    "(OJ L 81, 31.3.2016, p. 99)",
+    AnnexIAct.MEDICAL_DEVICES: "Regulation (EU) 2017/745 on medical devices "
+    "(OJ L 117, 5.5.2017, p. 1)",
+    AnnexIAct.IN_VITRO_DIAGNOSTICS: "Regulation (EU) 2017/746 on in vitro diagnostic medical "
+    "devices (OJ L 117, 5.5.2017, p. 176)",
+    AnnexIAct.CIVIL_AVIATION_SECURITY: "Regulation (EC) No 300/2008 on civil aviation security "
+    "(OJ L 97, 9.4.2008, p. 72)",
+    AnnexIAct.TWO_THREE_WHEEL_VEHICLES: "Regulation (EU) No 168/2013 on two- or three-wheel "
+    "vehicles and quadricycles (OJ L 60, 2.3.2013, p. 52)",
+    AnnexIAct.AGRICULTURAL_VEHICLES: "Regulation (EU) No 167/2013 on agricultural and forestry "
+    "vehicles (OJ L 60, 2.3.2013, p. 1)",
+    AnnexIAct.MARINE_EQUIPMENT: "Directive 2014/90/EU on marine equipment "
+    "(OJ L 257, 28.8.2014, p. 146)",
+    AnnexIAct.RAIL_INTEROPERABILITY: "Directive (EU) 2016/797 on the interoperability of the "
+    "rail system (OJ L 138, 26.5.2016, p. 44)",
+    AnnexIAct.MOTOR_VEHICLES: "Regulation (EU) 2018/858 on motor vehicles and their trailers "
+    "(OJ L 151, 14.6.2018, p. 1)",
+    AnnexIAct.VEHICLE_GENERAL_SAFETY: "Regulation (EU) 2019/2144 on the general safety of motor "
+    "vehicles (OJ L 325, 16.12.2019, p. 1)",
+    AnnexIAct.CIVIL_AVIATION_UNMANNED: "Regulation (EU) 2018/1139 on civil aviation and EASA "
+    "(OJ L 212, 22.8.2018, p. 1)",
+    AnnexIAct.TOY_SAFETY_REGULATION: "Regulation (EU) 2025/2509 on the safety of toys, replacing "
+    "Directive 2009/48/EC (OJ L, 2025/2509, 12.12.2025)",
+    AnnexIAct.SECTION_A: "An act of Annex I Section A, not named",
+    AnnexIAct.SECTION_B: "An act of Annex I Section B, not named",
+}
+"""Each entry's title and Official Journal reference."""
+
+AnnexIAct.__doc__ = "\n".join(
+    [inspect.cleandoc(AnnexIAct.__doc__ or ""), "", *(f"- `{act.value}`: {title}"
+                                          for act, title in ANNEX_I_TITLES.items())])
+
+IMPLIED_MEMBERS: dict[StrEnum, frozenset[StrEnum]] = {
+    area: frozenset(p for p in AnnexIIIPoint if p.value[:1] == area.value and len(p.value) > 1)
+    for area in AnnexIIIPoint if area.value.isdigit() and area is not AnnexIIIPoint.CRITICAL_INFRASTRUCTURE
+}
+IMPLIED_MEMBERS[AnnexIIIPoint.SOME_POINT] = frozenset(
+    p for p in AnnexIIIPoint if "(" in p.value or p is AnnexIIIPoint.CRITICAL_INFRASTRUCTURE)
+"""A value that stands for some member, not known which, with the members it may be."""
 
 
 class RBIObjective(StrEnum):
@@ -141,6 +234,13 @@ class EnterpriseSize(StrEnum):
     SME = "sme"
     SMALL_MID_CAP = "small_mid_cap"
     LARGE = "large"
+
+
+SET_FACTS = ("distribution_channels", "practices", "annex_i_legislation", "annex_iii_points")
+"""The facts that are sets of members; each may be known in part."""
+_SET_ENUMS: dict[str, type[StrEnum]] = {
+    "distribution_channels": DistributionChannel, "practices": Practice,
+    "annex_i_legislation": AnnexIAct, "annex_iii_points": AnnexIIIPoint}
 
 
 EP_2023 = "European Parliament amendments of 14 June 2023 to COM(2021) 206"
@@ -181,6 +281,50 @@ class _Facts(BaseModel):
 
     id: str | None = Field(default=None, description="Your identifier for this entry.")
     name: str | None = Field(default=None, description="A name for people to read.")
+    as_of: dt.date | None = Field(
+        default=None,
+        description="The day this description is assessed on; left out, the day the "
+        "classification is asked for (its `as_of`, or today).",
+    )
+
+    @field_validator(*SET_FACTS, mode="wrap", check_fields=False)
+    @classmethod
+    def _set_knowledge(cls, value: Any, handler: ValidatorFunctionWrapHandler,
+                       info: ValidationInfo) -> Any:
+        """A set fact: a list means exactly those members; a mapping answers each member yes
+        (true), no (false) or unknown (null), a member left out being unknown. A value standing
+        for some member not known which (an Annex III area) leaves those members unknown. What
+        stays unknown makes a :class:`~aiact_tiers._partial.PartialSet`."""
+        if isinstance(value, str | bytes):
+            raise ValueError("a list is expected, e.g. [" + repr(value)[:40] + "]")
+        if isinstance(value, list | tuple | set | frozenset):  # `2`, unquoted in YAML, is text
+            value = [str(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in value]
+        elif isinstance(value, Mapping):
+            value = {str(k) if isinstance(k, int) and not isinstance(k, bool) else k: v
+                     for k, v in value.items()}
+        validated = handler(value)
+        if isinstance(validated, dict):  # unknown: answered null, or a member left out
+            present = frozenset(m for m, known in validated.items() if known)
+            unknown = frozenset(m for m in _SET_ENUMS[str(info.field_name)]
+                                if m not in IMPLIED_MEMBERS and validated.get(m) is None)
+        elif validated:
+            present = validated
+            unknown = frozenset().union(*(IMPLIED_MEMBERS[m] for m in present
+                                          if m in IMPLIED_MEMBERS)) - present
+        else:
+            return validated
+        return PartialSet(present, unknown) if unknown else present
+
+    @field_serializer(*SET_FACTS, mode="wrap", check_fields=False)
+    def _set_as_given(self, value: Any, handler: SerializerFunctionWrapHandler,
+                      info: FieldSerializationInfo) -> Any:
+        """A set known in part is written as a mapping of every member: true, null (unknown) or
+        false, so that reading it back gives the same set."""
+        if isinstance(value, PartialSet):
+            members = _SET_ENUMS[str(info.field_name)]
+            return handler({m: value.member(m) for m in members
+                            if m not in IMPLIED_MEMBERS or m in value.present})
+        return handler(value)
 
 
 class ModelDescription(_Facts):
@@ -321,7 +465,9 @@ class ModelDescription(_Facts):
         "levels of autonomy, content such as complex text, images, audio or video (generative "
         "AI), or specialised into such a system",
     )
-    distribution_channels: frozenset[DistributionChannel] | None = _fact(
+    distribution_channels: (
+        frozenset[DistributionChannel] | dict[DistributionChannel, bool | None] | None
+    ) = _fact(
         "EP Art 28b(1)",
         "How is the model made available: standalone, embedded in an AI system or product, "
         "under a free and open-source licence, as a service?",
@@ -427,7 +573,7 @@ class SystemDescription(_Facts):
     )
 
     # --- Art 5: prohibited practices -----------------------------------------------------------
-    practices: frozenset[Practice] | None = _fact(
+    practices: frozenset[Practice] | dict[Practice, bool | None] | None = _fact(
         "Art 5(1)",
         "Which of the practices named in Art 5(1) does the system perform or enable?",
         "The practices Art 5(1) names that the system performs or enables; an empty list means "
@@ -613,7 +759,7 @@ class SystemDescription(_Facts):
     )
 
     # --- Art 6(1) and Annex I --------------------------------------------------------------
-    annex_i_legislation: frozenset[AnnexIAct] | None = _fact(
+    annex_i_legislation: frozenset[AnnexIAct] | dict[AnnexIAct, bool | None] | None = _fact(
         "Art 6(1)(a), Annex I",
         "Which Union harmonisation legislation listed in Annex I covers the product?",
         "Union harmonisation legislation listed in Annex I covering the product of which the "
@@ -668,7 +814,7 @@ class SystemDescription(_Facts):
     )
 
     # --- Art 6(2), Annex III and Art 6(3) ----------------------------------------------------
-    annex_iii_points: frozenset[AnnexIIIPoint] | None = _fact(
+    annex_iii_points: frozenset[AnnexIIIPoint] | dict[AnnexIIIPoint, bool | None] | None = _fact(
         "Art 6(2), Annex III",
         "Which points of Annex III does the intended purpose fall under?",
         "Points of Annex III that the intended purpose falls under; empty means none",
@@ -681,13 +827,6 @@ class SystemDescription(_Facts):
         "Directive (EU) 2022/2557 (reading of the draft Commission guidelines, low confidence)",
     )
 
-    @field_validator("annex_iii_points", mode="before")
-    @classmethod
-    def _points_as_text(cls, value: Any) -> Any:
-        """Annex III points without a letter (`2`, written unquoted in YAML) are read as text."""
-        if isinstance(value, list | tuple | set | frozenset):
-            return [str(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in value]
-        return value
     biometric_verification_only: bool | None = _fact(
         "Annex III 1(a)",
         "Is the sole purpose biometric verification, confirming that a person is who they claim "
