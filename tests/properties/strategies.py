@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from aiact_tiers import SystemDescription, load_ruleset
 from aiact_tiers._engine import DT, FACT_TYPES, FactType
+from aiact_tiers.facts import IMPLIED_MEMBERS
 
 SYSTEM_FACTS = sorted(n for n, t in FACT_TYPES.items() if t.subject == "system")
 
@@ -26,7 +27,8 @@ def known_value(fact: FactType) -> st.SearchStrategy[Any]:
     values = [m.value for m in fact.enum]
     if fact.data_type == DT.STRING:
         return st.sampled_from(values)
-    return st.lists(st.sampled_from(values), max_size=3, unique=True)
+    members = [m.value for m in fact.enum if m not in IMPLIED_MEMBERS]  # known: no area alone
+    return st.lists(st.sampled_from(members), max_size=3, unique=True)
 
 
 @st.composite
@@ -51,8 +53,9 @@ def completion_count(name: str, ruleset_id: str) -> int:
     if fact.data_type in (DT.BOOLEAN, DT.FLOAT, DT.DATETIME, DT.STRING):
         return len(completions(name, ruleset_id))
     assert fact.enum is not None
-    named = sum(1 for m in fact.enum if m.value in _literals(ruleset_id))
-    return 2**named * (2 if named < len(fact.enum) else 1)
+    members = [m for m in fact.enum if m not in IMPLIED_MEMBERS]
+    named = sum(1 for m in members if m.value in _literals(ruleset_id))
+    return 2**named * (2 if named < len(members) else 1)
 
 
 def completions(name: str, ruleset_id: str) -> list[Any]:
@@ -69,7 +72,7 @@ def completions(name: str, ruleset_id: str) -> list[Any]:
     if fact.data_type == DT.DATETIME:
         return [dt.date(2024, 1, 1), dt.date(2025, 8, 1), dt.date(2026, 8, 2), dt.date(2028, 1, 1)]
     assert fact.enum is not None
-    values = [m.value for m in fact.enum]
+    values = [m.value for m in fact.enum if m not in IMPLIED_MEMBERS]
     if fact.data_type == DT.STRING:
         return values
     named = [v for v in values if v in _literals(ruleset_id)]
