@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from aiact_tiers import ModelDescription, SystemDescription, list_rulesets, load_ruleset
+from aiact_tiers.facts import ANNEX_I_TITLES, IMPLIED_MEMBERS
 
 MODELS: tuple[type[BaseModel], ...] = (SystemDescription, ModelDescription)
 SCHEMA_FILES = {SystemDescription: "system-description.json", ModelDescription: "model-description.json"}
@@ -75,6 +76,9 @@ def type_name(annotation: Any) -> str:
     origin = typing.get_origin(annotation)
     if origin in (typing.Union, types.UnionType) and len(args) == 1:
         return type_name(args[0])
+    if origin in (typing.Union, types.UnionType) and typing.get_origin(args[-1]) is dict:
+        return (f"{type_name(args[0])}, or a mapping of each value to `true`, `false` or `null` "
+                "(a [set known in part](../how-to/partial-knowledge.md))")
     if origin in (list, frozenset, set):
         inner = args[0]
         if isinstance(inner, type) and issubclass(inner, StrEnum):
@@ -101,8 +105,12 @@ def _left_out(field: FieldInfo) -> str:
 
 
 def value_title(member: StrEnum) -> str:
-    """A title for an allowed value, read from its name in the enumeration."""
-    return member.name.replace("_", " ").capitalize()
+    """A title for an allowed value: an Annex I act's title and Official Journal reference, a
+    value standing for some member not known which says so, else its name in the enumeration."""
+    if member in ANNEX_I_TITLES:
+        return ANNEX_I_TITLES[member]  # type: ignore[index]
+    title = member.name.replace("_", " ").capitalize()
+    return f"{title}: some point, not known which" if member in IMPLIED_MEMBERS else title
 
 
 def subject(model: type[BaseModel]) -> str:
