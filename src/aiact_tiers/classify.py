@@ -363,7 +363,7 @@ class _Evaluation:
     def compact(self) -> dict[str, Any]:
         """The result as JSON-ready data without the explanation (see classify_compact)."""
         position = self.positions
-        system = self.system_tiers()
+        system = self.system_tiers
         return {
             "id": self.subject.id,
             "tier": _value(position[0]) if len(position) == 1 else None,
@@ -377,7 +377,7 @@ class _Evaluation:
     def result(self) -> Classification:
         tiers, models = self.tiers, self.models
         model_class = models[0] if len(models) == 1 else None
-        position, system = self.positions, self.system_tiers()
+        position, system = self.positions, self.system_tiers
         hits = [self._hit(rule) for rule in self.basis]
         if position != system and self.has["system"]:
             hits.append(self._position_hit(position))
@@ -407,6 +407,7 @@ class _Evaluation:
         return (len(self.tiers) <= 1 and len(self.models) <= 1
                 and all(o.status is Status.APPLIES for o in self.obligations))
 
+    @functools.cached_property
     def system_tiers(self) -> list[Tier]:
         """The possible tiers of the system itself, whoever asks: those of this evaluation unless
         rules binding no role asked were left out, when every role is asked again."""
@@ -702,8 +703,8 @@ class _Evaluation:
             if _sound(self.snapshot, tiers, raw) != self.obligations:
                 return True
         other = _Evaluation(self.ruleset, self.base, self.subject, self.roles, facts)
-        return ((other.system_tiers(), other.models, other.obligations, other.positions)
-                != (self.system_tiers(), self.models, self.obligations, self.positions))
+        return ((other.system_tiers, other.models, other.obligations, other.positions)
+                != (self.system_tiers, self.models, self.obligations, self.positions))
 
 
 def _sound(snapshot: Snapshot, tiers: list[Tier], obligations: list[Obligation]) -> list[Obligation]:

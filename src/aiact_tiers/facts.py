@@ -16,7 +16,7 @@ import json
 from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, BinaryIO, Literal
+from typing import Annotated, Any, BinaryIO, Literal, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -25,7 +25,6 @@ from pydantic import (
     FieldSerializationInfo,
     SerializerFunctionWrapHandler,
     ValidationInfo,
-    ValidatorFunctionWrapHandler,
     field_serializer,
     field_validator,
 )
@@ -208,6 +207,7 @@ IMPLIED_MEMBERS: dict[StrEnum, frozenset[StrEnum]] = {
 IMPLIED_MEMBERS[AnnexIIIPoint.SOME_POINT] = frozenset(
     p for p in AnnexIIIPoint if "(" in p.value or p is AnnexIIIPoint.CRITICAL_INFRASTRUCTURE)
 """A value that stands for some member, not known which, with the members it may be."""
+_MARKERS = frozenset(IMPLIED_MEMBERS)
 
 
 class RBIObjective(StrEnum):
@@ -236,6 +236,9 @@ class EnterpriseSize(StrEnum):
     LARGE = "large"
 
 
+M = TypeVar("M", bound=StrEnum)
+SetOf = Annotated[frozenset[M] | dict[M, bool | None] | None, Field(union_mode="left_to_right")]
+"""A set fact: a list of members, or a mapping answering each member (see ``_set_knowledge``)."""
 SET_FACTS = ("distribution_channels", "practices", "annex_i_legislation", "annex_iii_points")
 """The facts that are sets of members; each may be known in part."""
 _SET_ENUMS: dict[str, type[StrEnum]] = {
@@ -287,32 +290,23 @@ class _Facts(BaseModel):
         "classification is asked for (its `as_of`, or today).",
     )
 
-    @field_validator(*SET_FACTS, mode="wrap", check_fields=False)
+    @field_validator(*SET_FACTS, mode="after", check_fields=False)
     @classmethod
-    def _set_knowledge(cls, value: Any, handler: ValidatorFunctionWrapHandler,
-                       info: ValidationInfo) -> Any:
+    def _set_knowledge(cls, value: Any, info: ValidationInfo) -> Any:
         """A set fact: a list means exactly those members; a mapping answers each member yes
         (true), no (false) or unknown (null), a member left out being unknown. A value standing
         for some member not known which (an Annex III area) leaves those members unknown. What
         stays unknown makes a :class:`~aiact_tiers._partial.PartialSet`."""
-        if isinstance(value, str | bytes):
-            raise ValueError("a list is expected, e.g. [" + repr(value)[:40] + "]")
-        if isinstance(value, list | tuple | set | frozenset):  # `2`, unquoted in YAML, is text
-            value = [str(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in value]
-        elif isinstance(value, Mapping):
-            value = {str(k) if isinstance(k, int) and not isinstance(k, bool) else k: v
-                     for k, v in value.items()}
-        validated = handler(value)
-        if isinstance(validated, dict):  # unknown: answered null, or a member left out
-            present = frozenset(m for m, known in validated.items() if known)
+        if isinstance(value, dict):  # unknown: answered null, or a member left out
+            present = frozenset(m for m, known in value.items() if known)
             unknown = frozenset(m for m in _SET_ENUMS[str(info.field_name)]
-                                if m not in IMPLIED_MEMBERS and validated.get(m) is None)
-        elif validated:
-            present = validated
+                                if m not in IMPLIED_MEMBERS and value.get(m) is None)
+        elif value and not _MARKERS.isdisjoint(value):
+            present = value
             unknown = frozenset().union(*(IMPLIED_MEMBERS[m] for m in present
                                           if m in IMPLIED_MEMBERS)) - present
         else:
-            return validated
+            return value
         return PartialSet(present, unknown) if unknown else present
 
     @field_serializer(*SET_FACTS, mode="wrap", check_fields=False)
@@ -465,9 +459,7 @@ class ModelDescription(_Facts):
         "levels of autonomy, content such as complex text, images, audio or video (generative "
         "AI), or specialised into such a system",
     )
-    distribution_channels: (
-        frozenset[DistributionChannel] | dict[DistributionChannel, bool | None] | None
-    ) = _fact(
+    distribution_channels: SetOf[DistributionChannel] = _fact(
         "EP Art 28b(1)",
         "How is the model made available: standalone, embedded in an AI system or product, "
         "under a free and open-source licence, as a service?",
@@ -573,7 +565,7 @@ class SystemDescription(_Facts):
     )
 
     # --- Art 5: prohibited practices -----------------------------------------------------------
-    practices: frozenset[Practice] | dict[Practice, bool | None] | None = _fact(
+    practices: SetOf[Practice] = _fact(
         "Art 5(1)",
         "Which of the practices named in Art 5(1) does the system perform or enable?",
         "The practices Art 5(1) names that the system performs or enables; an empty list means "
@@ -759,11 +751,12 @@ class SystemDescription(_Facts):
     )
 
     # --- Art 6(1) and Annex I --------------------------------------------------------------
-    annex_i_legislation: frozenset[AnnexIAct] | dict[AnnexIAct, bool | None] | None = _fact(
+    annex_i_legislation: SetOf[AnnexIAct] = _fact(
         "Art 6(1)(a), Annex I",
         "Which Union harmonisation legislation listed in Annex I covers the product?",
         "Union harmonisation legislation listed in Annex I covering the product of which the "
-        "system is a safety component, or which the system itself is; empty means none",
+        "system is a safety component, or which the system itself is; empty means none, "
+        "`section_a` or `section_b` an act of that section, not named",
         ep="EP Art 6(1), Annex II",
         ep_question="Which Union harmonisation legislation listed in Annex II covers the product?",
     )
@@ -814,10 +807,12 @@ class SystemDescription(_Facts):
     )
 
     # --- Art 6(2), Annex III and Art 6(3) ----------------------------------------------------
-    annex_iii_points: frozenset[AnnexIIIPoint] | dict[AnnexIIIPoint, bool | None] | None = _fact(
+    annex_iii_points: SetOf[AnnexIIIPoint] = _fact(
         "Art 6(2), Annex III",
         "Which points of Annex III does the intended purpose fall under?",
-        "Points of Annex III that the intended purpose falls under; empty means none",
+        "Points of Annex III that the intended purpose falls under; empty means none, an area "
+        "number alone (`4`) some point of that area and `some` some point of the Annex, not "
+        "known which",
     )
     critical_entity_deployer: bool | None = _fact(
         "Art 3(62)",
@@ -826,6 +821,17 @@ class SystemDescription(_Facts):
         "The critical infrastructure belongs to an entity identified as a critical entity under "
         "Directive (EU) 2022/2557 (reading of the draft Commission guidelines, low confidence)",
     )
+
+    @field_validator("annex_iii_points", mode="before")
+    @classmethod
+    def _points_as_text(cls, value: Any) -> Any:
+        """Annex III points without a letter (`2`, written unquoted in YAML) are read as text."""
+        if isinstance(value, list | tuple | set | frozenset):
+            return [str(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in value]
+        if isinstance(value, Mapping):
+            return {str(k) if isinstance(k, int) and not isinstance(k, bool) else k: v
+                    for k, v in value.items()}
+        return value
 
     biometric_verification_only: bool | None = _fact(
         "Annex III 1(a)",

@@ -125,7 +125,8 @@ def test_a_description_file_may_carry_its_own_date(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("value", "message"), [
-    ("social_scoring", "field `practices`: Value error, a list is expected, e.g. ['social_scoring']"),
+    ("social_scoring", "field `practices`: a list is expected (or a mapping of members to true, "
+                       "false or null) (got `'social_scoring'`)"),
     (3, "field `practices`: a list is expected (or a mapping of members to true, false or null)"),
     ({"social_scoring": "perhaps"}, "field `practices.social_scoring`: Input should be a valid boolean"),
 ])
