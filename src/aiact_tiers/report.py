@@ -11,6 +11,7 @@ import html
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ._path_svg import decision_path_svg
 from .result import Classification, Obligation, Phase, Tier
 
 if TYPE_CHECKING:
@@ -239,6 +240,7 @@ def classification_fragment(result: Classification) -> str:
         parts.append(f"<p>The system itself: {_e(system_tier_label(result))}.</p>")
     if result.model_class is not None:
         parts.append(f"<p>General-purpose model class: {_e(result.model_class.value)}.</p>")
+    parts.append(f"<h3>Decision path</h3><figure>{decision_path_svg(result)}</figure>")
     parts.append("<h3>Legal basis</h3>")
     parts.append(
         _table(
