@@ -61,7 +61,7 @@ def summary_rows(result: Classification) -> list[tuple[str, str]]:
     """The result in a few labelled lines: the system's own tier, the model class, the basis,
     what was ruled out, the presumptions, the obligations counted per phase (Art 16 to Art 27
     by the lifecycle of placing on the market), and the open questions by fact name."""
-    rows = [("system tier", system_tier_label(result))]
+    rows = [("system tier", system_tier_label(result))] if result.possible_system_tiers else []
     if result.model_class is not None:
         rows.append(("model class", result.model_class.value))
     rows.append(("basis", ", ".join(h.citation.provision for h in result.basis)
@@ -71,7 +71,8 @@ def summary_rows(result: Classification) -> list[tuple[str, str]]:
                                             for provision, tier, by, _ in ruled_out_rows(result))))
     if result.assumptions:
         provisions = ", ".join(dict.fromkeys(a.provision for a in result.assumptions))
-        rows.append(("presumed", f"{len(result.assumptions)} facts, under {provisions}"))
+        count = len(result.assumptions)
+        rows.append(("presumed", f"{count} {'fact' if count == 1 else 'facts'}, under {provisions}"))
     counts = [f"{len(obs)} {PHASE_TITLES[phase].lower()}"
               for phase, obs in result.checklist().items() if obs]
     in_force = sum(o.in_force for o in result.obligations)

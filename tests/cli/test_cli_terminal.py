@@ -76,8 +76,11 @@ def test_a_summary_names_what_was_ruled_out_and_the_model_class() -> None:
     rows = dict(report.summary_rows(sorter))
     assert rows["system tier"] == "minimal"
     assert rows["ruled out"] == "Annex III 4(a) (high_risk) by Art 6(3)"
-    gpai = dict(report.summary_rows(classify({"kind": "model", "training_compute_flop": 1e26})))
-    assert gpai["model class"] == "gpai_systemic_risk"
+    model = {"kind": "model", "training_compute_flop": 1e26, "significant_generality": True,
+             "wide_range_of_distinct_tasks": True}
+    gpai = report.summary_rows(classify(model, as_of=dt.date.fromisoformat(AS_OF)))
+    assert gpai[:2] == [("model class", "gpai_systemic_risk"), ("basis", "Art 3(63), Art 51(2)")]
+    assert ("presumed", "1 fact, under Art 3(63)") in gpai
 
 
 @pytest.mark.parametrize("args", [
