@@ -29,7 +29,8 @@ def _api(**kwargs: object) -> Classification:
     return classify(load_description(EXAMPLE), as_of=dt.date.fromisoformat(AS_OF), **kwargs)  # type: ignore[arg-type]
 
 
-def terminal(*args: str, cwd: Path | None = None, home: Path | None = None) -> subprocess.CompletedProcess[str]:
+def terminal(*args: str, cwd: Path | None = None, home: Path | None = None
+             ) -> subprocess.CompletedProcess[str]:
     """The command run as a user runs it, in a terminal 80 columns wide."""
     env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1", **({"HOME": str(home)} if home else {})}
     return subprocess.run([*COMMAND, *args], capture_output=True, text=True, env=env, cwd=cwd, check=False)
@@ -102,7 +103,8 @@ def test_nothing_is_wider_than_80_columns_and_fact_names_are_whole(args: list[st
 def test_questions_put_each_fact_whole_on_its_own_line(run) -> None:
     text = terminal("questions", str(EXAMPLE), "--as-of", AS_OF, "--strict").stdout
     heads = [line for line in lines(text) if line and not line.startswith(" ")]
-    assert heads == ["Open questions", *(f"{q.fact} ({q.provision})" for q in _api(presume=False).open_questions)]
+    questions = _api(presume=False).open_questions
+    assert heads == ["Open questions", *(f"{q.fact} ({q.provision})" for q in questions)]
 
 
 @pytest.mark.parametrize(("command", "suffix", "fmt"), [

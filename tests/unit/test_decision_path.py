@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 
-from legal_cases import IN_SCOPE
-
 from aiact_tiers import classify
 from aiact_tiers._path_svg import decision_path_svg
 from aiact_tiers.report import classification_html
+from legal_cases import IN_SCOPE
 
 SVG = "{http://www.w3.org/2000/svg}"
 AS_OF = dt.date(2026, 11, 28)
