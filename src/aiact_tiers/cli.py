@@ -25,7 +25,7 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.markup import escape
 from rich.padding import Padding
-from rich.table import Table
+from rich.table import Column, Table
 
 from . import _output, report
 from . import batch as _batch
@@ -728,7 +728,8 @@ def history_command(
 def _print_history(result: History) -> None:
     texts = result.texts
     out.print(f"[bold]{_m(result.name or result.id or 'Description')}[/], as of {result.as_of}")
-    table = Table("", *(_m(t.ruleset) for t in texts), title="Across the texts", title_justify="left")
+    table = Table("", *(Column(_m(t.ruleset), overflow="fold") for t in texts), title="Across the texts",
+                  title_justify="left")
     table.add_row("system tier", *(_m(t.tier_label) for t in texts))
     table.add_row("model class", *(_m(t.model_class_label) for t in texts))
     for phase, title in report.PHASE_TITLES.items():
@@ -763,6 +764,8 @@ def explain_command(
             raise CliError(str(exc.args[0])) from None
     until = rule.effective_until.isoformat() if rule.effective_until else "open"
     table = Table(show_header=False, title=_m(f"{rule.id}: {rule.title}"), title_justify="left")
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold")  # a link or a fact name wraps whole, never cut
     rows = [
         ("citation", f"{rule.citation.provision}, {rule.citation.act}"),
         ("link", rule.citation.url),
