@@ -182,7 +182,8 @@ def render_facts() -> str:
 
 
 def schema(model: type[BaseModel], site_url: str) -> str:
-    """A model's JSON Schema with its dialect and its address on the site."""
-    body = {"$schema": DIALECT, "$id": f"{site_url.rstrip('/')}/schema/{SCHEMA_FILES[model]}",
-            **model.model_json_schema()}
+    """A model's JSON Schema with its dialect and its address on the site: absolute under the
+    site's address, or without one its file name, which resolves to where it is read from."""
+    address = f"{site_url.rstrip('/')}/schema/" if site_url else ""
+    body = {"$schema": DIALECT, "$id": f"{address}{SCHEMA_FILES[model]}", **model.model_json_schema()}
     return json.dumps(body, indent=2) + "\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -69,11 +70,14 @@ def test_the_published_schema_has_its_dialect_and_its_address(
     assert schema["properties"] == model.model_json_schema()["properties"]
 
 
-def test_the_site_publishes_the_schemas_under_its_own_address() -> None:
+def test_the_site_states_no_address_the_package_does_not_state() -> None:
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python/name:", ""))
-    generated = dict(site_pages.pages(config["site_url"]))
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert "urls" not in project
+    assert {"site_url", "repo_url", "edit_uri"}.isdisjoint(config)
+    generated = dict(site_pages.pages(config.get("site_url") or ""))
     schema = json.loads(generated["schema/system-description.json"]())
-    assert schema["$id"] == config["site_url"] + "schema/system-description.json"
+    assert schema["$id"] == "system-description.json"  # resolves to where the schema is read from
 
 
 def test_a_rule_page_links_the_facts_it_reads_and_the_rules_it_overrides() -> None:

@@ -10,20 +10,22 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
+import inspect
 import json
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 import yaml
 from pydantic import ValidationError
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
+from rich.padding import Padding
+from rich.table import Column, Table
 
 from . import _output, report
 from . import batch as _batch
@@ -43,16 +45,19 @@ from .history import HISTORY_RULESETS, History, history, history_html, history_m
 from .result import Assumption, Classification, OpenQuestion, Tier
 from .ruleset import DEFAULT_RULESET, list_rulesets, load_ruleset
 
+if TYPE_CHECKING:
+    from .compare import Comparison
+
 __all__ = ["app", "main"]
 
 app = typer.Typer(
     name="aiact-tiers",
     help="Where an AI system stands under the EU AI Act: tier, legal basis, obligations, dates.",
     no_args_is_help=True,
-    add_completion=False,
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-out = Console(highlight=False, soft_wrap=True)
+out = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 GATE_FAILED = 1
 STOPPED = 1
@@ -68,20 +73,41 @@ class Format(StrEnum):
     HTML = "html"
 
 
+class DataFormat(StrEnum):
+    """The formats of a command without reports: a table, or the API's JSON."""
+
+    TABLE = "table"
+    JSON = "json"
+
+
 class OutputFormat(StrEnum):
     JSONL = "jsonl"
     CSV = "csv"
 
 
-RulesetOpt = Annotated[str, typer.Option("--ruleset", "-r", help="Ruleset id (see `rulesets`).")]
+SUFFIXES = {".json": Format.JSON, ".md": Format.MARKDOWN, ".html": Format.HTML}
+"""The formats `--output` writes, by the file's suffix."""
+
+FileArg = Annotated[str, typer.Argument(
+    metavar="FILE", help="Description as YAML or JSON; `-` for stdin.")]
+RulesetOpt = Annotated[str, typer.Option(
+    "--ruleset", "-r", metavar="ID", help="Ruleset id (see `rulesets`).")]
 StrictOpt = Annotated[bool, typer.Option(
     "--strict", help="No presumptions: an exception whose facts are unknown stays open.")]
-AsOfOpt = Annotated[
-    str | None, typer.Option("--as-of", help="Date the law is applied on, YYYY-MM-DD (default today).")
-]
-RoleOpt = Annotated[
-    str | None, typer.Option("--role", help="Only this role's obligations: " + ", ".join(Role) + ".")
-]
+AsOfOpt = Annotated[str | None, typer.Option(
+    "--as-of", metavar="DATE", help="Date the law is applied on, YYYY-MM-DD (default today).")]
+RoleOpt = Annotated[str | None, typer.Option(
+    "--role", metavar="ROLE", help="Only this role's obligations: " + ", ".join(Role) + ".")]
+FormatOpt = Annotated[Format | None, typer.Option(
+    "--format", "-f", help="Output format (default: table, or the suffix of --output).")]
+DataFormatOpt = Annotated[DataFormat | None, typer.Option(
+    "--format", "-f", help="Output format (default: table, or the suffix of --output).")]
+ReportOpt = Annotated[Path | None, typer.Option(
+    "--output", "-o", metavar="FILE", help="Write the report here, in the format of its suffix: "
+    ".json, .md or .html. Written whole or not at all.")]
+JsonOpt = Annotated[Path | None, typer.Option(
+    "--output", "-o", metavar="FILE", help="Write the JSON here (suffix .json). Written whole or "
+    "not at all.")]
 
 
 class CliError(Exception):
@@ -163,6 +189,45 @@ def _classify(file: str, ruleset: str, as_of: str | None, role: str | None, stri
                     presume=not strict)
 
 
+# --- output: --format and --output --------------------------------------------------------
+
+
+def _chosen(fmt: StrEnum | None, output: Path | None, formats: type[StrEnum]) -> Format:
+    """The format of ``--format``, or of the suffix of ``--output``, or the table; a suffix the
+    command does not write, or one that contradicts ``--format``, is refused before any work."""
+    choice = Format(fmt.value) if fmt is not None else None
+    if output is None:
+        return choice or Format.TABLE
+    allowed = {suffix: f for suffix, f in SUFFIXES.items() if f.value in {m.value for m in formats}}
+    by_suffix = allowed.get(output.suffix.lower())
+    if by_suffix is None:
+        raise _unwritable(output, allowed)
+    if choice is not None and choice is not by_suffix:
+        raise CliError(f"`--format {choice}` and `--output` `{output}` disagree; give one of them")
+    _output.check_writable(output)
+    return by_suffix
+
+
+def _unwritable(output: Path, suffixes: Mapping[str, object]) -> CliError:
+    """The one line refusing an ``--output`` whose suffix names no format the command writes."""
+    return CliError(f"`--output` `{output}`: cannot write a `{output.suffix or 'suffix-less'}` "
+                    f"file; use {' or '.join(suffixes)}")
+
+
+def _emit(fmt: Format, output: Path | None, table: Callable[[], None],
+          renders: Mapping[Format, Callable[[], str]]) -> None:
+    """Print the table, or the text of the format chosen, on stdout or whole into ``output``."""
+    if fmt is Format.TABLE:
+        table()
+        return
+    text = renders[fmt]().rstrip("\n") + "\n"
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    with _one_line_errors(), _output.atomic_text(output) as stream:
+        stream.write(text)
+
+
 # --- classify -------------------------------------------------------------------------------
 
 
@@ -172,71 +237,92 @@ TIER_STYLE = {
 }
 
 
-def _print_table(result: Classification) -> None:
+def _print_table(result: Classification, *, full: bool = True) -> None:
+    """The result as a summary (tier, basis, obligations counted per phase, questions), and
+    with ``full`` its tables: basis, ruled out, presumptions, obligations, open questions."""
     style = TIER_STYLE.get(result.tier, "magenta") if result.tier else "magenta"
     title = result.name or result.id or "AI system"
     out.print(f"[bold]{_m(title)}[/]: [{style}]{report.tier_label(result)}[/]")
     out.print(f"ruleset {_m(result.ruleset)} ({_m(result.ruleset_version)}), as of {result.as_of}")
-    if result.possible_system_tiers != result.possible_tiers:
-        out.print(f"the system itself: {report.system_tier_label(result)}", markup=False)
-    if result.model_class:
-        out.print(f"general-purpose model class: {result.model_class.value}")
+    summary = Table.grid(padding=(0, 1))
+    summary.add_column(style="bold", no_wrap=True)
+    summary.add_column(overflow="fold")
+    for label, text in report.summary_rows(result):
+        summary.add_row(label, _m(text))
+    out.print(summary)
+    if full:
+        _print_details(result)
+    else:
+        out.print("[dim]--full lists every obligation, presumption and question.[/]")
+    out.print(f"[dim]{report.DISCLAIMER}[/]")
+
+
+def _print_details(result: Classification) -> None:
     basis = Table("provision", "rule", "why", title="Legal basis", title_justify="left")
     for hit in result.basis:
         basis.add_row(_m(hit.citation.provision), _m(hit.title), _m(hit.message))
     out.print(basis)
-    for title, head, rows in (
-        ("Ruled out", ("provision", "would be", "ruled out by", "why"), report.ruled_out_rows(result)),
-        ("Presumptions the result rests on", ("fact", "presumed", "provision", "to confirm"),
-         report.assumption_rows(result)),
-    ):
-        if rows:
-            table = Table(*head, title=title, title_justify="left")
-            for row in rows:
-                table.add_row(*map(_m, row))
-            out.print(table)
-    for phase, obligations in result.checklist().items():
-        if not obligations:
-            continue
-        table = Table("role", "provision", "obligation", "applies from", "status",
-                      title=report.PHASE_TITLES[phase], title_justify="left")
+    rows = report.ruled_out_rows(result)
+    if rows:
+        table = Table("provision", "would be", "ruled out by", "why", title="Ruled out",
+                      title_justify="left")
+        for row in rows:
+            table.add_row(*map(_m, row))
+        out.print(table)
+    _print_facts("Presumptions the result rests on", [
+        (f"{a.fact} presumed {str(a.value).lower()} ({a.provision})", a.question)
+        for a in result.assumptions])
+    for role, phase, obligations in report.grouped(result):
+        table = Table("provision", "obligation", "applies from", "status",
+                      title=f"{role}: {report.PHASE_TITLES[phase].lower()}", title_justify="left")
         for o in obligations:
             when = f"{o.applies_from}" + ("" if o.in_force else " (not yet)")
-            table.add_row(o.role.value, _m(o.citation.provision), _m(o.title), when, o.status.value)
+            table.add_row(_m(o.citation.provision), _m(o.title), when, o.status.value)
         out.print(table)
     _print_questions(result.open_questions)
-    out.print(f"[dim]{report.DISCLAIMER}[/]")
+
+
+def _print_facts(title: str, items: list[tuple[str, str]]) -> None:
+    """A titled list of facts, each head on its own line (a fact name is never cut), the
+    question under it, wrapped at words."""
+    if not items:
+        return
+    out.print(f"[bold]{title}[/]")
+    for head, text in items:
+        out.print(_m(head))
+        out.print(Padding(_m(text), (0, 0, 0, 4)))
 
 
 def _print_questions(questions: list[OpenQuestion]) -> None:
-    if not questions:
-        return
-    table = Table("fact", "provision", "question", title="Open questions", title_justify="left")
-    for q in questions:
-        table.add_row(q.fact, _m(q.provision), _m(q.question))
-    out.print(table)
+    _print_facts("Open questions", [(f"{q.fact} ({q.provision})", q.question) for q in questions])
 
 
 @app.command("classify")
 def classify_command(
-    file: Annotated[str, typer.Argument(help="Description as YAML or JSON; `-` for stdin.")],
+    file: FileArg,
     ruleset: RulesetOpt = DEFAULT_RULESET,
     as_of: AsOfOpt = None,
     role: RoleOpt = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.TABLE,
+    fmt: FormatOpt = None,
+    output: ReportOpt = None,
+    full: Annotated[bool, typer.Option(
+        "--full", help="With the table: every obligation, presumption and question, not only "
+        "their counts.")] = False,
     strict: StrictOpt = False,
 ) -> None:
-    """Classify one AI system or general-purpose model."""
+    """Classify one AI system or general-purpose model.
+
+    The table is a summary: tier, basis, obligations counted per phase, open questions; --full
+    adds the checklist. JSON, Markdown and HTML always hold everything.
+    """
     with _one_line_errors():
+        chosen = _chosen(fmt, output, Format)
         result = _classify(file, ruleset, as_of, role, strict)
-    if fmt is Format.JSON:
-        typer.echo(result.model_dump_json(indent=2))
-    elif fmt is Format.MARKDOWN:
-        typer.echo(report.classification_markdown(result))
-    elif fmt is Format.HTML:
-        typer.echo(report.classification_html(result))
-    else:
-        _print_table(result)
+    _emit(chosen, output, lambda: _print_table(result, full=full), {
+        Format.JSON: lambda: result.model_dump_json(indent=2),
+        Format.MARKDOWN: lambda: report.classification_markdown(result),
+        Format.HTML: lambda: report.classification_html(result),
+    })
 
 
 # --- batch ----------------------------------------------------------------------------------
@@ -382,21 +468,27 @@ def _stdout() -> Iterator[_output.Writable]:
 
 @app.command("questions")
 def questions_command(
-    file: Annotated[str, typer.Argument(help="Description as YAML or JSON; `-` for stdin.")],
+    file: FileArg,
     ruleset: RulesetOpt = DEFAULT_RULESET,
     as_of: AsOfOpt = None,
     role: RoleOpt = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    fmt: DataFormatOpt = None,
+    output: JsonOpt = None,
     strict: StrictOpt = False,
 ) -> None:
     """The unknown facts whose answers could change the result, in the law's order."""
     with _one_line_errors():
+        chosen = _chosen(fmt, output, DataFormat)
         result = _classify(file, ruleset, as_of, role, strict)
-    if as_json:
-        typer.echo(json.dumps([q.model_dump(mode="json") for q in result.open_questions], indent=2))
-    elif result.open_questions:
-        _print_questions(result.open_questions)
-    else:
+    _emit(chosen, output, lambda: _print_questions_or_none(result.open_questions), {
+        Format.JSON: lambda: json.dumps([q.model_dump(mode="json") for q in result.open_questions],
+                                        indent=2),
+    })
+
+
+def _print_questions_or_none(questions: list[OpenQuestion]) -> None:
+    _print_questions(questions)
+    if not questions:
         out.print("No open questions: the facts decide the result.")
 
 
@@ -409,12 +501,11 @@ def _answer(fact: str, value: Any) -> Any:
 
 @app.command("interview")
 def interview_command(
-    answers: Annotated[
-        Path | None, typer.Option("--answers", help="YAML or JSON mapping of fact to answer.")
-    ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the finished description here.")
-    ] = None,
+    answers: Annotated[Path | None, typer.Option(
+        "--answers", metavar="FILE", help="YAML or JSON mapping of fact to answer.")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", metavar="FILE",
+        help="Write the finished description here: .yaml, .yml or .json.")] = None,
     ruleset: RulesetOpt = DEFAULT_RULESET,
     as_of: AsOfOpt = None,
     role: RoleOpt = None,
@@ -426,14 +517,15 @@ def interview_command(
     """Ask only the questions that can still change the result, and those that confirm the
     presumptions it rests on, in the law's order.
 
-    An empty answer leaves the fact unknown; an invalid one is asked again. With ``--answers``
-    the questions are answered from the file (a description; ``kind: model`` interviews a model);
+    An empty answer leaves the fact unknown; an invalid one is asked again. With --answers
+    the questions are answered from the file (a description; `kind: model` interviews a model);
     facts it does not hold stay unknown. Ctrl-C, Ctrl-D or the end of input stop the interview:
-    the answers so far are written to ``--output``, or printed, first.
+    the answers so far are written to --output, or printed, first.
     """
     with _one_line_errors():
         day, who = _date(as_of), _role(role)
         if output is not None:
+            _description_format(output)
             _output.check_writable(output)
         scripted = _scripted(answers) if answers else None
         facts: dict[str, Any] = {"kind": "model"} if model else {}
@@ -511,9 +603,19 @@ def _interview(facts: dict[str, Any], scripted: dict[str, Any] | None, ruleset: 
             err.print(f"{terminal_text(exc.message)}; please answer again", markup=False)
 
 
+def _description_format(output: Path) -> str:
+    """`json` or `yaml`, by the suffix of the file the description is written to."""
+    formats = {".json": "json", ".yaml": "yaml", ".yml": "yaml"}
+    if output.suffix.lower() not in formats:
+        raise _unwritable(output, formats)
+    return formats[output.suffix.lower()]
+
+
 def _write_answers(output: Path, facts: dict[str, Any]) -> None:
+    as_json = _description_format(output) == "json"
     with _output.atomic_text(output) as stream:
-        stream.write(yaml.safe_dump(facts, sort_keys=False, allow_unicode=True))
+        stream.write(json.dumps(facts, indent=2, ensure_ascii=False) + "\n" if as_json
+                     else yaml.safe_dump(facts, sort_keys=False, allow_unicode=True))
 
 
 def _stopped(facts: dict[str, Any], output: Path | None, *, interrupted: bool) -> None:
@@ -555,23 +657,28 @@ def _ask(question: OpenQuestion, scripted: dict[str, Any] | None) -> Any:
 
 @app.command("compare")
 def compare_command(
-    file: Annotated[str, typer.Argument(help="Description as YAML or JSON; `-` for stdin.")],
-    text_a: Annotated[str, typer.Option("--from", help="The first ruleset.")],
-    text_b: Annotated[str, typer.Option("--to", help="The second ruleset.")],
+    file: FileArg,
+    text_a: Annotated[str, typer.Option("--from", metavar="ID", help="The first ruleset.")],
+    text_b: Annotated[str, typer.Option("--to", metavar="ID", help="The second ruleset.")],
     as_of: AsOfOpt = None,
     role: RoleOpt = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    fmt: DataFormatOpt = None,
+    output: JsonOpt = None,
     strict: StrictOpt = False,
 ) -> None:
     """One description under two versions of the law: tiers, and obligations that differ."""
     from .compare import compare
 
     with _one_line_errors():
+        chosen = _chosen(fmt, output, DataFormat)
         diff = compare(_read_description(file), text_a, text_b, as_of=_date(as_of), role=_role(role),
                        presume=not strict)
-    if as_json:
-        typer.echo(diff.model_dump_json(indent=2))
-        return
+    _emit(chosen, output, lambda: _print_comparison(diff), {
+        Format.JSON: lambda: diff.model_dump_json(indent=2),
+    })
+
+
+def _print_comparison(diff: Comparison) -> None:
     out.print(terminal_text(f"as of {diff.as_of}: {diff.ruleset_a} {diff.tier_a or 'undetermined'} -> "
                             f"{diff.ruleset_b} {diff.tier_b or 'undetermined'}"), markup=False)
     table = Table("obligation", "role", _m(diff.ruleset_a), _m(diff.ruleset_b), "because of")
@@ -594,34 +701,35 @@ def compare_command(
 
 @app.command("history")
 def history_command(
-    file: Annotated[str, typer.Argument(help="Description as YAML or JSON; `-` for stdin.")],
+    file: FileArg,
     rulesets: Annotated[
         list[str] | None,
-        typer.Option("--ruleset", "-r", help="A text to include; repeat it (default: all three)."),
+        typer.Option("--ruleset", "-r", metavar="ID",
+                     help="A text to include; repeat it (default: all three)."),
     ] = None,
     as_of: AsOfOpt = None,
     role: RoleOpt = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.TABLE,
+    fmt: FormatOpt = None,
+    output: ReportOpt = None,
     strict: StrictOpt = False,
 ) -> None:
     """One description under the 2023 Parliament text, the 2024 act and the amended act."""
     with _one_line_errors():
+        chosen = _chosen(fmt, output, Format)
         result = history(_read_description(file), rulesets or HISTORY_RULESETS,
                          as_of=_date(as_of), role=_role(role), presume=not strict)
-    if fmt is Format.JSON:
-        typer.echo(result.model_dump_json(indent=2))
-    elif fmt is Format.MARKDOWN:
-        typer.echo(history_markdown(result))
-    elif fmt is Format.HTML:
-        typer.echo(history_html(result))
-    else:
-        _print_history(result)
+    _emit(chosen, output, lambda: _print_history(result), {
+        Format.JSON: lambda: result.model_dump_json(indent=2),
+        Format.MARKDOWN: lambda: history_markdown(result),
+        Format.HTML: lambda: history_html(result),
+    })
 
 
 def _print_history(result: History) -> None:
     texts = result.texts
     out.print(f"[bold]{_m(result.name or result.id or 'Description')}[/], as of {result.as_of}")
-    table = Table("", *(_m(t.ruleset) for t in texts), title="Across the texts", title_justify="left")
+    table = Table("", *(Column(_m(t.ruleset), overflow="fold") for t in texts), title="Across the texts",
+                  title_justify="left")
     table.add_row("system tier", *(_m(t.tier_label) for t in texts))
     table.add_row("model class", *(_m(t.model_class_label) for t in texts))
     for phase, title in report.PHASE_TITLES.items():
@@ -656,6 +764,8 @@ def explain_command(
             raise CliError(str(exc.args[0])) from None
     until = rule.effective_until.isoformat() if rule.effective_until else "open"
     table = Table(show_header=False, title=_m(f"{rule.id}: {rule.title}"), title_justify="left")
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold")  # a link or a fact name wraps whole, never cut
     rows = [
         ("citation", f"{rule.citation.provision}, {rule.citation.act}"),
         ("link", rule.citation.url),
@@ -796,6 +906,17 @@ def _options(
         "--version", callback=_print_version, is_eager=True, help="Print the version and exit.")] = False,
 ) -> None:
     """Options of the command itself, before any subcommand."""
+
+
+def _short_helps() -> None:
+    """Each command's first paragraph, whole, as its line in the command list (wrapped at words
+    rather than cut at 45 characters)."""
+    for info in app.registered_commands:
+        if info.callback is not None and info.callback.__doc__:
+            info.short_help = " ".join(inspect.cleandoc(info.callback.__doc__).split("\n\n")[0].split())
+
+
+_short_helps()
 
 
 def main() -> None:

@@ -11,6 +11,7 @@ import html
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ._path_svg import decision_path_svg
 from .result import Classification, Obligation, Phase, Tier
 
 if TYPE_CHECKING:
@@ -56,12 +57,40 @@ def assumption_rows(result: Classification) -> list[tuple[str, str, str, str]]:
     return [(a.fact, str(a.value).lower(), a.provision, a.question) for a in result.assumptions]
 
 
+def summary_rows(result: Classification) -> list[tuple[str, str]]:
+    """The result in a few labelled lines: the system's own tier, the model class, the basis,
+    what was ruled out, the presumptions, the obligations counted per phase (Art 16 to Art 27
+    by the lifecycle of placing on the market), and the open questions by fact name."""
+    rows = [("system tier", system_tier_label(result))] if result.possible_system_tiers else []
+    if result.model_class is not None:
+        rows.append(("model class", result.model_class.value))
+    rows.append(("basis", ", ".join(h.citation.provision for h in result.basis)
+                 or "no provision decided the tier yet"))
+    if result.ruled_out:
+        rows.append(("ruled out", "; ".join(f"{provision} ({tier}) by {by}"
+                                            for provision, tier, by, _ in ruled_out_rows(result))))
+    if result.assumptions:
+        provisions = ", ".join(dict.fromkeys(a.provision for a in result.assumptions))
+        count = len(result.assumptions)
+        rows.append(("presumed", f"{count} {'fact' if count == 1 else 'facts'}, under {provisions}"))
+    counts = [f"{len(obs)} {PHASE_TITLES[phase].lower()}"
+              for phase, obs in result.checklist().items() if obs]
+    in_force = sum(o.in_force for o in result.obligations)
+    rows.append(("obligations", f"{', '.join(counts)}; {in_force} in force on "
+                 f"{result.as_of.isoformat()}" if counts else "none"))
+    questions = result.open_questions
+    rows.append(("open questions", f"{len(questions)}: {', '.join(q.fact for q in questions)}"
+                 if questions else "none"))
+    return rows
+
+
 def _when(obligation: Obligation) -> str:
     state = "in force" if obligation.in_force else "not yet in force"
     return f"{obligation.applies_from.isoformat()} ({state})"
 
 
-def _grouped(result: Classification) -> list[tuple[str, Phase, list[Obligation]]]:
+def grouped(result: Classification) -> list[tuple[str, Phase, list[Obligation]]]:
+    """The obligations by role, then by lifecycle phase, leaving out empty groups."""
     roles = sorted({o.role.value for o in result.obligations})
     return [
         (role, phase, obs)
@@ -106,7 +135,7 @@ def classification_markdown(result: Classification) -> str:
     lines += ["", "## Obligations", ""]
     if not result.obligations:
         lines.append("No obligations follow from this classification.")
-    for role, phase, obligations in _grouped(result):
+    for role, phase, obligations in grouped(result):
         lines += [f"### {role}: {PHASE_TITLES[phase].lower()}", ""]
         lines += ["| provision | obligation | applies from | status |", "|---|---|---|---|"]
         lines += [
@@ -212,6 +241,7 @@ def classification_fragment(result: Classification) -> str:
         parts.append(f"<p>The system itself: {_e(system_tier_label(result))}.</p>")
     if result.model_class is not None:
         parts.append(f"<p>General-purpose model class: {_e(result.model_class.value)}.</p>")
+    parts.append(f"<h3>Decision path</h3><figure>{decision_path_svg(result)}</figure>")
     parts.append("<h3>Legal basis</h3>")
     parts.append(
         _table(
@@ -229,7 +259,7 @@ def classification_fragment(result: Classification) -> str:
             parts.append(f"<h3>{title}</h3>")
             parts.append(_table(head, [[_e(cell) for cell in row] for row in rows]))
     parts.append("<h3>Obligations</h3>")
-    for role, phase, obligations in _grouped(result):
+    for role, phase, obligations in grouped(result):
         parts.append(f"<h4>{_e(role)}: {_e(PHASE_TITLES[phase].lower())}</h4>")
         parts.append(
             _table(

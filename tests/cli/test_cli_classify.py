@@ -130,7 +130,7 @@ def test_malformed_yaml_names_the_line(run, tmp_path: Path) -> None:
 
 
 def test_questions_lists_the_open_facts_with_provisions(run) -> None:
-    result = run("questions", str(EXAMPLE), "--as-of", AS_OF, "--json")
+    result = run("questions", str(EXAMPLE), "--as-of", AS_OF, "--format", "json")
     assert result.exit_code == 0
     assert json.loads(result.stdout) == [q.model_dump(mode="json") for q in _api().open_questions]
     table = run("questions", str(EXAMPLE), "--as-of", AS_OF)
@@ -176,7 +176,7 @@ def test_compare_prints_the_api_comparison(run) -> None:
     from aiact_tiers.compare import compare
 
     args = ["compare", str(EXAMPLE), "--from", "eu-2024", "--to", "eu-2024-2026", "--as-of", AS_OF]
-    result = run(*args, "--json")
+    result = run(*args, "--format", "json")
     assert result.exit_code == 0
     day = dt.date.fromisoformat(AS_OF)
     expected = compare(load_description(EXAMPLE), "eu-2024", "eu-2024-2026", as_of=day)
