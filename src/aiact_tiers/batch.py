@@ -169,18 +169,20 @@ def classify_jsonl(
     as_of: dt.date | None = None,
     role: Role | str | None = None,
     presume: bool = True,
+    start: int = 1,
 ) -> Iterator[dict[str, Any]]:
     """JSON Lines of descriptions in, one compact record out per non-blank line, lazily.
 
-    A record holds the line number and what :func:`~aiact_tiers.classify.classify_compact` gives
-    (id, tier, possible tiers, basis and obligation rule ids), or the line, id and error of a row
-    that could not be classified: the same errors as :func:`classify_many`. Nothing is kept but
-    the current row, and no explanation is built, so large inventories stream fast.
+    A record holds the line number (the first line is number ``start``) and what
+    :func:`~aiact_tiers.classify.classify_compact` gives (id, tier, possible tiers, basis and
+    obligation rule ids), or the line, id and error of a row that could not be classified: the
+    same errors as :func:`classify_many`. Nothing is kept but the current row, and no
+    explanation is built, so large inventories stream fast.
     """
     from .classify import classify_compact
 
     rules = ruleset if isinstance(ruleset, RuleSet) else load_ruleset(ruleset)
-    for number, text in _lines(lines):
+    for number, text in _lines(lines, start):
         if text is None:
             yield {"line": number, "id": None, "error": _NOT_UTF8}
             continue
