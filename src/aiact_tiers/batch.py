@@ -116,17 +116,18 @@ def classify_many(
             yield row.line, RowError(row.line, _row_id(row.data), exc.message)
 
 
-Outcome = RowError | tuple[Tier | None, Tier | None]
+Outcome = RowError | tuple[Tier | None, Tier | None, tuple[str, ...]]
 """What is left of a row once its output is rendered: its error, or its tier (None: open) with
-the most severe tier it may reach."""
+the most severe tier it may reach and the facts of its open questions."""
 
 
 def outcome(item: Item) -> Outcome:
-    """The error, or the tier and the most severe tier still possible, of a row: all that a
-    :class:`Summary` counts."""
+    """The error, or the tier, the most severe tier still possible and the open facts, of a
+    row: all that a :class:`Summary` counts."""
     if isinstance(item, RowError):
         return item
-    return item.tier, max(item.possible_tiers, key=SEVERITY.index, default=None)
+    worst = max(item.possible_tiers, key=SEVERITY.index, default=None)
+    return item.tier, worst, tuple(q.fact for q in item.open_questions)
 
 
 def classify_rendered(
@@ -145,8 +146,9 @@ def classify_rendered(
     """
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1 (got {jobs})")
-    rows = (item if isinstance(item, Row) else Row(number, item)
-            for number, item in enumerate(descriptions, start=1))
+    rows: Iterable[Row] = descriptions if isinstance(descriptions, JsonLines) else (
+        item if isinstance(item, Row) else Row(number, item)
+        for number, item in enumerate(descriptions, start=1))
     if jobs == 1:
         for line, item in classify_many(rows, **options):
             yield (line, outcome(item), render(line, item)) if render else (line, item, "")
@@ -167,18 +169,20 @@ def classify_jsonl(
     as_of: dt.date | None = None,
     role: Role | str | None = None,
     presume: bool = True,
+    start: int = 1,
 ) -> Iterator[dict[str, Any]]:
     """JSON Lines of descriptions in, one compact record out per non-blank line, lazily.
 
-    A record holds the line number and what :func:`~aiact_tiers.classify.classify_compact` gives
-    (id, tier, possible tiers, basis and obligation rule ids), or the line, id and error of a row
-    that could not be classified: the same errors as :func:`classify_many`. Nothing is kept but
-    the current row, and no explanation is built, so large inventories stream fast.
+    A record holds the line number (the first line is number ``start``) and what
+    :func:`~aiact_tiers.classify.classify_compact` gives (id, tier, possible tiers, basis and
+    obligation rule ids), or the line, id and error of a row that could not be classified: the
+    same errors as :func:`classify_many`. Nothing is kept but the current row, and no
+    explanation is built, so large inventories stream fast.
     """
     from .classify import classify_compact
 
     rules = ruleset if isinstance(ruleset, RuleSet) else load_ruleset(ruleset)
-    for number, text in _lines(lines):
+    for number, text in _lines(lines, start):
         if text is None:
             yield {"line": number, "id": None, "error": _NOT_UTF8}
             continue
@@ -251,9 +255,9 @@ Line = tuple[int, str | None]
 """A physical line of an inventory and its text; None when it is not UTF-8."""
 
 
-def _lines(stream: Iterable[str | bytes]) -> Iterator[Line]:
-    """Number the lines of a text or binary stream from 1, decoding each one on its own."""
-    for number, raw in enumerate(stream, start=1):
+def _lines(stream: Iterable[str | bytes], start: int = 1) -> Iterator[Line]:
+    """Number the lines of a text or binary stream from ``start``, decoding each one on its own."""
+    for number, raw in enumerate(stream, start=start):
         if isinstance(raw, bytes):
             try:
                 raw = raw.decode("utf-8")
@@ -501,24 +505,27 @@ class Summary:
     """Counts per tier, undetermined results and errors, updated one row at a time.
 
     For undetermined results it also counts the most severe tier each may still reach, so a
-    gate can tell whether an undecided system may reach its threshold.
+    gate can tell whether an undecided system may reach its threshold, and the rows each
+    unknown fact leaves open (a row counts once for every fact it is asked).
     """
 
     tiers: Counter[str] = field(default_factory=Counter)
     undetermined: int = 0
     errors: int = 0
     may_reach: Counter[str] = field(default_factory=Counter)
+    open_facts: Counter[str] = field(default_factory=Counter)
 
     def add(self, item: Item | Outcome) -> None:
         kept = outcome(item) if isinstance(item, Classification) else item
         if isinstance(kept, RowError):
             self.errors += 1
             return
-        tier, worst = kept
+        tier, worst, facts = kept
         if tier is not None:
             self.tiers[tier.value] += 1
             return
         self.undetermined += 1
+        self.open_facts.update(facts)
         if worst is not None:
             self.may_reach[worst.value] += 1
 
@@ -659,9 +666,44 @@ def read_path(path: Path) -> Iterator[Row]:
 
         return read_workbook(path)
     stream = path.open("rb")
+    if fmt == "jsonl":
+        return JsonLines(stream)
     return _closing(stream, read_inventory(stream, fmt, str(path)))
 
 
 def _closing(stream: IO[bytes], rows: Iterator[Row]) -> Iterator[Row]:
     with stream:
         yield from rows
+
+
+class JsonLines(Iterator[Row]):
+    """The rows of a JSON Lines file, read as they are asked for; or, for worker processes
+    that read the rows themselves, the file's bytes in blocks of whole lines (:meth:`blocks`)."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self.stream = stream
+        self.rows = _closing(stream, _read_jsonl(_lines(stream)))
+
+    def __next__(self) -> Row:
+        return next(self.rows)
+
+    def blocks(self, size: int) -> Iterator[tuple[int, bytes]]:
+        """Blocks of about ``size`` bytes, each cut after a newline, with the number of its first
+        line; the file is closed at the end."""
+        with self.stream:
+            first, rest = 1, b""
+            while data := self.stream.read(size):
+                cut = data.rfind(b"\n") + 1
+                if not cut:
+                    rest += data
+                    continue
+                block, rest = rest + data[:cut], data[cut:]
+                yield first, block
+                first += block.count(b"\n")
+            if rest:
+                yield first, rest
+
+
+def block_rows(first: int, block: bytes) -> Iterator[Row]:
+    """The rows of a block of :meth:`JsonLines.blocks`, numbered as in the whole file."""
+    return _read_jsonl(_lines(io.BytesIO(block), start=first))

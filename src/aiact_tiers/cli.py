@@ -363,16 +363,16 @@ def _results(output: Path | None) -> Iterator[Any]:
 
 
 @contextlib.contextmanager
-def _progress(enabled: bool) -> Iterator[Any]:
-    """A progress counter on a terminal; a no-op elsewhere."""
-    if not enabled:
+def _progress(inventory: Path) -> Iterator[Any]:
+    """The counter of a progress bar of the inventory's rows when stderr is a terminal (a call
+    counting one row done); None elsewhere."""
+    if not err.is_terminal:
         yield None
         return
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from .batch_view import expected_rows, progress_bar
 
-    with Progress(SpinnerColumn(), TextColumn("{task.completed} rows"), TimeElapsedColumn(),
-                  console=err, transient=True) as progress:
-        yield progress
+    with progress_bar(err, expected_rows(inventory)) as advance:
+        yield advance
 
 
 @app.command("batch")
@@ -414,19 +414,24 @@ def batch_command(
         rules = load_ruleset(ruleset)
         if output is not None and _same_file(output, inventory):
             raise CliError(f"`--output` `{output}` is the inventory; write the results elsewhere")
+        from . import batch_view
+
         rows = _batch.read_path(inventory)
-        with _results(output) as writer, _progress(sys.stderr.isatty()) as progress:
-            task = progress.add_task("classify") if progress else None
+        table = output is None and out.is_terminal  # a summary table, not every record
+        with _results(output) as writer, _progress(inventory) as advance:
+            render = batch_view.no_text if table else writer.render
             for line, item, text in _batch.classify_rendered(
-                rows, writer.render, jobs=_jobs(jobs), ruleset=rules, as_of=day, role=who,
+                rows, render, jobs=_jobs(jobs), ruleset=rules, as_of=day, role=who,
                 presume=not strict,
             ):
                 writer.write(line, item, text)
                 summary.add(item)
                 if isinstance(item, _batch.RowError):
                     err.print(terminal_text(f"{inventory}:{item}"), markup=False)
-                if progress:
-                    progress.advance(task)
+                if advance:
+                    advance()
+    if table:
+        out.print(batch_view.summary_view(summary, rules.act))
     counts = ", ".join(f"{tier} {n}" for tier, n in summary.counts().items())
     err.print(f"{summary.total} rows: {counts}", markup=False)
     if fail_on is not None:

@@ -6,15 +6,21 @@ query; ``GET /rules/{id}``, ``GET /schema`` and ``GET /rulesets`` describe the l
 document comes from the same pydantic models. An invalid request is a 422 whose ``message``
 names the field as the command line does; a body over the size limit, or a batch over the row
 limit, is a 413.
+
+A batch is read as it arrives and classified in chunks of lines, so neither its body nor its
+results are held whole. Its first :data:`READ_AHEAD_BYTES` are read before the response starts:
+a body over a limit found there is a 413; one found over a limit later, once records have been
+sent, ends the stream with a last record holding the ``error``.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable, Iterator, MutableMapping
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
@@ -22,7 +28,7 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from . import catalog
 from .batch import classify_jsonl
 from .classify import classify
-from .errors import AiactTiersError, DescriptionError
+from .errors import AiactTiersError
 from .options import DescriptionRequest, Options, invalid_request
 from .result import Classification, OpenQuestion
 from .ruleset import DEFAULT_RULESET
@@ -31,6 +37,10 @@ __all__ = ["DEFAULT_MAX_BATCH_ROWS", "DEFAULT_MAX_REQUEST_BYTES", "create_app"]
 
 DEFAULT_MAX_REQUEST_BYTES = 64 * 1024 * 1024
 DEFAULT_MAX_BATCH_ROWS = 100_000
+READ_AHEAD_BYTES = 1024 * 1024
+"""Bytes of a batch read before its response starts, in which its limits give a 413."""
+CHUNK_LINES = 500
+"""Lines of a batch classified at a time, away from the event loop."""
 
 
 class _TooLarge(Exception):
@@ -68,9 +78,72 @@ class _SizeLimit:
             await self._refuse(scope, receive, send)
 
     async def _refuse(self, scope: Any, receive: Any, send: Any) -> None:
-        response = JSONResponse(
-            {"message": f"the request body is larger than {self.limit} bytes"}, status_code=413)
+        response = JSONResponse({"message": _too_large(self.limit)}, status_code=413)
         await response(scope, receive, send)
+
+
+class _Streamed(StreamingResponse):
+    """A streamed response sent while the request body is still being read: no task listens
+    for the client going away, as one would take the body's messages (ASGI before 2.4)."""
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        await self.stream_response(send)
+
+
+def _too_large(limit: int) -> str:
+    return f"the request body is larger than {limit} bytes"
+
+
+def _too_many(rows: int | None, limit: int) -> str:
+    held = f"{rows} rows" if rows is not None else f"more than {limit} rows"
+    return f"the batch holds {held}; at most {limit} are allowed"
+
+
+async def _lines(body: AsyncIterator[bytes]) -> AsyncIterator[list[bytes]]:
+    """The lines of a streamed body, each with its newline, in lists of at most
+    :data:`CHUNK_LINES`; a line is kept in pieces until its newline arrives."""
+    pending: list[bytes] = []
+    async for data in body:
+        *ends, rest = data.split(b"\n")
+        lines = []
+        for end in ends:
+            lines.append(b"".join([*pending, end, b"\n"]))
+            pending = []
+        if rest:
+            pending.append(rest)
+        for at in range(0, len(lines), CHUNK_LINES):
+            yield lines[at:at + CHUNK_LINES]
+    if pending:
+        yield [b"".join(pending)]
+
+
+def _rows(lines: list[bytes]) -> int:
+    """The rows among lines: those not blank, as :func:`classify_jsonl` counts them."""
+    return sum(1 for line in lines if line.decode("utf-8", "replace").strip())
+
+
+def _records(lines: list[bytes], start: int, options: dict[str, Any]) -> list[str]:
+    """The compact records of lines numbered from ``start``, each a line of JSON Lines."""
+    return [json.dumps(r) + "\n" for r in classify_jsonl(lines, start=start, **options)]
+
+
+async def _read_ahead(body: AsyncIterator[list[bytes]], size: int) -> tuple[list[list[bytes]], bool]:
+    """The chunks of lines in about the first ``size`` bytes, and whether the body ended there."""
+    chunks: list[list[bytes]] = []
+    seen = 0
+    async for chunk in body:
+        chunks.append(chunk)
+        seen += sum(len(line) for line in chunk)
+        if seen >= size:
+            return chunks, False
+    return chunks, True
+
+
+async def _chunks(ahead: list[list[bytes]], rest: AsyncIterator[list[bytes]]) -> AsyncIterator[list[bytes]]:
+    for chunk in ahead:
+        yield chunk
+    async for chunk in rest:
+        yield chunk
 
 
 def create_app(*, max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES,
@@ -102,19 +175,35 @@ def create_app(*, max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES,
     @app.post("/batch", response_class=StreamingResponse,
               responses={200: {"content": {"application/x-ndjson": {}}}})
     async def batch_endpoint(request: Request, options: Annotated[Options, Query()]) -> Response:
-        """JSON Lines of descriptions in; one compact record per line out, streamed as classified."""
-        try:
-            lines = (await request.body()).decode("utf-8").splitlines()
-        except UnicodeDecodeError as exc:
-            raise DescriptionError(f"the body is not UTF-8 text (byte {exc.start})") from None
-        rows = sum(1 for line in lines if line.strip())
+        """JSON Lines of descriptions in; one compact record per line out, streamed as classified.
+
+        A line that is not UTF-8 or not a description gives a record with its ``error``."""
+        body = _lines(request.stream())
+        ahead, ended = await _read_ahead(body, READ_AHEAD_BYTES)
+        rows = sum(_rows(chunk) for chunk in ahead)
         if rows > max_batch_rows:
-            return JSONResponse(
-                {"message": f"the batch holds {rows} rows; at most {max_batch_rows} are allowed"},
-                status_code=413)
-        records: Iterator[dict[str, Any]] = classify_jsonl(lines, **options.kwargs())
-        return StreamingResponse((json.dumps(r) + "\n" for r in records),
-                                 media_type="application/x-ndjson")
+            return JSONResponse({"message": _too_many(rows if ended else None, max_batch_rows)},
+                                status_code=413)
+        kwargs = options.kwargs()
+        first = await run_in_threadpool(_records, ahead[0] if ahead else [], 1, kwargs)
+
+        async def stream() -> AsyncIterator[str]:
+            """The records chunk by chunk, until the body ends or passes a limit."""
+            done, start = len(first), 1 + len(ahead[0]) if ahead else 1
+            yield "".join(first)
+            try:
+                async for chunk in _chunks(ahead[1:], body):
+                    records = await run_in_threadpool(_records, chunk, start, kwargs)
+                    if done + len(records) > max_batch_rows:
+                        yield "".join(records[:max_batch_rows - done])
+                        yield _error_record(_too_many(None, max_batch_rows))
+                        return
+                    done, start = done + len(records), start + len(chunk)
+                    yield "".join(records)
+            except _TooLarge:
+                yield _error_record(_too_large(max_request_bytes))
+
+        return _Streamed(stream(), media_type="application/x-ndjson")
 
     @app.get("/rules/{rule_id}", response_model=catalog.RuleInfo,
              responses={404: {"description": "No rule with that id in the ruleset."}})
@@ -136,3 +225,7 @@ def create_app(*, max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES,
         return catalog.rulesets()
 
     return app
+
+
+def _error_record(message: str) -> str:
+    return json.dumps({"line": None, "id": None, "error": message}) + "\n"

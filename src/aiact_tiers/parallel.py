@@ -1,9 +1,10 @@
 """Worker processes: an inventory's rows classified in chunks on several cores, in input order.
 
-The parent reads the rows and writes the output; each worker classifies a chunk of rows and,
-when asked, renders each result as the text the output holds, so the parent only copies text.
-Chunks come back in the order they were sent, so lines, order and every row's outcome are what
-one process gives.
+The parent hands out chunks and writes the output; each worker classifies a chunk and, when
+asked, renders each result as the text the output holds, so the parent only copies text. A
+JSON Lines file goes out as blocks of raw bytes that the workers read themselves, so the parent
+parses nothing; other inputs go out as rows. Chunks come back in the order they were sent, so
+lines, order and every row's outcome are what one process gives.
 """
 
 from __future__ import annotations
@@ -24,6 +25,10 @@ __all__ = ["available_cores", "classify_in_workers"]
 CHUNK_ROWS = 64
 """Rows sent to a worker at a time: enough to make the hand-over cheap, few enough to stream."""
 
+BLOCK_BYTES = 256 * 1024
+"""Bytes of JSON Lines sent to a worker at a time (a hundred rows or more)."""
+
+
 Render = Callable[[int, "Item"], str]
 Rendered = tuple[int, "Item | Outcome", str]
 
@@ -43,11 +48,17 @@ def _start(options: dict[str, Any], render: Render | None) -> None:
     _work = (options, render)
 
 
-def _classify_chunk(rows: list[Row]) -> list[Rendered]:
-    from .batch import classify_rendered
-
+def _classify_chunk(chunk: list[Row] | tuple[int, bytes]) -> list[Rendered]:
     assert _work is not None, "the worker was started without its options"
-    options, render = _work
+    return _classified(chunk, *_work)
+
+
+def _classified(chunk: list[Row] | tuple[int, bytes], options: dict[str, Any],
+                render: Render | None) -> list[Rendered]:
+    """What one process gives for a chunk of rows or a block of JSON Lines."""
+    from .batch import block_rows, classify_rendered
+
+    rows = block_rows(*chunk) if isinstance(chunk, tuple) else chunk
     return list(classify_rendered(rows, render, **options))
 
 
@@ -66,12 +77,13 @@ def classify_in_workers(
     At most two chunks per worker are in flight, so memory stays flat however long the input.
     An input of one chunk is classified in this process: starting workers would cost more.
     """
-    chunks = _chunks(rows, CHUNK_ROWS)
+    from .batch import JsonLines
+
+    chunks: Iterator[list[Row] | tuple[int, bytes]] = (
+        rows.blocks(BLOCK_BYTES) if isinstance(rows, JsonLines) else _chunks(rows, CHUNK_ROWS))
     first, second = next(chunks, []), next(chunks, None)
     if second is None:
-        from .batch import classify_rendered
-
-        yield from classify_rendered(first, render, **options)
+        yield from _classified(first, options, render)
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")

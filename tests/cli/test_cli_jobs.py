@@ -11,9 +11,18 @@ import pytest
 from cli_support import AS_OF
 from test_cli_batch import BAD, GOOD, write_inventory
 
-from aiact_tiers import UnknownRulesetError, classify_many
-from aiact_tiers.batch import RowError, read_path
+from aiact_tiers import UnknownRulesetError, classify_many, parallel
+from aiact_tiers.batch import JsonLines, RowError, block_rows, read_path
 from aiact_tiers.parallel import CHUNK_ROWS
+
+SMALL_BLOCKS = 4096
+"""Bytes per JSON Lines block in these tests, so that an inventory of a few hundred rows spans
+many blocks (cut inside rows of every kind, good and bad)."""
+
+
+@pytest.fixture(autouse=True)
+def _small_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "BLOCK_BYTES", SMALL_BLOCKS)
 
 
 def _inventory(path: Path, rows: int, seed: int) -> Path:
@@ -41,6 +50,27 @@ def test_two_jobs_write_the_same_bytes_as_one(run, tmp_path: Path, suffix: str, 
     rows_in = 3 * CHUNK_ROWS + 17 + len(BAD) * 3 + 1  # and the one malformed row of the writer
     assert f"{rows_in} rows:" in stderr[1]
     assert stderr[1].count(":line ") == len(BAD) * 3 + 1
+
+
+def test_blocks_of_json_lines_give_the_rows_of_the_whole_file(tmp_path: Path) -> None:
+    """Blocks end after a newline, whatever their size; a line longer than a block, a last line
+    without a newline, a blank line, a line that is not UTF-8 and the byte order mark all read as
+    they do when the file is read whole."""
+    path = tmp_path / "inventory.jsonl"
+    long = json.dumps({"id": "x" * 300})
+    path.write_bytes(b"\xef\xbb\xbf" + "\n".join(
+        [json.dumps({"id": "first"}), "", long, "{bad", json.dumps({"id": "e"})]).encode()
+        + b"\n\xff\xfe\n" + json.dumps({"id": "last"}).encode())
+    whole = list(read_path(path))
+    for size in (1, 7, 64, 10_000):
+        reader = read_path(path)
+        assert isinstance(reader, JsonLines)
+        blocks = list(reader.blocks(size))
+        assert b"".join(block for _, block in blocks) == path.read_bytes()
+        assert all(block.endswith(b"\n") for _, block in blocks[:-1])
+        assert [row for first, block in blocks for row in block_rows(first, block)] == whole
+    assert [row.line for row in whole] == [1, 3, 4, 5, 6, 7]
+    assert [row.error is None for row in whole] == [True, True, False, True, False, True]
 
 
 def test_classify_many_in_workers_keeps_order_lines_and_every_row(tmp_path: Path) -> None:

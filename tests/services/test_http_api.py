@@ -9,10 +9,15 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from aiact_tiers import http_api
 
 ROOT = Path(__file__).resolve().parents[2]
 CV = yaml.safe_load((ROOT / "examples" / "cv_screening.yaml").read_text())
@@ -109,6 +114,72 @@ def test_batch_streams_ten_thousand_rows_with_one_bad_row(api: httpx.Client) -> 
     assert [(r["line"], r["id"]) for r in errors] == [(4322, "bad")]
     assert "annex_iii_points" in errors[0]["error"]
     assert {r["tier"] for r in records if "error" not in r} == {"high_risk"}
+
+
+@given(st.binary(max_size=300).map(lambda b: b.replace(b"a", b"\n")),
+       st.lists(st.integers(0, 300), max_size=8))
+def test_a_body_in_any_pieces_reads_as_the_lines_of_a_file(body: bytes, cuts: list[int]) -> None:
+    """However the body arrives, its lines are those a file of it gives, in lists of at most
+    CHUNK_LINES lines."""
+    import asyncio
+    import io
+    import itertools
+
+    async def arriving() -> Any:
+        edges = [0, *sorted(c for c in cuts if c < len(body)), len(body)]
+        for start, end in itertools.pairwise(edges):
+            yield body[start:end]
+
+    async def read() -> list[list[bytes]]:
+        return [chunk async for chunk in http_api._lines(arriving())]
+
+    chunks = asyncio.run(read())
+    assert [line for chunk in chunks for line in chunk] == list(io.BytesIO(body))
+    assert all(0 < len(chunk) <= http_api.CHUNK_LINES for chunk in chunks)
+
+
+def _pieces(body: bytes, size: int) -> Iterator[bytes]:
+    """A body sent in pieces of ``size`` bytes, without a declared length (chunked)."""
+    for at in range(0, len(body), size):
+        yield body[at:at + size]
+
+
+def test_batch_streams_a_chunked_body_cut_inside_lines(api: httpx.Client) -> None:
+    rows = [json.dumps({**CV, "id": f"s{i}"}).encode() for i in range(3000)]
+    rows[10] = b"\xff not UTF-8"
+    rows[2999] = b"{not json"
+    # two blank lines in the middle, none at the end
+    body = b"\n".join(rows[:1500]) + b"\n\n   \n" + b"\n".join(rows[1500:])
+    with api.stream("POST", "/batch", params={"as_of": AS_OF}, content=_pieces(body, 7777)) as response:
+        assert response.status_code == 200
+        records = [json.loads(line) for line in response.iter_lines() if line]
+    assert [r["line"] for r in records] == [*range(1, 1501), *range(1503, 3003)]
+    errors = {r["line"]: r["error"] for r in records if "error" in r}
+    assert errors == {11: "not UTF-8 text; save the inventory as UTF-8",
+                      3002: "invalid JSON: Expecting property name enclosed in double quotes (column 2)"}
+    assert {r["id"] for r in records if "error" not in r} == {f"s{i}" for i in range(3000)} - {"s10", "s2999"}
+
+
+def test_a_batch_past_its_limits_after_the_read_ahead_ends_with_an_error_record(api: httpx.Client) -> None:
+    """Once records are sent the status is 200: a limit passed later ends the stream with a
+    last record holding the error, after the records of the rows within the limit."""
+    line = (json.dumps({**CV, "id": "cv"}) + "\n").encode()
+    rows = 10_000 + 1
+    assert len(line) * rows > 1024 * 1024  # more than the read-ahead
+    pieces = _pieces(line * rows, 65536)
+    with api.stream("POST", "/batch", params={"as_of": AS_OF}, content=pieces) as response:
+        assert response.status_code == 200
+        records = [json.loads(text) for text in response.iter_lines() if text]
+    assert len(records) == 10_001
+    assert all(r["tier"] == "high_risk" for r in records[:-1])
+    assert records[-1] == {"line": None, "id": None,
+                           "error": "the batch holds more than 10000 rows; at most 10000 are allowed"}
+    limit = 32 * 1024 * 1024
+    blank = b" " * 1023 + b"\n"
+    with api.stream("POST", "/batch", content=_pieces(blank * (limit // 1024 + 1), 1024 * 1024)) as response:
+        assert response.status_code == 200
+        records = [json.loads(text) for text in response.iter_lines() if text]
+    assert records == [{"line": None, "id": None, "error": f"the request body is larger than {limit} bytes"}]
 
 
 def test_batch_and_body_limits_are_413s(api: httpx.Client) -> None:
