@@ -19,6 +19,7 @@ from strategies import SYSTEM_FACTS, known_value
 
 from aiact_tiers import Role, Tier, list_rulesets, load_description, load_ruleset
 from aiact_tiers._engine import FACT_TYPES
+from aiact_tiers._partial import PartialSet
 from aiact_tiers._program import _Boolean, _Kleene, ask, asker, program
 from aiact_tiers.classify import _Evaluation, _evaluation
 from aiact_tiers.ruleset import Reader, _reader
@@ -139,6 +140,10 @@ def test_the_generated_questions_are_those_the_loop_asks(ruleset: str, data: st.
     facts = {subject: {name: data.draw(st.none() | known_value(fact))
                        for name, fact in FACT_TYPES.items() if fact.subject == subject}
              for subject in ("system", "model")}
+    for values in facts.values():  # a set is held as a frozenset, or known in part
+        values.update({name: PartialSet(frozenset(value), frozenset({"?"}))
+                       if data.draw(st.booleans()) else frozenset(value)
+                       for name, value in values.items() if isinstance(value, list)})
     asked: dict[str, list[str]] = {}
     snapshot.asker(tiers, models)(open_, facts["system"], facts["model"], asked)
     expected: dict[str, list[str]] = {}
