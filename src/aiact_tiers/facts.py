@@ -310,8 +310,8 @@ class ModelDescription(_Facts):
         "established (Art 2(1)(a))",
         json_schema_extra={
             "provision": "Art 2(1)(a)",
-            "question": "Is the model placed on the market in the Union, for instance offered "
-            "to customers there or built into a product sold there? (Art 2(1)(a))",
+            "question": "Is the model supplied in the EU, for instance offered to customers "
+            "there or built into a product sold there? (Art 2(1)(a))",
         },
     )
     generates_language_images_or_video: bool | None = _fact(
@@ -805,9 +805,9 @@ class SystemDescription(_Facts):
     )
     profiling: bool | None = _fact(
         "Art 6(3), Art 3(52)",
-        "Does the system profile people: evaluate aspects of their life from their personal data, "
-        "such as their work performance, finances, health, preferences, reliability, behaviour or "
-        "movements?",
+        "Does the system profile people: use their personal data to evaluate them automatically, "
+        "for instance to predict their work performance, finances, health, preferences, "
+        "reliability, behaviour or movements?",
         "Performs profiling of natural persons within the meaning of Art 4(4) of Regulation (EU) "
         "2016/679",
     )
