@@ -127,7 +127,7 @@ def _entry(model: type[BaseModel], name: str, read: dict[str, list[str]]) -> Ite
     yield f"#### `{written}` {{#{anchor(subject(model), written)}}}"
     yield ""
     if written != name:
-        yield f"Named `{name}` in rules and open questions."
+        yield f"Named `{name}` in rules and open questions. {{#{anchor(subject(model), name)}}}"
         yield ""
     if "question" in extra:
         yield f"**{extra['question']}**"

@@ -1034,8 +1034,9 @@ def _as_provider(rules: tuple[Rule, ...], predicates: Callable[[str], _engine.Pr
     A provider duty of a regime the taker is not in itself (Art 50(1) beside the high-risk
     regimes) is borne for the taker's system: in the taker's regimes, where the rule opening the
     provider duty's regime holds too, from that regime's date. A derived duty has the ids of the
-    two joined (``art_25_1_deployer_art_09``), the provider duty's title and citation, and the
-    dates all the rules it joins are in force."""
+    two joined (``art_25_1_deployer_art_09``), the provider duty's title (naming the role and the
+    provision that makes it the provider) and citation, and the dates all the rules it joins are
+    in force."""
     out: list[Rule] = []
     for taker in rules:
         out.append(taker)
@@ -1055,15 +1056,16 @@ def _as_provider(rules: tuple[Rule, ...], predicates: Callable[[str], _engine.Pr
             conditions = [f"({r.when.text})" for r in (duty, taker) if r.when.text != "true"]
             if openers:
                 conditions.append("(" + " or ".join(f"({r.when.text})" for r in openers) + ")")
+            assert taker.role is not None  # an obligation's, see parse_rule
+            role = taker.role.value.replace("_", " ")
             out.append(dataclasses.replace(
                 duty, id=f"{taker.id}_{duty.id}", role=taker.role, regimes=own or taker.regimes,
+                title=f"{duty.title} ({role} as the provider, {taker.citation.provision})",
                 applies_from=duty.applies_from or (None if own else shared[0]),
                 when=predicates(" and ".join(conditions)) if len(conditions) > 1 else taker.when,
                 effective_from=start, effective_until=until,
                 derived_from=tuple(r.id for r in joined),
                 confidence=min((r.confidence for r in joined), key=_CONFIDENCE.index),
-                note=" ".join(filter(None, (f"Yours as the provider ({taker.citation.provision}).",
-                                            duty.note))),
                 source=taker.source))
     return tuple(out)
 
