@@ -131,8 +131,12 @@ def readers() -> dict[tuple[str, str], dict[str, list[str]]]:
 def _entry(model: type[BaseModel], name: str, read: dict[str, list[str]]) -> Iterator[str]:
     field = model.model_fields[name]
     extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
-    yield f"#### `{name}` {{#{anchor(subject(model), name)}}}"
+    written = field.serialization_alias or name  # as a description writes it
+    yield f"#### `{written}` {{#{anchor(subject(model), written)}}}"
     yield ""
+    if written != name:
+        yield f"Named `{name}` in rules and open questions. {{#{anchor(subject(model), name)}}}"
+        yield ""
     if "question" in extra:
         yield f"**{extra['question']}**"
         yield ""

@@ -160,6 +160,9 @@ class Rule:
     overrides: tuple[str, ...] = ()
     yields_to: tuple[str, ...] = ()
     binds: frozenset[Role] = frozenset()
+    as_provider: tuple[str, ...] = ()  # regimes whose provider duties this duty's role bears
+    not_as_provider: tuple[str, ...] = ()  # provider duties of those regimes it does not bear
+    derived_from: tuple[str, ...] | None = None  # the rules a duty derived from ``as_provider`` joins
     message: str = ""
     confidence: Confidence = "high"
     note: str = ""
@@ -194,7 +197,7 @@ class Rule:
 
 _RULE_KEYS = {
     "id", "title", "citation", "url", "when", "effective", "outcome", "opens", "overrides",
-    "yields_to", "binds", "message", "confidence", "note",
+    "yields_to", "binds", "as_provider", "message", "confidence", "note",
 }
 _OUTCOME_KEYS = {"tier", "model_class", "exception", "obligation"}
 _OBLIGATION_KEYS = {"role", "phase", "regimes", "applies_from"}
@@ -309,6 +312,11 @@ def parse_rule(
     binds = frozenset(_enum(Role, role, where, "role") for role in strings(data.get("binds"), where, "binds"))
     if binds and fields.get("role") is not None:
         raise RuleFileError(f"{where}: `binds` is for classifying rules; an obligation has its `role`")
+    as_provider = data.get("as_provider") or {}
+    if not isinstance(as_provider, dict) or set(as_provider) - {"regimes", "except", "__line__"}:
+        raise RuleFileError(f"{where}: `as_provider` must be a mapping of `regimes` and `except`")
+    if as_provider and fields.get("role") in (None, Role.PROVIDER):
+        raise RuleFileError(f"{where}: `as_provider` is for an obligation of a role other than provider")
     confidence = data.get("confidence", "high")
     if confidence not in ("high", "medium", "low"):
         raise RuleFileError(f"{where}: `confidence` must be high, medium or low")
@@ -327,6 +335,8 @@ def parse_rule(
         overrides=strings(data.get("overrides"), where, "overrides"),
         yields_to=strings(data.get("yields_to"), where, "yields_to"),
         binds=binds,
+        as_provider=strings(as_provider.get("regimes"), where, "as_provider.regimes"),
+        not_as_provider=strings(as_provider.get("except"), where, "as_provider.except"),
         message=str(data.get("message", data["title"])),
         confidence=confidence,
         note=str(data.get("note", "")),

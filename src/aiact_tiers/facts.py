@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Annotated, Any, BinaryIO, Literal, TypeVar
 
 from pydantic import (
+    AliasChoices,
     BaseModel,
     ConfigDict,
     Field,
@@ -263,18 +264,26 @@ def _fact(
 ) -> Any:
     """A fact field: unknown by default, described in the law's words, citing its provision.
 
+    The question is asked in plain words, for someone who knows the system and has not read the
+    Act, and ends with the provision it asks for in brackets (added here where it does not).
     ``ep`` (with ``ep_question`` where the wording differs) is the provision in the Parliament's
     2023 text; ``amended`` the provision in the text as amended in 2026, where it differs.
     """
+    plain = question.removesuffix(f" ({provision})")
     texts: dict[str, dict[str, str]] = {}
     if ep is not None:
-        texts[EP_2023] = {"provision": ep, "question": ep_question or question}
+        texts[EP_2023] = {"provision": ep, "question": _asked(ep_question or plain, ep)}
     if amended is not None:
-        texts[AMENDED_2026] = {"provision": amended, "question": question}
-    extra: dict[str, Any] = {"provision": provision, "question": question}
+        texts[AMENDED_2026] = {"provision": amended, "question": _asked(plain, amended)}
+    extra: dict[str, Any] = {"provision": provision, "question": _asked(plain, provision)}
     if texts:
         extra["texts"] = texts
     return Field(default=None, description=f"{description} ({provision})", json_schema_extra=extra)
+
+
+def _asked(question: str, provision: str) -> str:
+    """The question ending with its provision in brackets: `... ? (Art 6(3)(a))`."""
+    return question if question.endswith(f"({provision})") else f"{question} ({provision})"
 
 
 class _Facts(BaseModel):
@@ -332,19 +341,20 @@ class ModelDescription(_Facts):
 
     significant_generality: bool | None = _fact(
         "Art 3(63)",
-        "Does the model display significant generality?",
+        "Is the model general in what it can do, rather than built for one task or field?",
         "The model displays significant generality",
     )
     wide_range_of_distinct_tasks: bool | None = _fact(
         "Art 3(63)",
-        "Can the model competently perform a wide range of distinct tasks?",
+        "Can the model do a wide range of different tasks well (for example write, summarise, "
+        "translate, answer questions and write code)?",
         "Capable of competently performing a wide range of distinct tasks, regardless of how "
         "the model is placed on the market",
     )
     research_prototype_only: bool | None = _fact(
         "Art 3(63)",
-        "Is the model used only for research, development or prototyping before being placed "
-        "on the market?",
+        "Is the model used only for research, development or prototyping, and not yet placed on "
+        "the market?",
         "Used for research, development or prototyping activities before it is placed on the "
         "market (excluded from the definition)",
     )
@@ -355,7 +365,8 @@ class ModelDescription(_Facts):
         "operations (Art 51(2))",
         json_schema_extra={
             "provision": "Art 51(2)",
-            "question": "How much computation was used to train the model, in FLOP?",
+            "question": "How much computing was used to train the model, counted in floating-point "
+            "operations (FLOP)? (Art 51(2))",
         },
     )
     @field_validator("training_compute_flop", mode="before")
@@ -368,54 +379,54 @@ class ModelDescription(_Facts):
 
     high_impact_capabilities: bool | None = _fact(
         "Art 51(1)(a)",
-        "Has the model high-impact capabilities, evaluated with appropriate technical tools?",
+        "Do evaluations with appropriate technical tools and benchmarks show that the model's "
+        "capabilities match or exceed those of the most advanced models?",
         "High-impact capabilities evaluated on the basis of appropriate technical tools and "
         "methodologies, including indicators and benchmarks",
     )
     designated_by_commission: bool | None = _fact(
         "Art 51(1)(b)",
-        "Has the Commission designated the model as having systemic risk?",
+        "Has the European Commission decided that the model has systemic risk?",
         "Decision of the Commission that the model has capabilities or an impact equivalent to "
         "high-impact capabilities, having regard to Annex XIII",
     )
     released_under_free_open_source_licence: bool | None = _fact(
         "Art 53(2)",
-        "Is the model released under a free and open-source licence that allows access, usage, "
-        "modification and distribution?",
+        "Is the model released under a free and open-source licence that lets anyone access, use, "
+        "modify and distribute it?",
         "Released under a free and open-source licence that allows for the access, usage, "
         "modification, and distribution of the model",
     )
     parameters_publicly_available: bool | None = _fact(
         "Art 53(2)",
-        "Are the model's parameters, including weights, architecture and usage information, "
-        "publicly available?",
+        "Are the model's parameters (its weights), its architecture and information on how to use "
+        "it published for anyone to see?",
         "Parameters, including the weights, the information on the model architecture, and the "
         "information on model usage, are made publicly available",
     )
     provider_in_third_country: bool | None = _fact(
         "Art 54(1)",
-        "Is the provider established in a third country?",
+        "Is the provider of the model based outside the EU?",
         "Provider established in a third country",
     )
     planned_training_exceeds_threshold: bool | None = _fact(
         "Art 52(1)",
-        "Is it known that a planned or ongoing training run will take the model's training "
-        "compute above 10^25 FLOP, or that it will otherwise meet the high-impact condition? "
-        "(Art 52(1))",
+        "Is it known that a planned or ongoing training run will take the model's training compute "
+        "above 10^25 FLOP, or that the model will otherwise reach high-impact capabilities?",
         "It becomes known that the model will meet the condition of Art 51(1)(a), for instance "
         "because a training run is planned to exceed the compute threshold",
     )
     monetised: bool | None = _fact(
         "Art 53(2)",
-        "Is the model made available against payment or otherwise monetised, for instance "
-        "through paid support or by using personal data? (Art 53(2))",
+        "Is the model made available against payment or otherwise monetised, for instance through "
+        "paid support or by using personal data?",
         "The model is provided against a price or otherwise monetised; the open-source exception "
         "covers only models that are not",
     )
     downstream_modification: bool | None = _fact(
         "Art 3(3)",
-        "Is this model a modification (such as a fine-tune) of a general-purpose AI model "
-        "another provider placed on the market? (Art 3(3))",
+        "Is this model a modification (such as a fine-tune) of a general-purpose AI model that "
+        "another provider placed on the market?",
         "The model results from modifying another provider's general-purpose AI model",
     )
     modification_compute_share: float | None = Field(
@@ -429,40 +440,62 @@ class ModelDescription(_Facts):
             "original model's training computation (0.4 for 40 %)? (Art 3(3))",
         },
     )
+    model_placed_on_union_market: bool | None = Field(
+        default=None,
+        # A description writes it as a system's is written; the engine keeps it apart by name.
+        validation_alias=AliasChoices("placed_on_union_market", "model_placed_on_union_market"),
+        serialization_alias="placed_on_union_market",
+        description="The model is placed on the market in the Union, wherever its provider is "
+        "established (Art 2(1)(a))",
+        json_schema_extra={
+            "provision": "Art 2(1)(a)",
+            "question": "Is the model supplied in the EU, for instance offered to customers "
+            "there or built into a product sold there? (Art 2(1)(a))",
+        },
+    )
+    generates_language_images_or_video: bool | None = _fact(
+        "Art 3(63)",
+        "Can the model generate language (text or speech), or images or video from text, rather "
+        "than only do one narrow task such as transcribing speech or sharpening images? "
+        "(Art 3(63))",
+        "The model can generate language (as text or audio), text-to-image or text-to-video; with "
+        "training compute above the threshold of the Commission's guidelines, the indicative "
+        "criterion of a general-purpose AI model",
+    )
     model_placed_on_market_on: dt.date | None = _fact(
         "Art 111(3)",
-        "On what date was the model placed on the Union market?",
+        "On what date was the model first placed on the market in the EU?",
         "Date on which the model was placed on the market",
     )
 
     # --- European Parliament text of 14 June 2023: foundation models (EP Art 3(1c), 28b) -----
     trained_on_broad_data_at_scale: bool | None = _fact(
         "EP Art 3(1c)",
-        "Is the model trained on broad data at scale?",
+        "Is the model trained on large amounts of broad data?",
         "AI system model that is trained on broad data at scale",
     )
     designed_for_generality_of_output: bool | None = _fact(
         "EP Art 3(1c)",
-        "Is the model designed for generality of output?",
+        "Is the model designed to produce outputs of a general kind, rather than for one task?",
         "Designed for generality of output",
     )
     adaptable_to_wide_range_of_distinctive_tasks: bool | None = _fact(
         "EP Art 3(1c)",
-        "Can the model be adapted to a wide range of distinctive tasks?",
+        "Can the model be adapted to a wide range of different tasks?",
         "Can be adapted to a wide range of distinctive tasks",
     )
     intended_to_generate_content: bool | None = _fact(
         "EP Art 28b(4)",
-        "Is the model used in, or specialised into, AI systems specifically intended to generate, "
-        "with varying levels of autonomy, content such as complex text, images, audio or video?",
+        "Is the model used in, or specialised into, AI systems meant to generate content such as "
+        "complex text, images, audio or video, with varying levels of autonomy?",
         "Foundation model used in AI systems specifically intended to generate, with varying "
         "levels of autonomy, content such as complex text, images, audio or video (generative "
         "AI), or specialised into such a system",
     )
     distribution_channels: SetOf[DistributionChannel] = _fact(
         "EP Art 28b(1)",
-        "How is the model made available: standalone, embedded in an AI system or product, "
-        "under a free and open-source licence, as a service?",
+        "How is the model made available: on its own, built into an AI system or product, under a "
+        "free and open-source licence, or as a service?",
         "Channels through which the model is made available; the EP Art 28b duties apply "
         "whichever they are",
     )
@@ -486,72 +519,73 @@ class SystemDescription(_Facts):
     # --- Art 3(1) and Art 2: is it an AI system, and is it in scope -------------------------
     infers_outputs_from_input: bool | None = _fact(
         "Art 3(1)",
-        "Is it a machine-based system that infers from the input it receives how to generate "
-        "outputs such as predictions, content, recommendations or decisions?",
+        "Does the system work out from the data it receives how to produce its outputs (such as "
+        "predictions, content, recommendations or decisions), rather than only follow rules that "
+        "people wrote for it?",
         "Machine-based system designed to operate with varying levels of autonomy that, for "
         "explicit or implicit objectives, infers from the input it receives how to generate "
         "outputs that can influence physical or virtual environments",
     )
     placed_on_union_market: bool | None = _fact(
         "Art 2(1)(a)",
-        "Is the system placed on the market or put into service in the Union?",
+        "Is the system sold, supplied or put into use in the EU, wherever its provider is based?",
         "Placed on the market or put into service in the Union, wherever the provider is "
         "established",
     )
     deployer_in_union: bool | None = _fact(
         "Art 2(1)(b)",
-        "Is the deployer established or located in the Union?",
+        "Is the organisation or person using the system based or located in the EU?",
         "Deployer that has its place of establishment or is located within the Union",
     )
     output_used_in_union: bool | None = _fact(
         "Art 2(1)(c)",
-        "Is the output produced by the system used in the Union?",
+        "Are the system's outputs (its predictions, content, recommendations or decisions) used in "
+        "the EU?",
         "Output produced by the AI system used in the Union",
     )
     exclusively_military_defence_national_security: bool | None = _fact(
         "Art 2(3)",
-        "Is the system placed on the market, put into service or used exclusively for military, "
-        "defence or national security purposes?",
+        "Is the system supplied or used only for military, defence or national security purposes?",
         "Exclusively for military, defence or national security purposes",
     )
     third_country_authority_cooperation: bool | None = _fact(
         "Art 2(4)",
-        "Is it used by a third-country public authority or international organisation under an "
-        "international agreement for law enforcement and judicial cooperation with the Union?",
+        "Is the system used by a public authority of a country outside the EU, or by an "
+        "international organisation, under an agreement with the EU or its countries on police or "
+        "judicial cooperation?",
         "Public authority in a third country or international organisation using AI systems in "
         "the framework of international cooperation or agreements for law enforcement and "
         "judicial cooperation with the Union or Member States",
     )
     adequate_fundamental_rights_safeguards: bool | None = _fact(
         "Art 2(4)",
-        "Does that third country or organisation provide adequate safeguards for fundamental "
+        "Does that authority or organisation give adequate safeguards for people's fundamental "
         "rights and freedoms?",
         "Provides adequate safeguards with respect to the protection of fundamental rights and "
         "freedoms of individuals",
     )
     sole_purpose_scientific_research: bool | None = _fact(
         "Art 2(6)",
-        "Was the system specifically developed and put into service for the sole purpose of "
-        "scientific research and development?",
+        "Was the system built and put into use only for scientific research and development?",
         "Specifically developed and put into service for the sole purpose of scientific research "
         "and development",
     )
     pre_market_research_or_testing: bool | None = _fact(
         "Art 2(8)",
-        "Is this a research, testing or development activity before placing on the market or "
-        "putting into service?",
+        "Is the system only being researched, tested or developed, before it is sold or put into "
+        "use?",
         "Research, testing or development activity regarding AI systems prior to their being "
         "placed on the market or put into service",
     )
     testing_in_real_world_conditions: bool | None = _fact(
         "Art 2(8)",
-        "Is the system being tested in real-world conditions?",
+        "Is the system being tested in real-world conditions, outside a lab or test environment?",
         "Testing in real world conditions (not covered by the research exclusion)",
     )
     purely_personal_non_professional_use: bool | None = _fact(
         "Art 2(10)",
-        "Is the deployer a natural person using the system in a purely personal "
-        "non-professional activity?",
+        "Is the system used by a private individual only for personal purposes, not for work or "
+        "business?",
         "Deployers who are natural persons using AI systems in the course of a purely personal "
         "non-professional activity",
     )
@@ -560,8 +594,9 @@ class SystemDescription(_Facts):
         "Is the system released under a free and open-source licence?",
         "AI system released under free and open-source licences",
         ep="EP Art 2(5e)",
-        ep_question="Is the system an AI component provided under a free and open-source licence? "
-        "(EP Art 2(5e))",
+        ep_question=(
+            "Is the system an AI component provided under a free and open-source licence?"
+        ),
     )
 
     # --- Art 5: prohibited practices -----------------------------------------------------------
@@ -573,122 +608,125 @@ class SystemDescription(_Facts):
     )
     materially_distorts_behaviour: bool | None = _fact(
         "Art 5(1)(a)",
-        "Has the system the objective or effect of materially distorting the behaviour of a "
-        "person or group by appreciably impairing their ability to make an informed decision?",
+        "Does the system aim to change, or in effect change, what people do in a significant way, "
+        "by making it noticeably harder for them to make an informed decision?",
         "Objective, or the effect, of materially distorting the behaviour of a person or a group "
         "of persons by appreciably impairing their ability to make an informed decision",
     )
     significant_harm_likely: bool | None = _fact(
         "Art 5(1)(a)",
-        "Does that distortion cause, or is it reasonably likely to cause, significant harm?",
+        "Does that change in behaviour cause, or is it reasonably likely to cause, significant "
+        "harm to someone?",
         "In a manner that causes or is reasonably likely to cause that person, another person or "
         "group of persons significant harm",
     )
     social_score_detrimental_in_unrelated_context: bool | None = _fact(
         "Art 5(1)(c)(i)",
-        "Does the social score lead to detrimental or unfavourable treatment in social contexts "
-        "unrelated to those in which the data was generated?",
+        "Does the score lead to people being treated worse in situations unrelated to those in "
+        "which the data about them was collected?",
         "Detrimental or unfavourable treatment in social contexts that are unrelated to the "
         "contexts in which the data was originally generated or collected",
         ep="EP Art 5(1)(c)",
     )
     social_score_unjustified_or_disproportionate: bool | None = _fact(
         "Art 5(1)(c)(ii)",
-        "Does the social score lead to treatment that is unjustified or disproportionate to the "
-        "social behaviour or its gravity?",
+        "Does the score lead to people being treated worse in a way that is unjustified, or out of "
+        "proportion to their behaviour or its seriousness?",
         "Detrimental or unfavourable treatment that is unjustified or disproportionate to their "
         "social behaviour or its gravity",
         ep="EP Art 5(1)(c)",
     )
     based_solely_on_profiling_or_personality: bool | None = _fact(
         "Art 5(1)(d)",
-        "Is the crime-risk assessment based solely on profiling or on assessing personality "
-        "traits and characteristics?",
+        "Does the system predict whether a person will commit a crime only from a profile of them "
+        "or from their personality traits and characteristics?",
         "Based solely on the profiling of a natural person or on assessing their personality "
         "traits and characteristics",
     )
     supports_human_assessment_on_objective_facts: bool | None = _fact(
         "Art 5(1)(d)",
-        "Does the system only support a human assessment of involvement in a criminal activity "
-        "that is already based on objective and verifiable facts?",
+        "Does the system only support a person's own assessment of someone's involvement in a "
+        "crime, where that assessment already rests on objective and verifiable facts linked to "
+        "the crime?",
         "Used to support the human assessment of the involvement of a person in a criminal "
         "activity, which is already based on objective and verifiable facts directly linked to "
         "a criminal activity",
     )
     workplace_or_education: bool | None = _fact(
         "Art 5(1)(f)",
-        "Whose emotions does the system infer: workers at their workplace or students in an "
-        "education institution (answer yes), or others such as customers (answer no)? "
-        "(Art 5(1)(f))",
+        "Whose emotions does the system infer: workers at their workplace or students at their "
+        "school or university (answer yes), or other people such as customers (answer no)?",
         "Infer emotions of a natural person in the areas of workplace and education institutions",
         ep="EP Art 5(1)(dc)",
-        ep_question="Whose emotions does the system infer: workers at their workplace or students "
-        "in an education institution (answer yes), or others such as customers (answer no)? "
-        "(EP Art 5(1)(dc))",
     )
     medical_or_safety_reasons: bool | None = _fact(
         "Art 5(1)(f)",
-        "Is the system intended to be put in place or on the market for medical or safety "
-        "reasons?",
+        "Is the emotion recognition put in place for medical or safety reasons (for example to "
+        "detect a pilot's fatigue)?",
         "Intended to be put in place or into the market for medical or safety reasons",
     )
     infers_protected_attributes: bool | None = _fact(
         "Art 5(1)(g)",
-        "Does the categorisation deduce or infer race, political opinions, trade union "
-        "membership, religious or philosophical beliefs, sex life or sexual orientation?",
+        "Does the system use people's biometric data to work out their race, political opinions, "
+        "trade union membership, religious or philosophical beliefs, sex life or sexual "
+        "orientation?",
         "To deduce or infer their race, political opinions, trade union membership, religious or "
         "philosophical beliefs, sex life or sexual orientation",
         ep="EP Art 5(1)(ba)",
         ep_question=(
-            "Does the categorisation sort people according to sensitive or protected "
-            "attributes or characteristics (such as gender, ethnicity, citizenship status, "
-            "religion, political orientation or sexual orientation), or infer them?"
+            "Does the system sort people by sensitive or protected attributes or characteristics "
+            "(such as gender, ethnicity, citizenship status, religion, political orientation or "
+            "sexual orientation), or infer them?"
         ),
     )
     labelling_lawfully_acquired_biometric_datasets: bool | None = _fact(
         "Art 5(1)(g)",
-        "Is it limited to labelling or filtering lawfully acquired biometric datasets, or to "
-        "categorising biometric data in the area of law enforcement?",
+        "Does the system only label or filter biometric datasets that were lawfully acquired (such "
+        "as images), or sort biometric data for law enforcement?",
         "Labelling or filtering of lawfully acquired biometric datasets, such as images, based on "
         "biometric data or categorizing of biometric data in the area of law enforcement",
     )
     publicly_accessible_space: bool | None = _fact(
         "Art 5(1)(h)",
-        "Is the system used in publicly accessible spaces?",
+        "Is the system used in places open to the public, such as streets, stations or shops?",
         "Use in publicly accessible spaces (Art 3(44))",
         ep="EP Art 5(1)(d), Art 5(1)(dd)",
     )
     for_law_enforcement: bool | None = _fact(
         "Art 5(1)(h)",
-        "Is the system used for the purposes of law enforcement?",
+        "Is the system used by or for the police or other authorities to prevent, investigate, "
+        "detect or prosecute crime?",
         "For the purposes of law enforcement (Art 3(46))",
         ep="EP Art 5(1)(dc)",
     )
     rbi_objective: RBIObjective | None = _fact(
         "Art 5(1)(h)(i)-(iii)",
-        "For which objective of Art 5(1)(h)(i)-(iii), if any, is the use strictly necessary?",
+        "For which purpose, if any, is the real-time identification strictly necessary: searching "
+        "for specific victims or missing persons, preventing an imminent threat to life or a "
+        "terrorist attack, or finding a suspect of one of the serious crimes listed in Annex II?",
         "The objective for which the use is strictly necessary, or none",
     )
     rbi_safeguards_met: bool | None = _fact(
         "Art 5(2)-(5)",
-        "Are the safeguards met: national law allowing the use, prior authorisation (or the "
-        "24-hour urgency route), a fundamental rights impact assessment and registration?",
+        "Are all the conditions for each use met: a national law allowing it, prior authorisation "
+        "by a court or independent authority (or, in urgency, within 24 hours), a fundamental "
+        "rights impact assessment and registration?",
         "Use authorised by national law under Art 5(5), prior authorisation under Art 5(3), "
         "fundamental rights impact assessment and registration under Art 5(2)",
     )
     # --- European Parliament text of 14 June 2023: its longer Art 5(1) list ------------------
     approved_therapeutic_purpose_with_consent: bool | None = _fact(
         "EP Art 5(1)(ba)",
-        "Is the biometric categorisation used for approved therapeutical purposes on the basis of "
-        "specific informed consent of the person or their legal guardian?",
+        "Is the categorisation used only for an approved therapeutic purpose, with the specific "
+        "informed consent of the person or their legal guardian?",
         "Intended for approved therapeutical purposes on the basis of specific informed consent "
         "of the individuals exposed to them or, where applicable, of their legal guardian",
     )
     offence_risk_based_on_profiling_or_traits: bool | None = _fact(
         "EP Art 5(1)(da)",
-        "Is the risk assessment of criminal or administrative offending based on profiling, or "
-        "on personality traits and characteristics, including location, or past criminal "
-        "behaviour?",
+        "Does the system assess the risk that a person commits a crime or an administrative "
+        "offence from a profile of them, or from their personality traits and characteristics, "
+        "their location or their past criminal behaviour?",
         "Risk assessments of natural persons or groups to assess their risk of (re-)offending, "
         "or to predict the occurrence or reoccurrence of an actual or potential criminal or "
         "administrative offence, based on profiling or on assessing personality traits and "
@@ -696,14 +734,14 @@ class SystemDescription(_Facts):
     )
     border_management: bool | None = _fact(
         "EP Art 5(1)(dc)",
-        "Are emotions inferred in the area of border management?",
+        "Does the system infer people's emotions at border controls?",
         "Infer emotions of a natural person in the area of border management",
     )
     post_rbi_authorised_targeted_search: bool | None = _fact(
         "EP Art 5(1)(dd)",
-        "Is the analysis of recorded footage subject to pre-judicial authorisation under Union "
-        "law and strictly necessary for a targeted search connected to a specific serious "
-        "criminal offence that already took place, for law enforcement?",
+        "Is the analysis of recorded footage authorised in advance by a court under EU law, and "
+        "strictly necessary for a targeted search linked to a specific serious crime that has "
+        "already taken place, for law enforcement?",
         "Subject to a pre-judicial authorisation in accordance with Union law and strictly "
         "necessary for the targeted search connected to a specific serious criminal offence, as "
         "defined in Art 83(1) TFEU, that already took place, for the purpose of law enforcement",
@@ -711,40 +749,39 @@ class SystemDescription(_Facts):
 
     harmful_generation_intended_purpose: bool | None = _fact(
         "Art 5(1a)",
-        "Is generating or manipulating such material the system's intended purpose?",
+        "Is generating or altering such images or material what the system is intended for?",
         "The generation or manipulation of the material is the intended purpose of the system",
     )
     harmful_generation_foreseeable: bool | None = _fact(
         "Art 5(1a)",
-        "Do the system's design, training or capabilities make such output a reasonably "
-        "foreseeable and reproducible outcome without significant technical modification?",
+        "Do the system's design, training or capabilities make such output something that can "
+        "reasonably be expected and repeated, without significant technical changes to the system?",
         "Such output is a reasonably foreseeable and reproducible outcome without significant "
         "technical modification",
     )
     harmful_generation_safeguards: bool | None = _fact(
         "Art 5(1a)",
-        "Has the system reasonable and adequate technical safety measures and safeguards that "
-        "reliably prevent such output and correct misuse?",
+        "Has the system reasonable and adequate technical safeguards that reliably prevent such "
+        "output and correct misuse?",
         "Reasonable and adequate technical safety measures and other safeguards to reliably "
         "prevent such output and to correct observed or reported misuse",
     )
     deployer_uses_for_harmful_generation: bool | None = _fact(
         "Art 5(1a)",
-        "Does the deployer use the system for the purpose of generating such material?",
+        "Do you, as the user of the system, use it to generate such images or material?",
         "The deployer uses the system for the purpose of generating such material",
     )
     depicted_persons_consent: bool | None = _fact(
         "Art 5(1)(ba)",
         "Has every identifiable person shown in the intimate images or videos given explicit, "
-        "informed and freely given consent to their being generated or altered? (Art 5(1)(ba))",
+        "informed and freely given consent to their being generated or altered?",
         "The depicted natural person's freely given, specific, informed, unambiguous and explicit "
         "consent to the generation or manipulation",
     )
     manipulation_neither_exposes_nor_alters: bool | None = _fact(
         "Art 5(1b)",
         "Does the system only alter existing images or videos in ways that show no more of the "
-        "person's intimate parts and do not change the nature of the sexual activity shown? "
-        "(Art 5(1b))",
+        "person's intimate parts and do not change the nature of the sexual activity shown?",
         "Manipulation that does not increase the exposure of the intimate parts depicted or alter "
         "the nature of the sexually explicit activity depicted is not manipulation under "
         "Art 5(1)(ba)",
@@ -762,46 +799,53 @@ class SystemDescription(_Facts):
     )
     is_product_itself: bool | None = _fact(
         "Art 6(1)(a)",
-        "Is the AI system itself a product covered by that legislation?",
+        "Is the AI system itself the product that this legislation covers (rather than a part of "
+        "it)?",
         "The AI system is itself a product covered by the Union harmonisation legislation",
         ep="EP Art 6(1)",
     )
     fulfils_safety_function: bool | None = _fact(
         "Art 3(14)",
-        "Does the system fulfil a safety function for the product, or is its intended purpose "
-        "to prevent or mitigate risks to health and safety?",
+        "Does the system perform a safety function for the product, or is it there to prevent or "
+        "reduce risks to people's health and safety?",
         "Fulfils a safety function for that product or AI system",
         ep="EP Art 6(1)",
-        ep_question="Does the system fulfil a safety function for the product?",
+        ep_question=(
+            "Does the system perform a safety function for the product?"
+        ),
     )
     failure_endangers_health_safety: bool | None = _fact(
         "Art 3(14)",
-        "Would the failure or malfunctioning of the system endanger the health and safety of "
-        "persons or property?",
+        "Would it put people's health and safety, or property, at risk if the system failed or "
+        "malfunctioned?",
         "Failure or malfunctioning endangers the health and safety of persons or property",
         ep="EP Art 6(1)",
     )
     solely_non_safety_functions: bool | None = _fact(
         "Art 6(1a)",
-        "Is the system used solely for user assistance, performance optimisation, service "
-        "efficiency, automation, convenience or quality control?",
+        "Is the system used only for user assistance, performance optimisation, service "
+        "efficiency, automation, convenience or quality control, and for nothing that protects "
+        "health or safety?",
         "Used solely for non-safety aspects of user assistance, performance optimisation, "
         "service efficiency, automation, convenience or quality control",
     )
     third_party_conformity_assessment: bool | None = _fact(
         "Art 6(1)(b)",
-        "Does that legislation require the product to undergo a third-party conformity "
-        "assessment (answer yes even where the manufacturer may instead apply harmonised "
-        "standards and use internal control)? (Art 6(1)(b))",
+        "Does that legislation require the product to be checked by an independent conformity "
+        "assessment body before it is sold (answer yes even where the manufacturer may instead "
+        "apply harmonised standards and check it itself)?",
         "Required to undergo a third-party conformity assessment with a view to placing on the "
         "market or putting into service under the Annex I legislation",
         ep="EP Art 6(1)",
-        ep_question="Does that legislation require the product to undergo a third-party "
-        "conformity assessment? (EP Art 6(1))",
+        ep_question=(
+            "Does that legislation require the product to be checked by an independent conformity "
+            "assessment body before it is sold?"
+        ),
     )
     third_party_assessment_solely_non_safety: bool | None = _fact(
         "Art 6(1c)",
-        "Is that third-party assessment required solely for risks other than health and safety?",
+        "Is that independent check required only for risks other than health and safety (such as "
+        "radio interference or data protection)?",
         "Third-party conformity assessment required solely for risks other than health and "
         "safety, such as radio-spectrum use or electromagnetic interference",
     )
@@ -816,8 +860,8 @@ class SystemDescription(_Facts):
     )
     critical_entity_deployer: bool | None = _fact(
         "Art 3(62)",
-        "Is the infrastructure operated by an entity that a Member State has identified as a "
-        "critical entity under Directive (EU) 2022/2557? (Art 3(62), Annex III point 2)",
+        "Is the infrastructure run by an organisation that an EU country has identified as a "
+        "critical entity under Directive (EU) 2022/2557?",
         "The critical infrastructure belongs to an entity identified as a critical entity under "
         "Directive (EU) 2022/2557 (reading of the draft Commission guidelines, low confidence)",
     )
@@ -835,99 +879,101 @@ class SystemDescription(_Facts):
 
     biometric_verification_only: bool | None = _fact(
         "Annex III 1(a)",
-        "Is the sole purpose biometric verification, confirming that a person is who they claim "
-        "to be?",
+        "Is the system's only purpose to confirm that a person is who they claim to be (for "
+        "example to unlock a phone or pass a gate)?",
         "Biometric verification the sole purpose of which is to confirm that a specific natural "
         "person is the person he or she claims to be",
         ep="EP Annex III 1",
     )
     financial_fraud_detection: bool | None = _fact(
         "Annex III 5(b)",
-        "Is the system used for the purpose of detecting financial fraud?",
+        "Is the system used to detect financial fraud?",
         "Used for the purpose of detecting financial fraud",
         ep="EP Annex III 5",
     )
     used_by_public_authority: bool | None = _fact(
         "Annex III 5(a), 6, 7",
-        "Is the system used by or on behalf of public authorities (or Union bodies)?",
+        "Is the system used by, or on behalf of, public authorities or EU bodies?",
         "Intended to be used by or on behalf of public authorities, or by Union institutions, "
         "bodies, offices or agencies",
     )
     travel_document_verification: bool | None = _fact(
         "Annex III 7(d)",
-        "Is the system used only for the verification of travel documents?",
+        "Is the system used only to check that travel documents are genuine?",
         "Verification of travel documents",
         ep="EP Annex III 7",
     )
     output_not_directly_exposed: bool | None = _fact(
         "Annex III 8(b)",
-        "Is it a tool whose output natural persons are not directly exposed to, such as a tool "
-        "to organise political campaigns administratively?",
+        "Is the system a tool whose output people are not directly exposed to, such as a tool to "
+        "organise, optimise or structure political campaigns behind the scenes?",
         "AI systems to the output of which natural persons are not directly exposed",
         ep="EP Annex III 8(aa)",
     )
     narrow_procedural_task: bool | None = _fact(
         "Art 6(3)(a)",
-        "Is the system intended to perform a narrow procedural task?",
+        "Is the system meant only to perform a narrow procedural task (for example turning "
+        "unstructured data into structured data, or sorting incoming documents into categories)?",
         "Intended to perform a narrow procedural task",
     )
     improves_completed_human_activity: bool | None = _fact(
         "Art 6(3)(b)",
-        "Is the system intended to improve the result of a previously completed human activity?",
+        "Is the system meant only to improve the result of work a person has already completed "
+        "(for example polishing the wording of a text)?",
         "Intended to improve the result of a previously completed human activity",
     )
     detects_decision_patterns: bool | None = _fact(
         "Art 6(3)(c)",
-        "Is the system intended to detect decision-making patterns or deviations, without "
-        "replacing or influencing the completed human assessment without proper human review?",
+        "Is the system meant only to detect patterns in past decisions, or departures from them, "
+        "without replacing or influencing the human assessment already made unless a person "
+        "reviews it properly?",
         "Intended to detect decision-making patterns or deviations from prior decision-making "
         "patterns and not meant to replace or influence the previously completed human "
         "assessment, without proper human review",
     )
     preparatory_task: bool | None = _fact(
         "Art 6(3)(d)",
-        "Is the system intended to perform a preparatory task to an assessment relevant for the "
-        "Annex III use cases?",
+        "Is the system meant only to do preparatory work for an assessment in one of the Annex III "
+        "uses (for example indexing, searching or translating files)?",
         "Intended to perform a preparatory task to an assessment relevant for the purposes of "
         "the use cases listed in Annex III",
     )
     significant_risk_of_harm: bool | None = _fact(
         "Art 6(3)",
-        "Does the system pose a significant risk of harm to health, safety or fundamental "
-        "rights, including by materially influencing the outcome of decision making?",
+        "Could the system seriously harm people's health, safety or fundamental rights, including "
+        "by materially influencing the outcome of decisions?",
         "Poses a significant risk of harm to the health, safety or fundamental rights of natural "
         "persons, including by materially influencing the outcome of decision making",
         ep="EP Art 6(2)",
         ep_question=(
-            "Does the system pose a significant risk of harm to the health, safety or "
-            "fundamental rights of natural persons?"
+            "Could the system seriously harm people's health, safety or fundamental rights?"
         ),
     )
     profiling: bool | None = _fact(
         "Art 6(3), Art 3(52)",
-        "Does the system perform profiling of natural persons?",
+        "Does the system profile people: use their personal data to evaluate them automatically, "
+        "for instance to predict their work performance, finances, health, preferences, "
+        "reliability, behaviour or movements?",
         "Performs profiling of natural persons within the meaning of Art 4(4) of Regulation (EU) "
         "2016/679",
     )
 
     significant_risk_of_harm_to_environment: bool | None = _fact(
         "EP Art 6(2)",
-        "Does the critical-infrastructure system pose a significant risk of harm to the "
-        "environment?",
+        "Could the critical-infrastructure system seriously harm the environment?",
         "AI systems falling under Annex III point 2 that pose a significant risk of harm to the "
         "environment",
     )
     specialises_foundation_model: bool | None = _fact(
         "EP Art 28b(4)",
         "Did the provider build the system by specialising a foundation model (a large model "
-        "trained on broad data) into it? (EP Art 28b(4))",
+        "trained on broad data) into it?",
         "Providers who specialise a foundation model into a generative AI system",
     )
     vlop_recommender_system: bool | None = _fact(
         "EP Annex III 8(ab)",
-        "Is the system used by a social media platform designated as a very large online "
-        "platform (Art 33 of Regulation (EU) 2022/2065) in its recommender system to recommend "
-        "user-generated content?",
+        "Is the system used by a social media platform designated as a very large online platform "
+        "(Art 33 of Regulation (EU) 2022/2065) to recommend content posted by users?",
         "Used by social media platforms designated as very large online platforms within the "
         "meaning of Art 33 of Regulation (EU) 2022/2065 in their recommender systems to "
         "recommend to the recipient of the service user-generated content available on the "
@@ -937,81 +983,84 @@ class SystemDescription(_Facts):
     # --- Art 50: transparency ----------------------------------------------------------------
     interacts_with_natural_persons: bool | None = _fact(
         "Art 50(1)",
-        "Is the system intended to interact directly with natural persons?",
+        "Is the system meant to interact directly with people, for example as a chatbot or voice "
+        "assistant?",
         "AI system intended to interact directly with natural persons",
         ep="EP Art 52(1)",
-        ep_question="Is the system intended to interact with natural persons?",
+        ep_question=(
+            "Is the system meant to interact with people?"
+        ),
     )
     interaction_obvious: bool | None = _fact(
         "Art 50(1)",
-        "Is it obvious to a reasonably well-informed, observant and circumspect person that "
-        "they are interacting with an AI system?",
+        "Would a reasonably well-informed, observant and careful person see without being told "
+        "that they are dealing with an AI system?",
         "Obvious from the point of view of a natural person who is reasonably well-informed, "
         "observant and circumspect, taking into account the circumstances and the context",
         ep="EP Art 52(1)",
     )
     authorised_by_law_for_criminal_offences: bool | None = _fact(
         "Art 50(1)-(4)",
-        "Is the system authorised by law to detect, prevent, investigate or prosecute criminal "
-        "offences?",
+        "Is the system authorised by law to detect, prevent, investigate or prosecute crimes?",
         "AI systems authorised by law to detect, prevent, investigate or prosecute criminal "
         "offences, subject to appropriate safeguards",
         ep="EP Art 52(1)-(3a)",
     )
     available_to_public_to_report_crime: bool | None = _fact(
         "Art 50(1)",
-        "Is the system available for the public to report a criminal offence?",
+        "Can members of the public use the system to report a crime?",
         "Those systems are available for the public to report a criminal offence",
         ep="EP Art 52(1)",
     )
     generates_synthetic_content: bool | None = _fact(
         "Art 50(2)",
-        "Does the system generate synthetic audio, image, video or text content?",
+        "Does the system generate synthetic audio, images, video or text?",
         "AI systems, including general-purpose AI systems, generating synthetic audio, image, "
         "video or text content",
         ep="EP Art 28b(4)",
-        ep_question="Does the system generate content such as complex text, images, audio or "
-        "video? (EP Art 28b(4))",
+        ep_question=(
+            "Does the system generate content such as complex text, images, audio or video?"
+        ),
     )
     assistive_editing_only: bool | None = _fact(
         "Art 50(2)",
-        "Does the system only perform an assistive function for standard editing, or not "
-        "substantially alter the input data or its semantics?",
+        "Does the system only help with standard editing, or leave the input and its meaning "
+        "substantially unchanged (such as a spelling corrector)?",
         "Perform an assistive function for standard editing or do not substantially alter the "
         "input data provided by the deployer or the semantics thereof",
     )
     generates_deep_fakes: bool | None = _fact(
         "Art 50(4)",
-        "Does the system generate or manipulate image, audio or video content constituting a "
-        "deep fake?",
+        "Does the system generate or alter images, audio or video that resemble real people, "
+        "objects, places or events and would falsely appear to be authentic or truthful (deep "
+        "fakes)?",
         "Generates or manipulates image, audio or video content constituting a deep fake "
         "(Art 3(60))",
         ep="EP Art 52(3)",
         ep_question=(
-            "Does the system generate or manipulate image, audio or video content that "
-            "falsely appears authentic and shows persons saying or doing things they did not "
-            "(a deep fake)?"
+            "Does the system generate or alter images, audio or video that falsely appear "
+            "authentic and show people saying or doing things they did not (deep fakes)?"
         ),
     )
     evidently_artistic_or_satirical: bool | None = _fact(
         "Art 50(4)",
-        "Is the content part of an evidently artistic, creative, satirical, fictional or "
-        "analogous work?",
+        "Is the content part of a work that is evidently artistic, creative, satirical, fictional "
+        "or similar?",
         "Content forms part of an evidently artistic, creative, satirical, fictional or "
         "analogous work or programme",
         ep="EP Art 52(3a)",
     )
     generates_public_interest_text: bool | None = _fact(
         "Art 50(4)",
-        "Does the system generate or manipulate text published to inform the public on matters "
+        "Does the system generate or alter text that is published to inform the public on matters "
         "of public interest?",
         "Generates or manipulates text which is published with the purpose of informing the "
         "public on matters of public interest",
     )
     human_editorial_responsibility: bool | None = _fact(
         "Art 50(4)",
-        "Has the text undergone human review or editorial control, with a person holding "
-        "editorial responsibility?",
+        "Is the text reviewed or edited by a person, with a person or organisation holding "
+        "editorial responsibility for its publication?",
         "AI-generated content has undergone a process of human review or editorial control and "
         "a natural or legal person holds editorial responsibility for the publication",
     )
@@ -1019,116 +1068,114 @@ class SystemDescription(_Facts):
         "Art 50(3)",
         "Does the system recognise or infer people's emotions or intentions from their face, voice "
         "or other biometric data, or sort people into categories from such data? Physical states "
-        "such as pain or fatigue are not emotions. (Art 50(3))",
+        "such as pain or fatigue are not emotions.",
         "Emotion recognition system (Art 3(39)) or biometric categorisation system (Art 3(40))",
         ep="EP Art 52(2), Annex III 1(aa)",
-        ep_question=(
-            "Does the system recognise or infer people's emotions or intentions from their face, "
-            "voice or other biometric data, or sort people into categories from such data? "
-            "Physical states such as pain or fatigue are not emotions. (EP Art 52(2))"
-        ),
     )
 
     # --- Operators, value chain and time -----------------------------------------------------
     placed_on_market_on: dt.date | None = _fact(
         "Art 111(2)",
-        "On what date was the system placed on the market or put into service (or, if it is "
-        "not yet, on what date will it be)?",
+        "On what date was the system first sold, supplied or put into use (or, if it is not yet, "
+        "on what date will it be)?",
         "Date on which the system was placed on the market or put into service",
         amended="Art 111(2), Art 111(4)",
     )
     significant_design_change_after_cutoff: bool | None = _fact(
         "Art 111(2)",
         "Has the system's design changed significantly since the date from which the high-risk "
-        "rules apply to it (2 Aug 2026 in the 2024 text; 2 Dec 2027 for Annex III systems and "
-        "2 Aug 2028 for Annex I products as amended in 2026)? (Art 111(2))",
+        "rules apply to it (2 Aug 2026 in the 2024 text; 2 Dec 2027 for Annex III systems and 2 "
+        "Aug 2028 for Annex I products as amended in 2026)?",
         "Subject to significant changes in its design as from the date of application of the "
         "high-risk rules; assessed per type and model",
     )
     annex_x_component: bool | None = _fact(
         "Art 111(1), Annex X",
-        "Is the system a component of one of the large-scale EU IT systems of freedom, security "
-        "and justice listed in Annex X (such as SIS, VIS, Eurodac, EES, ETIAS or ECRIS-TCN)? "
-        "(Art 111(1))",
+        "Is the system part of one of the large EU IT systems for freedom, security and justice "
+        "listed in Annex X (such as SIS, VIS, Eurodac, EES, ETIAS or ECRIS-TCN)?",
         "Component of a large-scale IT system established by the legal acts listed in Annex X",
     )
     provider_established_in_third_country: bool | None = _fact(
         "Art 22(1)",
-        "Is the provider established in a third country?",
+        "Is the provider of the system based outside the EU?",
         "Provider established in a third country",
     )
     deployer_is_public_body: bool | None = _fact(
         "Art 27(1), Art 49(3)",
-        "Is the deployer a body governed by public law, or a Union institution, body, office or "
-        "agency?",
+        "Is the organisation using the system a public body (governed by public law), or an EU "
+        "institution, body, office or agency?",
         "Deployers that are bodies governed by public law, or Union institutions, bodies, "
         "offices or agencies",
         ep="EP Art 51(1a)",
     )
     deployer_provides_public_services: bool | None = _fact(
         "Art 27(1)",
-        "Is the deployer a private entity providing public services?",
+        "Is the organisation using the system a private company that provides public services "
+        "(such as education, healthcare, social services or housing)?",
         "Private entities providing public services",
     )
     used_at_workplace: bool | None = _fact(
         "Art 26(7)",
         "Will the deployer's own workers be subject to the system, or work with it, at the "
-        "deployer's workplace? (Art 26(7))",
+        "deployer's workplace?",
         "Deployers who are employers putting into service or using a high-risk AI system at "
         "the workplace",
         ep="EP Art 29(5a)",
-        ep_question="Will the deployer's own workers be subject to the system, or work with it, at "
-        "the deployer's workplace? (EP Art 29(5a))",
     )
     puts_name_on_high_risk_system: bool | None = _fact(
         "Art 25(1)(a)",
-        "Do you put your name or trademark on a high-risk system already on the market?",
+        "Do you put your own name or trademark on a high-risk system that is already on the market "
+        "or in use?",
         "Puts their name or trademark on a high-risk AI system already placed on the market or "
         "put into service",
         ep="EP Art 28(1)(a)",
     )
     substantial_modification: bool | None = _fact(
         "Art 25(1)(b)",
-        "Do you make a substantial modification to a high-risk system that remains high-risk?",
+        "Do you make a substantial change to a high-risk system already on the market or in use "
+        "(one its provider did not plan for), such that it is still high-risk?",
         "Makes a substantial modification to a high-risk AI system already placed on the market "
         "in such a way that it remains a high-risk AI system",
         ep="EP Art 28(1)(b)",
     )
     changes_purpose_to_high_risk: bool | None = _fact(
         "Art 25(1)(c)",
-        "Do you modify the intended purpose of a system so that it becomes high-risk?",
+        "Do you change what a system is used for (a general-purpose one included) that was not "
+        "high-risk, in a way that makes it high-risk?",
         "Modifies the intended purpose of an AI system, including a general-purpose AI system, "
         "which has not been classified as high-risk, in such a way that it becomes high-risk",
     )
     substantial_modification_to_high_risk: bool | None = _fact(
         "EP Art 28(1)(ba)",
-        "Do you make a substantial modification to a system not classified as high-risk, so "
-        "that it becomes high-risk?",
+        "Do you make a substantial change to a system that was not high-risk (a general-purpose "
+        "one included), so that it becomes high-risk?",
         "Makes a substantial modification to an AI system, including a general purpose AI "
         "system, which has not been classified as high-risk, in such a way that the system "
         "becomes a high-risk AI system",
     )
     another_operator_became_provider: bool | None = _fact(
         "Art 25(2)",
-        "Has another operator become the provider of your system by putting its name on it, "
-        "substantially modifying it or changing its purpose so that it is high-risk? (Art 25(2))",
+        "Has another company become the provider of your system by putting its name on it, "
+        "substantially changing it or changing its purpose so that it is high-risk?",
         "Where another operator is considered the provider under Art 25(1), the provider that "
         "initially placed the AI system on the market or put it into service is no longer "
         "considered its provider",
         ep="EP Art 28(2)",
-        ep_question="Has another operator become the provider of your system by putting its name "
-        "on it or substantially modifying it? (EP Art 28(2))",
+        ep_question=(
+            "Has another company become the provider of your system by putting its name on it or "
+            "substantially changing it?"
+        ),
     )
     deployer_is_gatekeeper: bool | None = _fact(
         "EP Art 51(1a)(b)",
-        "Is the deployer an undertaking designated as a gatekeeper under Regulation (EU) "
-        "2022/1925?",
+        "Is the organisation using the system a gatekeeper under the Digital Markets Act "
+        "(Regulation (EU) 2022/1925)?",
         "Deployers that are undertakings designated as a gatekeeper under Regulation (EU) "
         "2022/1925 (Digital Markets Act)",
     )
     enterprise_size: EnterpriseSize | None = _fact(
         "Art 99(6), Art 3(14b)",
-        "Is the operator an SME, a small mid-cap enterprise, or larger?",
+        "Is the operator a small or medium-sized enterprise (SME), a small mid-cap, or larger?",
         "Size of the undertaking, for the lower-of rule on fines",
     )
 

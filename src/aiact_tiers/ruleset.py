@@ -957,9 +957,9 @@ def _build(manifest: Mapping[str, Any], files: _Files) -> RuleSet:
                 )
             )
 
-    rules = _merge(base, own, manifest, source)
+    rules = _as_provider(_merge(base, own, manifest, source), files.predicate)
     for rule in rules:
-        for regime in (*rule.regimes, *rule.opens):
+        for regime in (*rule.regimes, *rule.opens, *rule.as_provider):
             if regime not in regimes:
                 raise RuleFileError(
                     f"{rule.source}: unknown regime `{regime}`{did_you_mean(regime, regimes)}"
@@ -1000,7 +1000,8 @@ def _merge(base: RuleSet | None, own: list[Rule], manifest: Mapping[str, Any], s
            ) -> tuple[Rule, ...]:
     """Base rules, minus retired ones, with replacements in place, then new rules."""
     retire, replace = (set(strings(manifest.get(key) or [], source, key)) for key in ("retire", "replace"))
-    base_ids = set(base.rule_ids) if base else set()
+    base_rules = [r for r in (base.rules if base else ()) if r.derived_from is None]  # derived anew
+    base_ids = {r.id for r in base_rules}
     for rule_id in retire | replace:
         if rule_id not in base_ids:
             raise RuleFileError(f"{source}: cannot retire or replace unknown rule `{rule_id}`")
@@ -1016,9 +1017,58 @@ def _merge(base: RuleSet | None, own: list[Rule], manifest: Mapping[str, Any], s
     missing = replace - by_id.keys()
     if missing:
         raise RuleFileError(f"{source}: `replace` names rules with no replacement: {sorted(missing)}")
-    merged = [by_id.pop(r.id, r) for r in (base.rules if base else ()) if r.id not in retire]
+    merged = [by_id.pop(r.id, r) for r in base_rules if r.id not in retire]
     merged.extend(r for r in own if r.id in by_id)
     return tuple(sorted(merged, key=_law_order))
+
+
+_CONFIDENCE = ("low", "medium", "high")
+
+
+def _as_provider(rules: tuple[Rule, ...], predicates: Callable[[str], _engine.Predicate]
+                 ) -> tuple[Rule, ...]:
+    """The rules, each duty declaring ``as_provider`` followed by the provider's duties in those
+    regimes (but those it lists under ``except``) as duties of its own role: an operator
+    considered the provider (Art 25(1), (3)) bears them where both that duty and the provider's
+    hold.
+
+    A provider duty of a regime the taker is not in itself (Art 50(1) beside the high-risk
+    regimes) is borne for the taker's system: in the taker's regimes, where the rule opening the
+    provider duty's regime holds too, from that regime's date. A derived duty has the ids of the
+    two joined (``art_25_1_deployer_art_09``), the provider duty's title (naming the role and the
+    provision that makes it the provider) and citation, and the dates all the rules it joins are
+    in force."""
+    out: list[Rule] = []
+    for taker in rules:
+        out.append(taker)
+        unknown = set(taker.not_as_provider) - {r.id for r in rules}
+        if unknown:
+            raise RuleFileError(f"{taker.source}: `as_provider.except` names no rule: {sorted(unknown)}")
+        for duty in rules if taker.as_provider else ():
+            shared = tuple(regime for regime in duty.regimes if regime in taker.as_provider)
+            own = tuple(regime for regime in shared if regime in taker.regimes)
+            openers = () if own else tuple(r for r in rules if set(r.opens) & set(shared))
+            joined = (taker, duty, *openers)
+            start = max(r.effective_from for r in joined)
+            until = min((r.effective_until for r in joined if r.effective_until), default=None)
+            if (duty.role is not Role.PROVIDER or not shared or duty.id in taker.not_as_provider
+                    or (until is not None and until <= start)):
+                continue
+            conditions = [f"({r.when.text})" for r in (duty, taker) if r.when.text != "true"]
+            if openers:
+                conditions.append("(" + " or ".join(f"({r.when.text})" for r in openers) + ")")
+            assert taker.role is not None  # an obligation's, see parse_rule
+            role = taker.role.value.replace("_", " ")
+            out.append(dataclasses.replace(
+                duty, id=f"{taker.id}_{duty.id}", role=taker.role, regimes=own or taker.regimes,
+                title=f"{duty.title} ({role} as the provider, {taker.citation.provision})",
+                applies_from=duty.applies_from or (None if own else shared[0]),
+                when=predicates(" and ".join(conditions)) if len(conditions) > 1 else taker.when,
+                effective_from=start, effective_until=until,
+                derived_from=tuple(r.id for r in joined),
+                confidence=min((r.confidence for r in joined), key=_CONFIDENCE.index),
+                source=taker.source))
+    return tuple(out)
 
 
 _STAGE = {"out_of_scope": 0, "prohibited": 1, "high_risk": 2, "exception": 3, "limited": 4,
@@ -1031,8 +1081,9 @@ def _law_order(rule: Rule) -> tuple[int, str]:
 
 
 def _defeaters(rules: tuple[Rule, ...]) -> dict[str, tuple[str, ...]]:
-    """For each rule, the rules that override it; a cycle is a conflict."""
-    ids = [r.id for r in rules]
+    """For each rule, the rules that override it; a cycle is a conflict. Patterns name the rules
+    of the files; a derived duty (see :func:`_as_provider`) falls with any rule it joins."""
+    ids = [r.id for r in rules if r.derived_from is None]
     defeat: dict[str, set[str]] = {r.id: set() for r in rules}
     for rule in rules:
         for pattern in rule.overrides:
@@ -1041,6 +1092,9 @@ def _defeaters(rules: tuple[Rule, ...]) -> dict[str, tuple[str, ...]]:
         for pattern in rule.yields_to:
             for winner in _matching(pattern, ids, rule):
                 defeat[rule.id].add(winner)
+    for rule in rules:  # a derived duty falls with any rule it joins
+        if rule.derived_from is not None:
+            defeat[rule.id] = set().union(*(defeat[joined] for joined in rule.derived_from))
     _check_acyclic(defeat, {r.id: r.source for r in rules})
     return {rid: tuple(sorted(d)) for rid, d in defeat.items()}
 

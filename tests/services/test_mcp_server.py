@@ -49,7 +49,10 @@ def test_the_server_lists_seven_tools_and_classifies_the_cv_example() -> None:
     assert [tool.name for tool in tools] == TOOLS
     schema = {tool.name: tool.input_schema for tool in tools}["classify"]
     facts = schema["$defs"]["SystemDescription"]["properties"]
-    assert facts["profiling"]["question"] == "Does the system perform profiling of natural persons?"
+    assert facts["profiling"]["question"] == (
+        "Does the system profile people: use their personal data to evaluate them automatically, "
+        "for instance to predict their work performance, finances, health, preferences, "
+        "reliability, behaviour or movements? (Art 6(3), Art 3(52))")
     assert facts["profiling"]["provision"] == "Art 6(3), Art 3(52)"
     assert "4(a)" in json.dumps(schema["$defs"]["AnnexIIIPoint"])
     cv, bad_field, bad_ruleset, no_description, questions, rule, no_rule = results[:7]

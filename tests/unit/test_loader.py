@@ -113,3 +113,41 @@ def test_a_predicate_written_as_a_yaml_boolean_reads_as_that_constant(rules_root
     write(rules_root, "t", "rules:\n  - id: x\n    title: T\n    citation: Art 1\n    when: true\n"
           "    outcome: {tier: minimal}\n")
     assert ruleset_module.load_ruleset("t").rule("x").when.text == "true"
+
+
+DUTY = ("  - id: {0}\n    title: T\n    citation: Art 1\n{1}"
+        "    outcome:\n      obligation: {{role: {2}, phase: before_market, regimes: [r]}}\n")
+
+
+def test_a_duty_borne_as_provider_joins_both_conditions_and_falls_with_either(rules_root: Path) -> None:
+    write(rules_root, "t", "rules:\n"
+          + DUTY.format("p", "    when: profiling\n", "provider")
+          + DUTY.format("q", "", "provider")
+          + DUTY.format("d", "    when: substantial_modification\n"
+                        "    as_provider: {regimes: [r], except: [q]}\n", "deployer")
+          + "  - {id: x, title: T, citation: Art 1, when: 'used_at_workplace', outcome: {exception: true},"
+            " overrides: [d]}\n")
+    rules = ruleset_module.load_ruleset("t")
+    derived = rules.rule("d_p")
+    assert (derived.role, derived.regimes, derived.derived_from) == ("deployer", ("r",), ("d", "p"))
+    assert derived.when.text == "(profiling) and (substantial_modification)"
+    assert [r.id for r in rules if r.derived_from] == ["d_p"]  # q is excepted
+    assert rules.defeaters["d_p"] == ("x",)
+
+
+@pytest.mark.parametrize(
+    ("as_provider", "role", "expected"),
+    [
+        ("[r]", "deployer", "`as_provider` must be a mapping of `regimes` and `except`"),
+        ("{regimes: [r]}", "provider", "`as_provider` is for an obligation of a role other than provider"),
+        ("{regimes: [r], except: [nope]}", "deployer", "`as_provider.except` names no rule: ['nope']"),
+        ("{regimes: [s]}", "deployer", "unknown regime `s`"),
+    ],
+)
+def test_a_bad_as_provider_names_the_rule(
+    rules_root: Path, as_provider: str, role: str, expected: str
+) -> None:
+    write(rules_root, "t", "rules:\n" + DUTY.format("d", f"    as_provider: {as_provider}\n", role))
+    with pytest.raises(RuleFileError, match=r"art_01\.yaml") as err:
+        ruleset_module.load_ruleset("t")
+    assert expected in str(err.value)

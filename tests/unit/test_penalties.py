@@ -20,7 +20,8 @@ CREDIT_SCORING = {
     **IN_SCOPE, "roles": ["deployer"], "practices": [], "annex_iii_points": ["5(b)"],
     "profiling": True, "financial_fraud_detection": False, "deployer_is_public_body": False,
     "interacts_with_natural_persons": False, "placed_on_market_on": dt.date(2028, 1, 2),
-    "annex_x_component": False,
+    "annex_x_component": False, "puts_name_on_high_risk_system": False,
+    "substantial_modification": False, "changes_purpose_to_high_risk": False,
 }
 DAY = dt.date(2028, 1, 10)
 
@@ -67,6 +68,13 @@ def test_art_99_4_e_deployer_duties_and_art_27_left_to_member_states() -> None:
     assert all(rule.startswith("art_26") for rule in deployer.obligations)
     assert "art_27" in found["residual"].obligations
     assert (found["residual"].max_eur, found["residual"].citation.provision) == (None, "Art 99(1)")
+
+
+def test_a_deployer_considered_the_provider_is_fined_for_the_provider_duties_under_art_99_4_a() -> None:
+    found = groups({**CREDIT_SCORING, "puts_name_on_high_risk_system": True}, enterprise_size="large")
+    assert {"art_25_1_deployer_art_09", "art_25_1_deployer_art_43",
+            "art_25_1_deployer_art_49_1"} <= set(found["art_99_4_a"].obligations)
+    assert all(rule.startswith("art_26") for rule in found["art_99_4_e"].obligations)
 
 
 def test_art_99_6a_does_not_exist_in_the_2024_text() -> None:
