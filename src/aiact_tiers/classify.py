@@ -745,7 +745,10 @@ def _question(fact: str, rules: tuple[str, ...], act: str, members: str = "") ->
     ``act`` (for a set known in part, naming the ``members`` still unknown): shared, as every
     field is immutable."""
     info = fact_info(fact, act)
-    question = f"{info['question']} Still unknown: {members}." if members else info["question"]
+    question, cited = info["question"], f" ({info['provision']})"
+    if members:  # named before the provision that ends every question
+        asked = question.removesuffix(cited)
+        question = f"{asked} Still unknown: {members}.{cited if asked != question else ''}"
     return construct(OpenQuestion, {"fact": fact, "question": question,
                                     "provision": info["provision"], "rules": rules})
 

@@ -33,7 +33,7 @@ RBI_USE = {"roles": ["deployer"], "publicly_accessible_space": True, "for_law_en
            "rbi_objective": "none", "used_at_workplace": False, "deployer_is_public_body": True,
            "generates_synthetic_content": False, "generates_deep_fakes": False,
            "emotion_recognition_or_biometric_categorisation": False,
-           "generates_public_interest_text": False}
+           "generates_public_interest_text": False, "substantial_modification": False}
 
 
 def test_an_annex_iii_area_without_its_point_is_high_risk_with_the_area_as_basis() -> None:
@@ -74,7 +74,7 @@ def test_none_of_a_to_g_and_h_unknown_leaves_h_alone_open() -> None:
     assert question.fact == "practices"
     assert "art_05_1_h" in question.rules
     assert question.question.endswith(
-        "Still unknown: real_time_remote_biometric_identification.")
+        "Still unknown: real_time_remote_biometric_identification. (Art 5(1))")
 
 
 def test_practices_answered_one_by_one_in_yaml_json_and_csv_columns(tmp_path: Path) -> None:
