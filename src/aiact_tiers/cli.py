@@ -345,11 +345,17 @@ class _Writer:
         self.stream.write(text)
 
 
+_BATCH_SUFFIXES = dict.fromkeys((".jsonl", ".csv", ".xlsx"))
+"""The suffixes `batch --output` writes by: JSON Lines, CSV, a workbook."""
+
+
 @contextlib.contextmanager
 def _results(output: Path | None) -> Iterator[Any]:
     """The writer of ``--output`` by its suffix (.jsonl, .csv or .xlsx), or JSON Lines on stdout;
     a file is written whole when the run completes, or not at all."""
     suffix = output.suffix.lower() if output else ""
+    if output and suffix not in _BATCH_SUFFIXES:
+        raise _unwritable(output, _BATCH_SUFFIXES)
     if output and suffix == ".xlsx":
         from .excel import WorkbookWriter
 

@@ -160,3 +160,14 @@ def test_csv_reader_streams_rows_with_their_lines() -> None:
     rows = list(read_inventory(io.StringIO(text), "csv"))
     assert [r.line for r in rows] == [2, 4]
     assert rows[0].data == {"id": "a", "name": "two\nlines", "model": {"training_compute_flop": "1e20"}}
+
+
+@pytest.mark.parametrize("name", ["out.txt", "out"])
+def test_an_output_suffix_batch_cannot_write_is_refused_before_any_row(
+        run, tmp_path: Path, name: str) -> None:
+    inventory = write_inventory(tmp_path / "inventory.csv", GOOD)
+    result = run("batch", str(inventory), "--as-of", AS_OF, "-o", str(tmp_path / name))
+    assert result.exit_code == 2
+    assert "use .jsonl or .csv or .xlsx" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / name).exists()
