@@ -354,7 +354,7 @@ def _results(output: Path | None) -> Iterator[Any]:
     """The writer of ``--output`` by its suffix (.jsonl, .csv or .xlsx), or JSON Lines on stdout;
     a file is written whole when the run completes, or not at all."""
     suffix = output.suffix.lower() if output else ""
-    if output and suffix not in _BATCH_SUFFIXES:
+    if output and suffix not in _BATCH_SUFFIXES and not output.is_dir():  # a folder: its own error
         raise _unwritable(output, _BATCH_SUFFIXES)
     if output and suffix == ".xlsx":
         from .excel import WorkbookWriter
