@@ -47,7 +47,9 @@ def test_the_facts_page_names_every_field_of_the_json_schema_with_its_question(
 
 def test_a_fact_shows_its_type_provision_values_and_the_rules_reading_it(facts: str) -> None:
     entry = facts.split("#### `annex_iii_points` {#annex_iii_points}")[1].split("#### ")[0]
-    assert "- Type: list of `AnnexIIIPoint` values; left out, it is unknown." in entry
+    assert ("- Type: list of `AnnexIIIPoint` values, or a mapping of each value to `true`, "
+            "`false` or `null` (a [set known in part](../how-to/partial-knowledge.md)); left "
+            "out, it is unknown.") in entry
     assert "- Provision: Art 6(2), Annex III" in entry
     assert "    - `4(a)`: Employment recruitment" in entry
     assert "[`annex_iii_4_a`](rules/eu-2024-2026/annex_iii_4_a.md)" in entry
@@ -149,7 +151,7 @@ def test_the_override_graph_groups_the_rules_by_part_of_the_act() -> None:
         '  this[["Art 6(3)<br/>art_06_3"]]',
         '  by0["Art 6(3)<br/>art_06_3_profiling"]',
         "  by0 -- overrides --> this",
-        '  of0["Annex III 1(a) … Annex III 8(b)<br/>26 rules"]',
+        '  of0["Annex III 1(a) … Annex III<br/>34 rules"]',
         "  this -- overrides --> of0",
     ]
 

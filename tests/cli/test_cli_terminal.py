@@ -81,7 +81,7 @@ def test_a_summary_names_what_was_ruled_out_and_the_model_class() -> None:
              "wide_range_of_distinct_tasks": True}
     gpai = report.summary_rows(classify(model, as_of=dt.date.fromisoformat(AS_OF)))
     assert gpai[:2] == [("model class", "gpai_systemic_risk"), ("basis", "Art 3(63), Art 51(2)")]
-    assert ("presumed", "1 fact, under Art 3(63)") in gpai
+    assert ("presumed", "2 facts, under Art 3(63), Art 2(1)(a)") in gpai
 
 
 @pytest.mark.parametrize("args", [
