@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from hypothesis import given
+from hypothesis import given, settings
 from strategies import system_facts
 
 from aiact_tiers import classify
@@ -13,6 +13,7 @@ from aiact_tiers._path_svg import decision_path_svg
 SVG = "{http://www.w3.org/2000/svg}"
 
 
+@settings(max_examples=300)  # each example classifies and draws a whole result
 @given(system_facts(unknown=0.3))
 def test_the_picture_names_the_basis_the_ruled_out_rules_and_the_tier(facts: dict[str, object]) -> None:
     result = classify(facts)

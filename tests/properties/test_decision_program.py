@@ -128,6 +128,7 @@ def test_no_rule_text_reaches_the_generated_decision(ruleset: str, described: tu
             assert f"'{literal}'" not in text and f'"{literal}"' not in text
 
 
+@settings(max_examples=500)
 @given(st.sampled_from(list_rulesets()), st.data())
 def test_the_generated_questions_are_those_the_loop_asks(ruleset: str, data: st.DataObject) -> None:
     """For any open rules and unknown facts, the generated open questions of a set of askable
