@@ -175,7 +175,7 @@ class Predicate:
         Generated source when Python accepts it (two-valued when every fact read is known),
         the closures otherwise.
         """
-        if self.decide is not None and facts.keys() >= self.needs and type(facts) is not Unsettled:
+        if self.decide is not None and decidable(facts, self.needs):
             return self.decide(facts, params)  # type: ignore[no-any-return]
         if self.kleene is not None:
             return self.kleene(facts, params)  # type: ignore[no-any-return]
@@ -630,6 +630,12 @@ def settled(facts: Mapping[str, Value]) -> bool:
 class Unsettled(dict[str, Value]):
     """Known facts among which a set is known only in part: the two-valued deciders, which
     need every member known, never read them."""
+
+
+def decidable(facts: Mapping[str, Value], needs: frozenset[str]) -> bool:
+    """Whether two-valued logic decides what reads ``needs``: each of them known, and no set
+    known only in part among the facts."""
+    return facts.keys() >= needs and type(facts) is not Unsettled
 
 
 def known_only(facts: Mapping[str, Value]) -> dict[str, Value]:

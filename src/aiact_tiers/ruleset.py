@@ -647,8 +647,7 @@ class SubjectRules:
         self, facts: Mapping[str, Any], params: Mapping[str, Any]
     ) -> Iterable[tuple[str, bool | None]]:
         """Each rule's id with its answer: True, False, or None while unknown facts leave it open."""
-        if (self.decide is not None and facts.keys() >= self.needs
-                and type(facts) is not _engine.Unsettled):
+        if self.decide is not None and _engine.decidable(facts, self.needs):
             return zip(self.ids, self.decide(facts, params), strict=True)
         if self.kleene is not None:
             return zip(self.ids, self.kleene(facts, params), strict=True)
