@@ -32,6 +32,7 @@ import rule_engine
 from aiact_tiers import DEFAULT_RULESET, classify, load_description, load_ruleset
 from aiact_tiers._engine import DT, FACT_TYPES, Value, read_facts
 from aiact_tiers.batch import classify_jsonl
+from aiact_tiers.facts import IMPLIED_MEMBERS
 
 DAY = dt.date(2026, 12, 1)
 SYSTEM_FACTS = sorted(name for name, fact in FACT_TYPES.items() if fact.subject == "system")
@@ -45,7 +46,9 @@ CHANCE = {**SCOPE_LINKS, **dict.fromkeys(EXCLUSIONS, 0.03)}
 
 
 def random_facts(rng: random.Random, unknown: float) -> dict[str, Any]:
-    """A system description as JSON-ready data; each fact unknown with probability ``unknown``."""
+    """A system description as JSON-ready data, each set fact naming members (never an area or
+    section marker, which would leave it known in part); each fact unknown with probability
+    ``unknown``."""
     facts: dict[str, Any] = {}
     for name in SYSTEM_FACTS:
         if rng.random() < unknown:
@@ -59,7 +62,7 @@ def random_facts(rng: random.Random, unknown: float) -> dict[str, Any]:
             facts[name] = rng.choice(["2024-01-01", "2025-09-01", "2027-01-01"])
         else:
             assert fact.enum is not None
-            values = [member.value for member in fact.enum]
+            values = [member.value for member in fact.enum if member not in IMPLIED_MEMBERS]
             if fact.data_type == DT.STRING:
                 facts[name] = rng.choice(values)
             else:
