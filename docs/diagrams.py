@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from aiact_tiers._loader import Rule
-from aiact_tiers.result import TIER_ORDER
-from aiact_tiers.ruleset import RuleSet
+from aiact_tiers.law.rule import Rule
+from aiact_tiers.law.ruleset import RuleSet
+from aiact_tiers.results.classification import TIER_ORDER
 
 TIER_LABEL = {
     "out_of_scope": "out of scope",

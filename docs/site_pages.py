@@ -3,7 +3,7 @@ the facts reference and the JSON Schemas, the command line, the error codes, the
 examples and the notebook, and the diagrams hand-written pages ask for.
 
 ``gen_pages.py`` writes them on every build; nothing here is kept as a page in the repository,
-so the pages cannot drift from the rule files, the fact models, ``cli.py``, ``errors.py`` or
+so the pages cannot drift from the rule files, the fact models, ``interfaces/cli.py``, ``errors.py`` or
 ``examples/``.
 """
 
@@ -25,8 +25,8 @@ import facts_page
 import yaml
 
 from aiact_tiers import errors, load_ruleset
-from aiact_tiers._loader import Rule
-from aiact_tiers.ruleset import RuleSet, list_rulesets
+from aiact_tiers.law.rule import Rule
+from aiact_tiers.law.ruleset import RuleSet, list_rulesets
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -175,7 +175,7 @@ def render_cli() -> str:
     from typer.main import get_command
     from typer.testing import CliRunner
 
-    from aiact_tiers.cli import app
+    from aiact_tiers.interfaces.cli import app
 
     runner = CliRunner()
     lines = ["# Command line", "", "The `aiact-tiers` command; each section is its `--help`.", ""]
@@ -284,11 +284,11 @@ def edit_path(path: str) -> str:
     parts = path.split("/")
     if path.startswith("reference/rules/") and len(parts) == 4 and parts[3] != "index.md":
         rule = load_ruleset(parts[2]).rule(parts[3].removesuffix(".md"))
-        return "../src/aiact_tiers/" + rule.source.split(":")[0]
+        return "../src/aiact_tiers/law/" + rule.source.split(":")[0]
     if path.startswith("examples/"):
         notebook = EXAMPLES / f"{Path(path).stem}.ipynb"
         return f"../examples/{notebook.name if notebook.exists() else Path(path).stem + '.py'}"
-    sources = {"reference/facts.md": "facts.py", "reference/cli.md": "cli.py",
+    sources = {"reference/facts.md": "facts/descriptions.py", "reference/cli.md": "interfaces/cli.py",
                "reference/errors.md": "errors.py"}
     if path in sources:
         return f"../src/aiact_tiers/{sources[path]}"

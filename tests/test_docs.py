@@ -22,7 +22,8 @@ from typing import Any
 
 import pytest
 
-from aiact_tiers import bundled, list_rulesets, load_ruleset
+from aiact_tiers import list_rulesets, load_ruleset
+from aiact_tiers.interfaces import bundled
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

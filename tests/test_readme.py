@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 
 import aiact_tiers
-from aiact_tiers import bundled
+from aiact_tiers.interfaces import bundled
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [ROOT / "README.md", ROOT / "docs" / "index.md"]

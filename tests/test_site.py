@@ -167,12 +167,13 @@ def test_the_api_page_documents_exactly_the_public_names_and_each_is_importable(
 
 
 def test_docstring_roles_become_links_to_public_names_or_plain_code() -> None:
-    text = "See :class:`~aiact_tiers.DescriptionError`, :func:`classify_many` and :mod:`aiact_tiers._engine`."
+    text = ("See :class:`~aiact_tiers.DescriptionError`, :func:`classify_many` and "
+            ":mod:`aiact_tiers.engine.predicates`.")
     assert griffe_roles.markdown(text) == (
         "See [`DescriptionError`][aiact_tiers.errors.DescriptionError], "
-        "[`classify_many`][aiact_tiers.batch.classify_many] and `_engine`."
+        "[`classify_many`][aiact_tiers.interfaces.batch.classify_many] and `predicates`."
     )
-    assert griffe_roles.markdown(":func:`classify`") == "[`classify`][aiact_tiers.classify.classify]"
+    assert griffe_roles.markdown(":func:`classify`") == "[`classify`][aiact_tiers.decision.classify.classify]"
 
 
 def test_cli_help_fits_the_content_column() -> None:
@@ -191,6 +192,6 @@ def test_every_generated_page_links_the_file_it_is_drawn_from() -> None:
     for path, _ in site_pages.pages():
         assert (DOCS / site_pages.edit_path(path)).resolve().is_file(), path
     assert site_pages.edit_path("reference/rules/eu-2024-2026/annex_iii_4_a.md") == (
-        "../src/aiact_tiers/rules/eu-2024/annex_iii/area_4_employment.yaml"
+        "../src/aiact_tiers/law/rules/eu-2024/annex_iii/area_4_employment.yaml"
     )
     assert site_pages.edit_path("examples/inventory.md") == "../examples/inventory.ipynb"

@@ -45,7 +45,7 @@ def test_the_wheel_holds_every_example_and_case(installed: Path) -> None:
 
 
 def test_examples_are_listed_and_written_from_the_installed_package(installed: Path, tmp_path: Path) -> None:
-    code = "import aiact_tiers.bundled as b; print(b.folder('examples'))"
+    code = "import aiact_tiers.interfaces.bundled as b; print(b.folder('examples'))"
     where = subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONPATH": str(installed)},
                            capture_output=True, text=True)
     assert where.stdout.strip() == str(installed / "aiact_tiers" / "examples")

@@ -8,9 +8,12 @@ the law side by side.
 
 from typing import TYPE_CHECKING, Any
 
-from .classify import classify
-from .compare import Comparison, Counterpart, ObligationDifference, compare
-from .crosswalk import CrosswalkEntry, crosswalk
+from . import render  # noqa: F401  (registers how results display in a notebook)
+from .analysis.compare import Comparison, Counterpart, ObligationDifference, compare
+from .analysis.crosswalk import CrosswalkEntry, crosswalk
+from .analysis.history import History, HistoryEntry, history
+from .analysis.penalties import PenaltyExposure, penalties
+from .decision.classify import classify
 from .errors import (
     AiactTiersError,
     DateOutOfRangeError,
@@ -32,9 +35,15 @@ from .facts import (
     SystemDescription,
     load_description,
 )
-from .history import History, HistoryEntry, history
-from .penalties import PenaltyExposure, penalties
-from .result import (
+from .law.ruleset import (
+    DEFAULT_RULESET,
+    Presumption,
+    RuleSet,
+    list_rulesets,
+    load_ruleset,
+    load_ruleset_overlay,
+)
+from .results import (
     Assumption,
     Citation,
     Classification,
@@ -47,17 +56,16 @@ from .result import (
     Status,
     Tier,
 )
-from .ruleset import DEFAULT_RULESET, Presumption, RuleSet, list_rulesets, load_ruleset, load_ruleset_overlay
 
 if TYPE_CHECKING:
-    from .batch import BatchResult, RowError, classify_many
-    from .frames import classify_frame
+    from .interfaces.batch import BatchResult, classify_many
+    from .interfaces.frames import classify_frame
+    from .interfaces.inventory import RowError
 
-_LAZY = {"BatchResult": "batch", "RowError": "batch", "classify_many": "batch", "classify_frame": "frames"}
+_LAZY = {"BatchResult": "interfaces.batch", "RowError": "interfaces.inventory",
+         "classify_many": "interfaces.batch", "classify_frame": "interfaces.frames"}
 """Names imported on first use (PEP 562): the batch readers and writers (csv, json) load only
-when an inventory is read, the DataFrame layer only when a frame is classified. Names that are
-also module names stay eager: importing the module would otherwise put it in the function's
-place."""
+when an inventory is read, the DataFrame layer only when a frame is classified."""
 
 
 def __getattr__(name: str) -> Any:

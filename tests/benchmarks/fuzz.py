@@ -24,8 +24,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aiact_tiers import AiactTiersError, classify, load_description, load_ruleset_overlay
-from aiact_tiers._engine import FACT_TYPES
-from aiact_tiers.batch import classify_jsonl, classify_many, read_inventory
+from aiact_tiers.engine.predicates import FACT_TYPES
+from aiact_tiers.interfaces.batch import classify_jsonl, classify_many
+from aiact_tiers.interfaces.inventory import read_inventory
 
 DAY = dt.date(2026, 12, 1)
 SEEDS = [

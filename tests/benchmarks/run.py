@@ -30,9 +30,9 @@ from typing import Any
 import rule_engine
 
 from aiact_tiers import DEFAULT_RULESET, classify, load_description, load_ruleset
-from aiact_tiers._engine import DT, FACT_TYPES, Value, read_facts
-from aiact_tiers.batch import classify_jsonl
-from aiact_tiers.facts import IMPLIED_MEMBERS
+from aiact_tiers.engine.predicates import DT, FACT_TYPES, Value, read_facts
+from aiact_tiers.facts.descriptions import IMPLIED_MEMBERS
+from aiact_tiers.interfaces.batch import classify_jsonl
 
 DAY = dt.date(2026, 12, 1)
 SYSTEM_FACTS = sorted(name for name, fact in FACT_TYPES.items() if fact.subject == "system")
@@ -152,7 +152,7 @@ def bytecodes_per_call(call: Callable[[Any], object], inputs: list[Any]) -> floa
 def jobs_seconds(path: str, jobs: int, cpu: dict[int, float]) -> float:
     """Wall time of ``aiact-tiers batch`` over an inventory with ``jobs`` worker processes; the
     CPU time it and its workers used goes to ``cpu[jobs]`` (the least over the runs)."""
-    command = [sys.executable, "-c", "from aiact_tiers.cli import main; main()", "batch", path,
+    command = [sys.executable, "-c", "from aiact_tiers.interfaces.cli import main; main()", "batch", path,
                "--as-of", DAY.isoformat(), "--jobs", str(jobs), "-o", path + f".{jobs}.jsonl"]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()

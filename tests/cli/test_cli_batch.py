@@ -154,7 +154,7 @@ def test_classification_displays_in_notebooks() -> None:
 
 
 def test_csv_reader_streams_rows_with_their_lines() -> None:
-    from aiact_tiers.batch import read_inventory
+    from aiact_tiers.interfaces.inventory import read_inventory
 
     text = 'id,name,model.training_compute_flop\na,"two\nlines",1e20\nb,,\n'
     rows = list(read_inventory(io.StringIO(text), "csv"))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from cli_support import AS_OF
 
-from aiact_tiers.batch import MAX_RECORD_LINES, Row, read_inventory
+from aiact_tiers.interfaces.inventory import MAX_RECORD_LINES, Row, read_inventory
 
 UNCLOSED = 'unclosed quote: a quoted cell must end with `"`'
 NOT_UTF8 = "not UTF-8 text; save the inventory as UTF-8"
@@ -93,7 +93,7 @@ def test_a_bad_json_line_is_an_error_row_and_reading_goes_on(line: bytes, error:
 
 
 def test_compact_jsonl_stream_refuses_a_duplicate_key_too() -> None:
-    from aiact_tiers.batch import classify_jsonl
+    from aiact_tiers.interfaces.batch import classify_jsonl
 
     records = list(classify_jsonl([b'{"id": "d", "profiling": true, "profiling": false}\n', b"\xff\n"]))
     assert records == [{"line": 1, "id": None, "error": "duplicate key `profiling`"},

@@ -15,9 +15,10 @@ from cli_support import AS_OF, IN_SCOPE
 from rich.console import Console
 from test_cli_batch import CV
 
-from aiact_tiers.batch import RowError, Summary
-from aiact_tiers.batch_view import OPEN_FACTS_SHOWN, expected_rows, progress_bar, summary_view
-from aiact_tiers.result import Tier
+from aiact_tiers.interfaces.batch import Summary
+from aiact_tiers.interfaces.batch_view import OPEN_FACTS_SHOWN, expected_rows, progress_bar, summary_view
+from aiact_tiers.interfaces.inventory import RowError
+from aiact_tiers.results.classification import Tier
 
 
 def _text(renderable: object, width: int = 100) -> str:

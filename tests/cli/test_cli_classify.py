@@ -173,7 +173,7 @@ def test_every_command_has_help(run) -> None:
 
 
 def test_compare_prints_the_api_comparison(run) -> None:
-    from aiact_tiers.compare import compare
+    from aiact_tiers.analysis.compare import compare
 
     args = ["compare", str(EXAMPLE), "--from", "eu-2024", "--to", "eu-2024-2026", "--as-of", AS_OF]
     result = run(*args, "--format", "json")

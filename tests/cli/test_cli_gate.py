@@ -10,7 +10,7 @@ import yaml
 from cli_support import AS_OF, EXAMPLE, IN_SCOPE
 
 from aiact_tiers import Tier
-from aiact_tiers.batch import SEVERITY, Summary
+from aiact_tiers.interfaces.batch import SEVERITY, Summary
 
 CV = yaml.safe_load(EXAMPLE.read_text())  # high_risk
 PROHIBITED = {**CV, "id": "p", "practices": ["social_scoring"],

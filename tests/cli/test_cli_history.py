@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 from cli_support import AS_OF, ROOT
 
-from aiact_tiers import History, cli, history, load_description
+from aiact_tiers import History, history, load_description
+from aiact_tiers.interfaces import cli
 
 CHATBOT = ROOT / "examples" / "foundation_model_chatbot.yaml"
 

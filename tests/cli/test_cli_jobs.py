@@ -11,9 +11,11 @@ import pytest
 from cli_support import AS_OF
 from test_cli_batch import BAD, GOOD, write_inventory
 
-from aiact_tiers import UnknownRulesetError, classify_many, parallel
-from aiact_tiers.batch import JsonLines, RowError, block_rows, read_path
-from aiact_tiers.parallel import CHUNK_ROWS
+from aiact_tiers import UnknownRulesetError, classify_many
+from aiact_tiers.interfaces import parallel
+from aiact_tiers.interfaces.batch import read_path
+from aiact_tiers.interfaces.inventory import JsonLines, RowError, block_rows
+from aiact_tiers.interfaces.parallel import CHUNK_ROWS
 
 SMALL_BLOCKS = 4096
 """Bytes per JSON Lines block in these tests, so that an inventory of a few hundred rows spans

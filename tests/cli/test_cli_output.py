@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from cli_support import AS_OF
 
-from aiact_tiers import _output
+from aiact_tiers.interfaces import output as _output
 
 RESULTS = b"keep\n"
 
@@ -117,7 +117,7 @@ def test_a_full_disk_names_the_output_and_leaves_no_partial_file(
 
 
 def test_an_interrupted_run_leaves_the_previous_results(run, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from aiact_tiers import batch
+    from aiact_tiers.interfaces import batch
 
     inventory = tmp_path / "inv.csv"
     inventory.write_bytes(b"id\na\nb\n")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from cli_support import AS_OF
 
-from aiact_tiers.cli import app
+from aiact_tiers.interfaces.cli import app
 
 COLUMNS = ["id", "roles", "infers_outputs_from_input", "placed_on_union_market", "practices",
            "annex_iii_points", "profiling"]

@@ -15,8 +15,10 @@ import pytest
 from cli_support import AS_OF, EXAMPLE, IN_SCOPE, ROOT
 from typer.main import get_command
 
-from aiact_tiers import Classification, bundled, classify, load_description, report
-from aiact_tiers.cli import app
+from aiact_tiers import Classification, classify, load_description
+from aiact_tiers.interfaces import bundled
+from aiact_tiers.interfaces.cli import app
+from aiact_tiers.render import report
 
 PAGE = ROOT / "docs" / "how-to" / "command-line.md"
 FENCE = re.compile(r"^```(?P<lang>\w*)\n(?P<body>.*?)^```\n(?P<gap>\s*)", re.M | re.S)

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from strategies import known_value
 
 from aiact_tiers import list_rulesets, load_ruleset
-from aiact_tiers._decide import decider
-from aiact_tiers._engine import BOOLEAN_FACTS, FACT_TYPES, normalise
+from aiact_tiers.engine.deciders import decider
+from aiact_tiers.engine.predicates import BOOLEAN_FACTS, FACT_TYPES, normalise
 
 RULES = [(ruleset_id, rule) for ruleset_id in list_rulesets() for rule in load_ruleset(ruleset_id)]
 

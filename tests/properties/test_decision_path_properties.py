@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from strategies import system_facts
 
 from aiact_tiers import classify
-from aiact_tiers._path_svg import decision_path_svg
+from aiact_tiers.render.path_svg import decision_path_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -18,11 +18,11 @@ from hypothesis import strategies as st
 from strategies import SYSTEM_FACTS, known_value
 
 from aiact_tiers import Role, Tier, list_rulesets, load_description, load_ruleset
-from aiact_tiers._engine import FACT_TYPES
-from aiact_tiers._partial import PartialSet
-from aiact_tiers._program import _Boolean, _Kleene, ask, asker, program
-from aiact_tiers.classify import _Evaluation, _evaluation
-from aiact_tiers.ruleset import Reader, _reader
+from aiact_tiers.decision.classify import _Evaluation, _evaluation
+from aiact_tiers.engine.predicates import FACT_TYPES
+from aiact_tiers.engine.programs import _Boolean, _Kleene, ask, asker, program
+from aiact_tiers.facts.partial import PartialSet
+from aiact_tiers.law.ruleset import Reader, _reader
 
 MODEL_FACTS = sorted(n for n, t in FACT_TYPES.items() if t.subject == "model")
 IN_SCOPE = {"infers_outputs_from_input": True, "placed_on_union_market": True,

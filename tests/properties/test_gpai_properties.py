@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from strategies import known_value, system_facts
 
 from aiact_tiers import ModelClass, classify, list_rulesets
-from aiact_tiers._engine import FACT_TYPES
+from aiact_tiers.engine.predicates import FACT_TYPES
 
 DAY = dt.date(2026, 12, 15)
 RULESETS = st.sampled_from(list_rulesets())

@@ -4,7 +4,7 @@ Every row comes out once, as a result or an error; each good row is classified e
 it is read alone; each corrupted row is an error naming the line it starts on. Corruptions stay
 within their row, as a slip in a spreadsheet or an editor would; an unclosed quote is left in a
 cell that no later line closes (CSV cannot tell such a quote from a cell spanning lines in
-general: see :data:`aiact_tiers.batch.MAX_RECORD_LINES`).
+general: see :data:`aiact_tiers.interfaces.inventory.MAX_RECORD_LINES`).
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ from hypothesis import strategies as st
 from strategies import known_value
 
 from aiact_tiers import RowError
-from aiact_tiers._engine import FACT_TYPES
-from aiact_tiers.batch import classify_many, read_inventory
+from aiact_tiers.engine.predicates import FACT_TYPES
+from aiact_tiers.interfaces.batch import classify_many
+from aiact_tiers.interfaces.inventory import read_inventory
 
 DAY = dt.date(2026, 12, 1)
 FACTS = ["roles", "infers_outputs_from_input", "placed_on_union_market", "practices",

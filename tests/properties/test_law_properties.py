@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from strategies import SYSTEM_FACTS, completion_count, completions, known_value, system_facts
 
 from aiact_tiers import Classification, RuleSet, Tier, classify, list_rulesets
-from aiact_tiers._engine import FACT_TYPES
+from aiact_tiers.engine.predicates import FACT_TYPES
 
 DAY = dt.date(2026, 12, 15)
 RULESETS = st.sampled_from(list_rulesets())

@@ -1,6 +1,6 @@
 """Sets known in part: an Annex III area, a mapping of members, a description's own date.
 
-A set fact may be known in part (see ``aiact_tiers._partial``): the strict result must hold in
+A set fact may be known in part (see ``aiact_tiers.facts.partial``): the strict result must hold in
 every completion of what is unknown, an area must be as certain as its points are, the mapping
 form must agree with the list form where both say the same, and a row's own ``as_of`` must give
 what classifying it alone on that day gives.
@@ -25,8 +25,8 @@ from aiact_tiers import (
     classify_many,
     list_rulesets,
 )
-from aiact_tiers._engine import FACT_TYPES
-from aiact_tiers.facts import IMPLIED_MEMBERS
+from aiact_tiers.engine.predicates import FACT_TYPES
+from aiact_tiers.facts.descriptions import IMPLIED_MEMBERS
 
 DAY = dt.date(2026, 12, 15)
 RULESETS = st.sampled_from(list_rulesets())

@@ -17,7 +17,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aiact_tiers import http_api
+from aiact_tiers.interfaces import http_api
 
 ROOT = Path(__file__).resolve().parents[2]
 CV = yaml.safe_load((ROOT / "examples" / "cv_screening.yaml").read_text())
@@ -34,7 +34,8 @@ def _free_port() -> int:
 def api() -> Iterator[httpx.Client]:
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-c", "from aiact_tiers.cli import main; main()", "serve", "--port", str(port),
+        [sys.executable, "-c", "from aiact_tiers.interfaces.cli import main; main()", "serve",
+         "--port", str(port),
          "--max-request-bytes", str(32 * 1024 * 1024), "--max-batch-rows", "10000"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )

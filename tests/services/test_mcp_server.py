@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CV = yaml.safe_load((ROOT / "examples" / "cv_screening.yaml").read_text())
 AS_OF = "2026-11-28"
 SERVER = StdioServerParameters(command=sys.executable,
-                               args=["-c", "from aiact_tiers.cli import main; main()", "mcp"])
+                               args=["-c", "from aiact_tiers.interfaces.cli import main; main()", "mcp"])
 RULESETS = ["eu-2023-ep", "eu-2024", "eu-2024-2026"]
 TOOLS = ["classify", "questions", "explain", "compare", "history", "schema", "rulesets"]
 

@@ -16,8 +16,8 @@ from aiact_tiers import (
     classify_many,
     load_description,
 )
-from aiact_tiers.cli import app
-from aiact_tiers.facts import MAX_DESCRIPTION_BYTES
+from aiact_tiers.facts.descriptions import MAX_DESCRIPTION_BYTES
+from aiact_tiers.interfaces.cli import app
 
 DAY = dt.date(2026, 12, 1)
 

@@ -6,7 +6,8 @@ import datetime as dt
 import json
 
 from aiact_tiers import RowError, classify_many
-from aiact_tiers.batch import Row, classify_jsonl
+from aiact_tiers.interfaces.batch import classify_jsonl
+from aiact_tiers.interfaces.inventory import Row
 
 DAY = dt.date(2026, 12, 1)
 LINES = [

@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 import aiact_tiers
-from aiact_tiers import bundled
-from aiact_tiers.cli import app
+from aiact_tiers.interfaces import bundled
+from aiact_tiers.interfaces.cli import app
 
 ROOT = Path(__file__).resolve().parents[2]
 

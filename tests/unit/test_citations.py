@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 from aiact_tiers import crosswalk, list_rulesets, load_ruleset
-from aiact_tiers.facts import fact_info
+from aiact_tiers.facts.descriptions import fact_info
 
 DATA = Path(__file__).parent.parent / "data"
 ARTICLE = re.compile(r"^Art (\d+[a-z]?)((?:\([0-9a-z]+\))*)$")
@@ -123,7 +123,7 @@ def _citations(ruleset_id: str) -> list[tuple[str, str]]:
 
 
 def _penalty_citations(ruleset_id: str) -> list[tuple[str, str]]:
-    data = yaml.safe_load((Path(__file__).parents[2] / "src/aiact_tiers/data/penalties.yaml")
+    data = yaml.safe_load((Path(__file__).parents[2] / "src/aiact_tiers/law/data/penalties.yaml")
                           .read_text(encoding="utf-8")).get(ruleset_id, {})
     found = [(f"penalty {g['id']}", cite) for g in data.get("groups", [])
              for cite in [g["citation"], *g.get("provisions", [])]]

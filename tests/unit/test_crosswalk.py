@@ -1,6 +1,6 @@
 from aiact_tiers import load_ruleset
-from aiact_tiers._loader import Rule
-from aiact_tiers.crosswalk import crosswalk
+from aiact_tiers.analysis.crosswalk import crosswalk
+from aiact_tiers.law.rule import Rule
 
 EP_28B_DUTIES = [
     "EP Art 28b(1)",

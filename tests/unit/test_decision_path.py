@@ -6,8 +6,8 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 from aiact_tiers import classify
-from aiact_tiers._path_svg import decision_path_svg
-from aiact_tiers.report import classification_html
+from aiact_tiers.render.path_svg import decision_path_svg
+from aiact_tiers.render.report import classification_html
 from legal_cases import IN_SCOPE
 
 SVG = "{http://www.w3.org/2000/svg}"

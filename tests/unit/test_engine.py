@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from aiact_tiers import _decide, _engine
-from aiact_tiers.ruleset import picker
+from aiact_tiers.engine import deciders as _decide
+from aiact_tiers.engine import predicates as _engine
+from aiact_tiers.law.ruleset import picker
 
 HOSTILE = [
     "') or __import__('os').system('false') or ('",

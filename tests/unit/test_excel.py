@@ -11,10 +11,11 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from aiact_tiers.batch import RowError, classify_many, read_path
-from aiact_tiers.cli import app
 from aiact_tiers.errors import DescriptionError
-from aiact_tiers.excel import OBLIGATION_COLUMNS, read_workbook
+from aiact_tiers.interfaces.batch import classify_many, read_path
+from aiact_tiers.interfaces.cli import app
+from aiact_tiers.interfaces.excel import OBLIGATION_COLUMNS, read_workbook
+from aiact_tiers.interfaces.inventory import RowError
 
 ROOT = Path(__file__).resolve().parents[2]
 CSV_INVENTORY = ROOT / "examples" / "inventory.csv"

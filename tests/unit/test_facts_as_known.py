@@ -19,8 +19,8 @@ from aiact_tiers import (
     classify_many,
     load_description,
 )
-from aiact_tiers._partial import PartialSet
-from aiact_tiers.batch import RowError, read_inventory
+from aiact_tiers.facts.partial import PartialSet
+from aiact_tiers.interfaces.inventory import RowError, read_inventory
 
 ROOT = Path(__file__).resolve().parents[2]
 CV = yaml.safe_load((ROOT / "examples" / "cv_screening.yaml").read_text())

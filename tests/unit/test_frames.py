@@ -12,10 +12,11 @@ import pytest
 from typer.testing import CliRunner
 
 from aiact_tiers import BatchResult, classify_many
-from aiact_tiers.batch import FLAT_COLUMNS, read_path
-from aiact_tiers.cli import app
 from aiact_tiers.errors import DescriptionError
-from aiact_tiers.frames import FRAME_COLUMNS, classify_frame
+from aiact_tiers.interfaces.batch import read_path
+from aiact_tiers.interfaces.cli import app
+from aiact_tiers.interfaces.frames import FRAME_COLUMNS, classify_frame
+from aiact_tiers.interfaces.records import FLAT_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[2]
 INVENTORY = ROOT / "examples" / "inventory.csv"

@@ -17,7 +17,7 @@ from aiact_tiers import (
     load_description,
     load_ruleset_overlay,
 )
-from aiact_tiers.facts import MAX_DESCRIPTION_BYTES
+from aiact_tiers.facts.descriptions import MAX_DESCRIPTION_BYTES
 
 DAY = dt.date(2026, 12, 1)
 RULE = """\

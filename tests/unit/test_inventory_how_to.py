@@ -15,7 +15,7 @@ def test_the_inventory_how_to_classifies_its_cv_screener_as_high_risk() -> None:
     import io
 
     from aiact_tiers import classify_many
-    from aiact_tiers.batch import read_inventory
+    from aiact_tiers.interfaces.inventory import read_inventory
 
     page = (ROOT / "docs" / "how-to" / "inventory.md").read_text(encoding="utf-8")
     table = page.split("```text\n", 1)[1].split("```", 1)[0]

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from aiact_tiers import RuleConflictError, RuleFileError
-from aiact_tiers import ruleset as ruleset_module
-from aiact_tiers._loader import read_yaml
+from aiact_tiers.documents import read_yaml
+from aiact_tiers.law import ruleset as ruleset_module
 
 MANIFEST = """\
 id: {id}

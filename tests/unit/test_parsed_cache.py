@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from aiact_tiers import _cache, list_rulesets, load_ruleset
-from aiact_tiers import ruleset as ruleset_module
+from aiact_tiers import list_rulesets, load_ruleset
+from aiact_tiers.law import parse_cache as _cache
+from aiact_tiers.law import ruleset as ruleset_module
 
 
 @pytest.mark.parametrize("ruleset_id", list_rulesets())
 def test_the_shipped_cache_matches_the_rule_files(ruleset_id: str) -> None:
-    """Fails after rule files or facts change: run `python -m aiact_tiers._cache`."""
+    """Fails after rule files or facts change: run `python -m aiact_tiers.law.refresh_cache`."""
     files = ruleset_module._Files(ruleset_module._root().joinpath(ruleset_id), "", None)
     assert _cache.lookup(ruleset_id, files.texts.items()) is not None
 

@@ -9,7 +9,7 @@ import pytest
 from test_citations import citable
 
 from aiact_tiers import EnterpriseSize, classify, load_ruleset
-from aiact_tiers.penalties import PenaltyExposure, _schedule, _schedules, penalties
+from aiact_tiers.analysis.penalties import PenaltyExposure, _schedule, _schedules, penalties
 from legal_cases import IN_SCOPE
 
 SOCIAL_SCORING = {

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from aiact_tiers import classify
-from aiact_tiers.penalties import PenaltyExposure, penalties
+from aiact_tiers.analysis.penalties import PenaltyExposure, penalties
 
 DAY = dt.date(2026, 11, 28)
 SYSTEM: dict[str, Any] = {

@@ -1,0 +1,794 @@
+"""classify(): from a description to an explained classification.
+
+Every rule in force is evaluated in three-valued logic. A rule is *effective* when it fires and
+no effective rule overrides it (Annex III is overridden by the Art 6(3) derogation, which the
+profiling rule overrides in turn). The tier is the first tier, in the order the law asks them
+(out of scope, prohibited, high-risk, limited, minimal), that an effective rule reaches; while
+unknown facts leave rules open, every tier they could still reach is listed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import operator
+from collections.abc import Iterable, Mapping, Sequence
+from enum import Enum
+from itertools import compress
+from typing import Any
+
+from ..engine import predicates as _engine
+from ..engine.predicates import FACT_TYPES, Value, known_only, read_facts, settled
+from ..engine.programs import Compiled, ask
+from ..errors import DateOutOfRangeError, DescriptionError
+from ..facts.descriptions import Description, ModelDescription, Role, SystemDescription, fact_info
+from ..facts.partial import PartialSet
+from ..law.rule import Rule, anchor
+from ..law.ruleset import DEFAULT_RULESET, Presumption, RuleSet, Snapshot, load_ruleset
+from ..results.classification import (
+    TIER_ORDER,
+    Assumption,
+    Citation,
+    Classification,
+    Facts,
+    ModelClass,
+    Obligation,
+    OpenQuestion,
+    RuledOut,
+    RuleHit,
+    Status,
+    Tier,
+    construct,
+)
+
+__all__ = ["classify"]
+
+Truth = bool | None  # None: unknown
+
+
+def _and(a: Truth, b: Truth) -> Truth:
+    if a is False or b is False:
+        return False
+    return None if a is None or b is None else True
+
+
+def _any(values: Sequence[Truth]) -> Truth:
+    if True in values:
+        return True
+    return None if None in values else False
+
+
+def _as_description(description: Description | Mapping[str, Any]) -> Description:
+    if isinstance(description, _DESCRIPTIONS):
+        return description
+    if not isinstance(description, Mapping):
+        raise DescriptionError(
+            f"a description must be a mapping of facts, not {type(description).__name__}"
+        )
+    from pydantic import ValidationError
+
+    from ..facts.descriptions import load_description
+
+    try:
+        return load_description(dict(description))
+    except ValidationError as exc:
+        fields = SystemDescription.model_fields.keys() | ModelDescription.model_fields.keys()
+        raise DescriptionError.from_validation(exc, fields) from None
+
+
+def _resolve_ruleset(ruleset: str | RuleSet) -> RuleSet:
+    return ruleset if isinstance(ruleset, RuleSet) else load_ruleset(ruleset)
+
+
+def classify(
+    description: Description | Mapping[str, Any],
+    *,
+    ruleset: str | RuleSet = DEFAULT_RULESET,
+    as_of: dt.date | None = None,
+    role: Role | str | None = None,
+    presume: bool = True,
+) -> Classification:
+    """Classify an AI system or a general-purpose AI model under one version of the law.
+
+    ``as_of`` defaults to today; it decides which rules are in force and which obligations
+    already apply. ``role`` limits the answer to one role; by default the roles named in the
+    description, or every role when it names none (``roles: []`` names no operator role).
+    With ``presume`` (the default) the law's presumptions fill the facts left unknown: an
+    exception applies only when established, and the description is of an AI system in the
+    Union; ``presume=False`` keeps the strict three-valued reading.
+    """
+    return _evaluation(description, ruleset, as_of, role, presume).result()
+
+
+def classify_compact(
+    description: Description | Mapping[str, Any],
+    *,
+    ruleset: str | RuleSet = DEFAULT_RULESET,
+    as_of: dt.date | None = None,
+    role: Role | str | None = None,
+    presume: bool = True,
+) -> dict[str, Any]:
+    """The classification as JSON-ready data without the explanation: id, tier, the possible
+    tiers, and the ids of the basis rules and of the obligations (for large inventories)."""
+    return _evaluation(description, ruleset, as_of, role, presume).compact()
+
+
+def _evaluation(
+    description: Description | Mapping[str, Any],
+    ruleset: str | RuleSet,
+    as_of: dt.date | None,
+    role: Role | str | None,
+    presume: bool,
+) -> _Evaluation:
+    """The evaluation of a description; under presumptions, of the description with every
+    presumed fact filled in, keeping the strict evaluation beside it (see :func:`_presume`)."""
+    subject = _as_description(description)
+    rules = _resolve_ruleset(ruleset)
+    day = _day(as_of) if subject.as_of is None else subject.as_of  # the description's own day
+    if day < rules.in_force_from:
+        raise DateOutOfRangeError(
+            f"`as_of` {day.isoformat()} is before {rules.title} entered into force "
+            f"({rules.in_force_from.isoformat()})"
+        )
+    snapshot, roles = rules.at(day), _roles(subject, role)
+    system = subject if isinstance(subject, SystemDescription) else None
+    model = subject if isinstance(subject, ModelDescription) else (system and system.model)
+    facts = {"system": read_facts(system)[0] if system else {},
+             "model": read_facts(model)[0] if model else {}}
+    strict = _Evaluation(rules, snapshot, subject, roles, facts)
+    if not presume:
+        return strict
+    filled, assumed = _presume(snapshot, facts, strict.has)
+    if not assumed:
+        return strict
+    presumed = _Evaluation(rules, snapshot, subject, roles, filled)
+    presumed.strict, presumed.assumed = strict, assumed
+    return presumed
+
+
+def _presume(
+    snapshot: Snapshot, facts: dict[str, dict[str, Value]], has: Mapping[str, bool]
+) -> tuple[dict[str, dict[str, Value]], list[tuple[Presumption, tuple[str, ...]]]]:
+    """The facts with each presumption of the snapshot filled in where its fact is unknown, and
+    the presumptions used, with the rules reading their facts."""
+    filled = facts
+    assumed: list[tuple[Presumption, tuple[str, ...]]] = []
+    for subject, entries in snapshot.presumed.items():
+        if not has[subject]:
+            continue
+        for presumption, readers in entries:
+            if facts[subject][presumption.fact] is None:
+                if filled is facts:
+                    filled = {name: dict(values) for name, values in facts.items()}
+                filled[subject][presumption.fact] = presumption.value
+                assumed.append((presumption, readers))
+    return filled, assumed
+
+
+def _day(as_of: Any) -> dt.date:
+    """``as_of`` as a date, today when None; a datetime or text is refused, not compared."""
+    if as_of is None:
+        return dt.date.today()
+    if type(as_of) is not dt.date:
+        raise DateOutOfRangeError(
+            f"`as_of` must be a datetime.date such as date(2026, 8, 2), not {type(as_of).__name__}"
+            f" `{as_of!r}`"
+        )
+    return as_of
+
+
+def _roles(subject: Description, role: Role | str | None) -> frozenset[Role]:
+    if role is not None:
+        try:
+            return frozenset({Role(role)})
+        except ValueError:
+            allowed = ", ".join(r.value for r in Role)
+            raise DescriptionError(f"role `{role}` is not one of {allowed}") from None
+    return _EVERY_ROLE if subject.roles is None else frozenset(subject.roles)
+
+
+_EVERY_ROLE = frozenset(Role)
+_value = operator.attrgetter("_value_")  # an enum's value, without the `value` descriptor
+_id, _rule = operator.attrgetter("id"), operator.attrgetter("rule")
+_BASIS_ENTRIES = 4096  # basis entries a snapshot keeps for reuse, at the most
+_DESCRIPTIONS = (SystemDescription, ModelDescription)
+_SEVERITY = {tier: rank for rank, tier in enumerate(
+    (Tier.PROHIBITED, Tier.HIGH_RISK, Tier.LIMITED, Tier.MINIMAL, Tier.OUT_OF_SCOPE))}
+"""Tiers from the most severe; out of scope last, as no duty binds there."""
+
+
+class _Evaluation:
+    """One description evaluated against one snapshot of a ruleset.
+
+    Results are built with :func:`~aiact_tiers.results.classification.construct`: every value comes from
+    validated rules and facts, so validating them again would only cost time. What does not
+    depend on the description (rule lists, override order, deciders) comes from the snapshot.
+    """
+
+    tiers: list[Tier]
+    tier: Tier | None  # the tier, when only one is possible
+    models: list[ModelClass | None]
+    answers: Sequence[Truth]  # each classifying rule's effective answer
+    unknown: Sequence[bool]  # each classifying rule's own and effective answers both unknown
+    basis: list[Rule]  # the rules that decided
+    obligations: list[Obligation]
+
+    strict: _Evaluation | None = None  # under presumptions, the evaluation without them
+    assumed: Sequence[tuple[Presumption, tuple[str, ...]]] = ()  # the presumptions filled in
+
+    def __init__(self, ruleset: RuleSet, base: Snapshot, subject: Description,
+                 roles: frozenset[Role], facts: dict[str, dict[str, Value]]) -> None:
+        self.ruleset = ruleset
+        self.base = base
+        self.snapshot = snapshot = base.for_roles(roles)  # rules binding no role asked left out
+        self.subject = subject
+        self.roles = roles
+        # Each subject's facts, an unknown one None; whether every fact of both is known:
+        self.facts = facts
+        self.known = settled(facts["system"]) and settled(facts["model"])
+        self.has = {name: bool(values) for name, values in facts.items()}  # described or not
+        # The duties (positions in the snapshot's obligations) whose regime is certainly open
+        # but whose own answer is not, in order:
+        self.undecided: list[int] = []
+        compiled = snapshot.program(self.has["system"], self.has["model"])
+        if compiled is None:
+            self._decide_open()
+        else:
+            self._decide(compiled)
+
+    def _decide(self, compiled: Compiled) -> None:
+        """The snapshot's generated decision: Boolean when every fact is known (its answers are
+        then those of the three-valued program, and no question is open), else three-valued."""
+        program = (self.known and compiled.known) or compiled.kleene
+        decided = program(self.facts["system"], self.facts["model"], self.snapshot.params,
+                          self.roles)
+        self.tiers, self.models, unknown, effective, obligations, self.undecided = decided
+        self._conclude(effective, unknown, obligations)
+
+    def _decide_open(self) -> None:
+        """Some answer unknown: three-valued logic over the rule graph (the reference)."""
+        snapshot = self.snapshot
+        self.fired = fired = snapshot.none_fired.copy()  # every classifying rule in force
+        for name, rules in snapshot.by_subject.items():
+            if self.has[name]:
+                fired.update(rules.evaluate(self._known(name), snapshot.params))
+        self.tier_of = snapshot.tier_of
+        self.effective = effective = fired.copy()
+        for rule_id, defeaters in snapshot.defeat_order:
+            if effective[rule_id] is not False:
+                effective[rule_id] = self._undefeated(effective[rule_id], defeaters)
+        covered = self._covered()
+        for rule_id, targets in snapshot.exception_targets.items():
+            if targets and effective[rule_id] is not False:
+                effective[rule_id] = _and(effective[rule_id], covered[rule_id])
+        self.tiers, self.models = self._classes()
+        self._conclude(tuple(effective.values()),
+                       [f is None is e for f, e in zip(fired.values(), effective.values(), strict=True)],
+                       list(map(snapshot.obligation_results.__getitem__,
+                                self._obligations(self.tiers, self.roles))))
+
+    def _conclude(
+        self, answers: Sequence[Truth], unknown: Sequence[bool], obligations: list[Obligation]
+    ) -> None:
+        """Keep the answers and the obligations, and take the basis from the answers.
+
+        Only an effective rule decides, and an effective rule has fired: the basis is the rules
+        that can explain the tier (its own, and those reaching no tier) that are effective.
+        """
+        self.answers, self.unknown = answers, unknown
+        self.tier = self.tiers[0] if len(self.tiers) == 1 else None
+        rules, pick = self.snapshot.basis_candidates(self.tier)
+        self.basis = list(compress(rules, pick(answers)))  # True, not None or False
+        self.raw = obligations  # as the rules open them, before _sound
+        self.obligations = _sound(self.snapshot, self.tiers, obligations)
+
+    def _known(self, subject: str) -> dict[str, Value]:
+        """The known facts of a subject, unknown ones absent, as the rules' own deciders read
+        them."""
+        return self.facts[subject] if self.known else known_only(self.facts[subject])
+
+    def _undefeated(self, fired: Truth, defeaters: Sequence[str]) -> Truth:
+        """Fires, and no effective rule overrides it (Kleene logic over the exception graph)."""
+        if fired is False:
+            return False
+        get = self.effective.get
+        against = [get(defeater, False) for defeater in defeaters]
+        if True in against:
+            return False
+        return None if None in against else fired
+
+    def _covered(self) -> dict[str, Truth]:
+        """For each exception in force, whether a rule it overrides fired where it could matter.
+
+        An exception applies only where a rule it overrides would have applied: over a rule
+        that fired and, when that rule is an exception itself, over one that it covers.
+        """
+        fired = self.fired
+        covered: dict[str, Truth] = {}
+        reach: dict[str, Truth] = {}  # fired, and covers a rule when an exception
+        for rule_id, rules, exceptions in self.snapshot.exception_order:
+            statuses = list(map(fired.__getitem__, rules))
+            if exceptions:
+                statuses += [reach[exception] for exception in exceptions]
+            covered[rule_id] = _any(statuses)
+            reach[rule_id] = _and(fired[rule_id], covered[rule_id])
+        return covered
+
+    def _last_certain_tier(self) -> int:
+        """The last position in the tier order that some effective rule certainly reaches.
+
+        A rule that fires is effective unless a rule overriding it is; when every such rival
+        reaches a tier too (Art 2(12) yields to Art 5, high-risk and Art 50), one of their tiers
+        is reached whichever way the open facts fall, though Kleene logic alone cannot see it.
+        """
+        last = len(TIER_ORDER) - 1
+        fired, effective = self.fired, self.effective
+        for rule_id, position, defeaters in self.snapshot.tier_rules:
+            if position >= last:
+                break  # in the tier order: no later rule can come before `last`
+            if fired.get(rule_id) is not True:
+                continue
+            rivals = [d for d in defeaters if effective.get(d, False) is not False]
+            tiers = [self.tier_of.get(d) for d in rivals]
+            if all(t is not None for t in tiers):
+                last = min(last, max([position, *(TIER_ORDER.index(t) for t in tiers if t)]))
+        return last
+
+    def _possible(self, groups: Sequence[tuple[Any, tuple[str, ...]]]) -> tuple[list[Any], bool]:
+        """Every class (tier or model class) still possible, in order: the first one some
+        effective rule certainly reaches ends the list; and whether one does."""
+        effective = self.effective
+        possible = []
+        for cls, rule_ids in groups:
+            statuses = list(map(effective.__getitem__, rule_ids))
+            if True in statuses:
+                possible.append(cls)
+                return possible, True
+            if None in statuses:
+                possible.append(cls)
+        return possible, False
+
+    def _classes(self) -> tuple[list[Tier], list[ModelClass | None]]:
+        """The possible tiers and the possible model classes."""
+        tiers: list[Tier] = self._possible(self.snapshot.tier_groups)[0] if self.has["system"] else []
+        last = self._last_certain_tier()
+        tiers = [t for t in tiers if TIER_ORDER.index(t) <= last]
+        models: list[ModelClass | None] = []
+        if self.has["model"]:
+            models, certain = self._possible(self.snapshot.model_class_groups)
+            if not certain:
+                models.append(None)  # possibly not a general-purpose model at all
+        return tiers, models
+
+    def compact(self) -> dict[str, Any]:
+        """The result as JSON-ready data without the explanation (see classify_compact)."""
+        position = self.positions
+        system = self.system_tiers
+        return {
+            "id": self.subject.id,
+            "tier": _value(position[0]) if len(position) == 1 else None,
+            "possible_tiers": list(map(_value, position)),
+            "system_tier": _value(system[0]) if len(system) == 1 else None,
+            "basis": list(map(_id, self.basis)),
+            "obligations": list(map(_rule, self.obligations)),
+            "certain": (self.strict or self).settled(),
+        }
+
+    def result(self) -> Classification:
+        tiers, models = self.tiers, self.models
+        model_class = models[0] if len(models) == 1 else None
+        position, system = self.positions, self.system_tiers
+        hits = [self._hit(rule) for rule in self.basis]
+        if position != system and self.has["system"]:
+            hits.append(self._position_hit(position))
+        return construct(Classification, {
+            "id": self.subject.id,
+            "name": self.subject.name,
+            "ruleset": self.ruleset.id,
+            "ruleset_version": self.ruleset.version,
+            "as_of": self.snapshot.day,
+            "tier": position[0] if len(position) == 1 else None,
+            "possible_tiers": position,
+            "system_tier": system[0] if len(system) == 1 else None,
+            "possible_system_tiers": system,
+            "model_class": model_class,
+            "possible_model_classes": models,
+            "basis": hits,
+            "obligations": self.obligations,
+            "open_questions": self._questions(tiers, models),
+            "assumptions": self._assumptions(),
+            "certain": (self.strict or self).settled(),
+            "ruled_out": self._ruled_out(system),
+        })
+
+    def settled(self) -> bool:
+        """Whether nothing is left open: one tier, one model class, every obligation applies
+        (strict soundness makes these hold in every completion of the unknown facts)."""
+        return (len(self.tiers) <= 1 and len(self.models) <= 1
+                and all(o.status is Status.APPLIES for o in self.obligations))
+
+    @functools.cached_property
+    def system_tiers(self) -> list[Tier]:
+        """The possible tiers of the system itself, whoever asks: those of this evaluation unless
+        rules binding no role asked were left out, when every role is asked again."""
+        if self.snapshot is self.base:
+            return self.tiers
+        return _Evaluation(self.ruleset, self.base, self.subject, _EVERY_ROLE, self.facts).tiers
+
+    @functools.cached_property
+    def positions(self) -> list[Tier]:
+        """:meth:`position`, computed once."""
+        return self.position()
+
+    def position(self) -> list[Tier]:
+        """The possible positions of the roles asked, from the duties that bind them, for each
+        tier the system may have.
+
+        Prohibited when a prohibition binds a role; high-risk when the system is and a role has
+        duties for it; limited when an Art 50 duty binds a role; minimal when another duty does;
+        out of scope when none does (an Art 2 exclusion, the Art 2(10) personal use, no role).
+        Statuses are read as the rules open them (before :meth:`_sound`): where the system has a
+        tier other than out of scope or prohibited, a duty they open certainly does apply.
+        """
+        if not self.has["system"]:
+            return []
+        tier_of = self.snapshot.duty_tiers
+        certain: list[Tier] = []
+        possible: set[Tier] = set()
+        for obligation in self.raw:
+            tier = tier_of[obligation.rule]
+            if tier is not None:  # None: a model's duty, on the model axis
+                (certain.append if obligation.status is Status.APPLIES else possible.add)(tier)
+        reached: set[Tier] = set()
+        for tier in self.tiers:
+            if tier is Tier.OUT_OF_SCOPE or tier is Tier.PROHIBITED:
+                bound = tier is Tier.PROHIBITED and Tier.PROHIBITED in {*certain, *possible}
+                reached.add(Tier.PROHIBITED if bound else Tier.OUT_OF_SCOPE)
+                continue
+            cap = _SEVERITY[tier]
+            floor = min((t for t in certain if t is not Tier.PROHIBITED),
+                        key=_SEVERITY.__getitem__, default=Tier.OUT_OF_SCOPE)
+            if ((tier is Tier.HIGH_RISK and (floor is not Tier.OUT_OF_SCOPE or self._duty_free()))
+                    or self._binds_whenever(tier)):
+                floor = tier  # a duty for a high-risk system; or one whichever rule places it
+            reached.add(floor)
+            reached.update(t for t in possible if cap <= _SEVERITY[t] < _SEVERITY[floor])
+            if tier is Tier.HIGH_RISK and possible - {Tier.PROHIBITED} and floor is Tier.OUT_OF_SCOPE:
+                reached.add(Tier.HIGH_RISK)
+        return [t for t in TIER_ORDER if t in reached]
+
+    def _duty_free(self) -> bool:
+        """Whether the system is high-risk on a route whose regimes hold no duty at all, so that
+        its position is its tier for any role asked (Annex I Section B: Art 2(2) leaves the
+        requirements to the sectoral legislation)."""
+        s, answers = self.snapshot, self.answers
+        return bool(self.roles) and any(
+            answers[s.position[r.id]] is True and all(regime in s.duty_free_regimes for regime in r.opens)
+            for r in s.openers if r.tier is Tier.HIGH_RISK)
+
+    def _binds_whenever(self, tier: Tier) -> bool:
+        """Whether every rule that may place the system in ``tier`` opens a regime where a duty
+        of a role asked holds, whatever the unknown facts, and no rule may override it: then,
+        wherever the system has that tier, such a duty binds (the Art 50(2) marking duty and its
+        Art 111(4) twin split on the placing date, and one of them always holds)."""
+        s, answers = self.snapshot, self.answers
+        rivals = [(rule, duties) for i, rule, duties in s.tier_duties(tier, self.roles)
+                  if answers[i] is not False]
+        if not rivals:
+            return False
+        for rule, duties in rivals:
+            if duties is None:
+                return False  # a rule placing it there opens no regime
+            trees = [duty.when.tree for duty, defeaters in duties if self.has[duty.subject]
+                     and all(answers[d] is False for d in defeaters)]
+            if not _engine.always(trees, self._known(rule.subject), s.params):
+                return False
+        return True
+
+    def _position_hit(self, position: list[Tier]) -> RuleHit:
+        """The basis entry placing the roles asked where they stand, citing their definitions."""
+        roles = sorted(self.roles)
+        where = self.ruleset.role_citations
+        provision = (", ".join(dict.fromkeys(where[r] for r in roles if r in where))
+                     or where.get(None, ""))
+        tier = " or ".join(map(_value, position))
+        return construct(RuleHit, {
+            "rule": "operator_position",
+            "title": "The position of the roles described",
+            "citation": construct(Citation, {"act": self.ruleset.act, "provision": provision,
+                                             "url": self.ruleset.url + anchor(provision)}),
+            "outcome": tier,
+            "message": (f"As {', '.join(map(_value, roles))}, the duties that bind you place you "
+                        f"at {tier}." if roles else
+                        "No operator role is described: the Act's duties bind providers, "
+                        "deployers, importers, distributors, authorised representatives and "
+                        "product manufacturers."),
+            "facts": Facts({"roles": tuple(map(_value, roles))}),
+            "confidence": "high",
+        })
+
+    def _assumptions(self) -> list[Assumption]:
+        """The presumptions the result rests on: those filled in on facts that the strict
+        evaluation leaves open, and without which (the fact taken the other way) the tiers,
+        model classes, duties or positions would differ."""
+        if self.strict is None:
+            return []
+        open_ = self.strict._candidates(self.strict.tiers, self.strict.models)
+        out = []
+        for presumption, readers in self.assumed:
+            if presumption.fact in open_ and self._differs(presumption.fact, not presumption.value):
+                out.append(_assumption(presumption, readers, self.ruleset.act))
+        return out
+
+    def _ruled_out(self, system: list[Tier]) -> list[RuledOut]:
+        """The rules reaching a tier more severe than the least severe the system may have that
+        an effective exception overrides, or that a carve-out in their own terms defeats, on
+        known facts."""
+        reached = [_SEVERITY[t] for t in system if t is not Tier.OUT_OF_SCOPE]
+        if not reached:
+            return []
+        ceiling = max(reached)  # the least severe tier the system may have
+        known = self._known("system")
+        params, answers, position = self.snapshot.params, self.answers, self.snapshot.position
+        out: list[RuledOut] = []
+        for rule, carve_outs in self.snapshot.severe_rules:
+            if (rule.tier is None or _SEVERITY[rule.tier] >= ceiling
+                    or answers[position[rule.id]] is not False):
+                continue
+            winners = [d for d in self.snapshot.defeaters.get(rule.id, ())
+                       if d in position and answers[position[d]] is True]
+            if winners and rule.when.evaluate(known, params) is True:
+                winner = self.ruleset.rule(winners[0])
+                out.append(_ruled_out(rule, winner.id, winner.citation.provision, winner.message,
+                                      _shown(winner.when.facts, known)))
+                continue
+            for positive, carve_out in carve_outs:
+                if (_engine.holds(carve_out, known, params) is True
+                        and all(_engine.holds(t, known, params) is True for t in positive)):
+                    names = _engine.facts_read(carve_out)
+                    info = fact_info(names[0], self.ruleset.act)
+                    out.append(_ruled_out(rule, names[0], info["provision"], info["description"],
+                                          _shown(names, known)))
+                    break
+        return out
+
+    def _hit(self, rule: Rule) -> RuleHit:
+        """The basis entry of a rule that decided: shared by the results in which the rule read
+        the same values (the snapshot keeps a bounded number of them)."""
+        snapshot = self.snapshot
+        parts = snapshot.hit_parts.get(rule.id)
+        if parts is None:
+            parts = snapshot.hit_parts[rule.id] = _hit_parts(rule)
+        subject, names, converted, fields = parts
+        key = (rule.id, *map(self.facts[subject].get, names))
+        entries = snapshot.basis_entries
+        hit = entries.get(key)
+        if hit is None:
+            if len(entries) >= _BASIS_ENTRIES:
+                entries.clear()
+            shown = {name: value for name, value in zip(names, key[1:], strict=True)
+                     if value is not None}
+            for name in converted:
+                if name in shown:
+                    shown[name] = _plain(shown[name])
+            hit = entries[key] = construct(RuleHit, {**fields, "facts": Facts(shown)})
+        return hit
+
+    def _open_regimes(self, tiers: list[Tier]) -> dict[str, tuple[Truth, dt.date]]:
+        """Regimes opened by effective rules, with the date they apply from.
+
+        A regime applies from its own date, and never before the rule that opens it is in
+        force. A prohibition closes every other route.
+        """
+        regimes: dict[str, tuple[Truth, dt.date]] = {}
+        only_prohibited = tiers == [Tier.PROHIBITED]
+        effective = self.effective
+        for rule_id, prohibits, opens in self.snapshot.openings:
+            status = effective[rule_id]
+            if status is False or (only_prohibited and not prohibits):
+                continue
+            for regime, start in opens:
+                if regime in regimes:
+                    before, since = regimes[regime]
+                    regimes[regime] = (before or status, min(since, start))  # True or None
+                else:
+                    regimes[regime] = (status, start)
+        return regimes
+
+    def _obligations(
+        self, tiers: list[Tier], roles: frozenset[Role]
+    ) -> list[tuple[int, dt.date, Truth]]:
+        """The obligations that apply or may apply: each as its position in the snapshot's
+        obligations, with its date and status."""
+        if tiers == [Tier.OUT_OF_SCOPE]:
+            return []
+        regimes = self._open_regimes(tiers)
+        if not regimes:
+            return []
+        duties: dict[str, Truth] = {}
+        for name, rules in self.snapshot.duties.items():
+            duties.update(rules.evaluate(self._known(name), self.snapshot.params))
+        out: list[tuple[int, dt.date, Truth]] = []
+        at = self.snapshot.obligation_position  # a duty's position among all obligations
+        plan = self.snapshot.obligations_for(roles)
+        effective = self.effective
+        by_regime = self.snapshot.duties_by_regime(roles)
+        opened_by = {position for regime in regimes for position in by_regime.get(regime, ())}
+        for position in sorted(opened_by):
+            rule, rule_regimes, defeaters, own_date = plan[position]
+            duty = duties[rule.id]
+            if duty is False:
+                continue
+            if len(rule_regimes) == 1:
+                opened, since = regimes[rule_regimes[0]]
+            else:
+                triggers = [regimes[r] for r in rule_regimes if r in regimes]
+                opened = _any([opened for opened, _ in triggers])
+                since = min([since for _, since in triggers])
+            status = opened if duty is True else None  # neither is False here
+            if defeaters:  # overridden by an effective rule: see _undefeated
+                against = [effective[rule_id] for rule_id in defeaters]
+                if True in against:
+                    status = False
+                elif None in against:
+                    status = None
+            if opened is True and status is None:
+                self.undecided.append(at[rule.id])
+            if status is not False:
+                out.append((at[rule.id], own_date or since, status))
+        return out
+
+    def _questions(self, tiers: list[Tier], models: list[ModelClass | None]) -> list[OpenQuestion]:
+        """The :meth:`_candidates` whose answer alone can change the result, each kept only
+        when one of its answers changes a tier, a model class, or a duty's status or date (see
+        :meth:`_decides`). Where no single answer changes anything (only answers taken
+        together do, as with nothing described), every one is kept, so that answering them all
+        still decides the result."""
+        asked = self._candidates(tiers, models)
+        deciding = [name for name in asked if self._decides(name)] or asked
+        act = self.ruleset.act
+        return [_question(name, tuple(dict.fromkeys(asked[name])), act, _open_members(
+            self.facts[FACT_TYPES[name].subject].get(name))) for name in deciding]
+
+    def _candidates(self, tiers: list[Tier], models: list[ModelClass | None]) -> dict[str, list[str]]:
+        """Unknown facts read by open rules, with the rules reading them: rules bearing on a
+        tier or model class still open, or, while a duty may apply, any rule left open (and the
+        rules an open exception covers) and the possible duties; undecided duties."""
+        possible = any(o.status is Status.POSSIBLE for o in self.obligations)
+        asked: dict[str, list[str]] = {}
+        if len(tiers) <= 1 and len(models) <= 1 and not self.undecided and not possible:
+            return asked
+        snapshot = self.snapshot
+        facts = self.facts
+        if possible:  # a duty may turn on the facts of any rule left open, or of its own
+            at, answers = snapshot.position, self.answers
+            open_ = {rule_id for rule_id in snapshot.classifying_ids if answers[at[rule_id]] is None}
+            open_.update(*(snapshot.exception_targets.get(rule_id, ()) for rule_id in list(open_)))
+            open_.update(o.rule for o in self.obligations if o.status is Status.POSSIBLE)
+            ask((r for r in snapshot.readers if r.rule in open_ and self.has[r.subject]), facts, asked)
+        elif len(tiers) > 1 or len(models) > 1:
+            # Only the last possible tier can be certain: the possible ones end with it.
+            certain = tiers and True in snapshot.tier_answers[tiers[-1]](self.answers)
+            snapshot.asker(tuple(tiers[:-1] if certain else tiers), tuple(models))(
+                self.unknown, facts["system"], facts["model"], asked)
+        if self.undecided:
+            ask(map(snapshot.duty_readers.__getitem__, self.undecided), facts, asked)
+        return asked
+
+    def _decides(self, fact: str) -> bool:
+        """Whether some answer to ``fact`` alone changes the tiers, the model classes or the
+        duties (their statuses and dates), by deciding again with each answer the rules tell
+        apart (see :meth:`Snapshot.answers`); True where they cannot be listed (numbers, dates)."""
+        answers = self.snapshot.answers(fact)
+        if answers is None:
+            return True
+        known = self.facts[FACT_TYPES[fact].subject].get(fact)
+        if isinstance(known, PartialSet):  # only the members still unknown are answered
+            answers = tuple(dict.fromkeys(known.complete(answer) for answer in answers))
+        return any(self._differs(fact, answer) for answer in answers)
+
+    def _differs(self, fact: str, answer: Value) -> bool:
+        """Whether ``fact`` taken as ``answer`` changes the tiers, model classes, duties or
+        positions."""
+        subject = FACT_TYPES[fact].subject
+        facts = {**self.facts, subject: {**self.facts[subject], fact: answer}}
+        compiled = self.snapshot.program(self.has["system"], self.has["model"])
+        if compiled is not None and self.snapshot is self.base:  # its tiers are the system's
+            tiers, models, _, _, raw, _ = compiled.kleene(facts["system"], facts["model"],
+                                                          self.snapshot.params, self.roles)
+            if (tiers, models) != (self.tiers, self.models):
+                return True
+            if raw == self.raw:
+                return False  # the positions follow from the tiers and the duties opened
+            if _sound(self.snapshot, tiers, raw) != self.obligations:
+                return True
+        other = _Evaluation(self.ruleset, self.base, self.subject, self.roles, facts)
+        return ((other.system_tiers, other.models, other.obligations, other.positions)
+                != (self.system_tiers, self.models, self.obligations, self.positions))
+
+
+def _sound(snapshot: Snapshot, tiers: list[Tier], obligations: list[Obligation]) -> list[Obligation]:
+    """The obligations with each that applies only on some completion marked possible: while
+    out of scope is possible, every one; while a prohibition is possible but not certain, every
+    one but the prohibition's (a prohibition closes every other route)."""
+    if len(tiers) < 2 or not {Tier.OUT_OF_SCOPE, Tier.PROHIBITED} & set(tiers):
+        return obligations
+    demoted = _SEVERITY.keys() - ({Tier.PROHIBITED} if Tier.OUT_OF_SCOPE not in tiers else set())
+    at, results, tier_of = snapshot.obligation_position, snapshot.obligation_results, snapshot.duty_tiers
+    return [results[at[o.rule], o.applies_from, None]
+            if o.status is Status.APPLIES and tier_of[o.rule] in demoted else o
+            for o in obligations]
+
+
+def _assumption(presumption: Presumption, readers: tuple[str, ...], act: str) -> Assumption:
+    info = fact_info(presumption.fact, act)
+    return construct(Assumption, {
+        "fact": presumption.fact, "value": presumption.value, "provision": presumption.citation,
+        "reason": presumption.reason, "question": info["question"], "rules": readers})
+
+
+def _ruled_out(rule: Rule, by: str, provision: str, message: str, facts: Facts) -> RuledOut:
+    return construct(RuledOut, {
+        "rule": rule.id, "title": rule.title, "citation": rule.citation, "tier": rule.tier,
+        "by": by, "by_provision": provision, "message": message, "facts": facts})
+
+
+def _shown(names: Iterable[str], known: Mapping[str, Value]) -> Facts:
+    """The known values of these facts as a basis entry shows them."""
+    shown: dict[str, Any] = {name: _plain(known[name]) for name in names if name in known}
+    return Facts(shown)
+
+
+@functools.lru_cache(maxsize=4096)
+def _question(fact: str, rules: tuple[str, ...], act: str, members: str = "") -> OpenQuestion:
+    """The open question on ``fact`` that these rules ask, in the words and numbering of
+    ``act`` (for a set known in part, naming the ``members`` still unknown): shared, as every
+    field is immutable."""
+    info = fact_info(fact, act)
+    question, cited = info["question"], f" ({info['provision']})"
+    if members:  # named before the provision that ends every question
+        asked = question.removesuffix(cited)
+        question = f"{asked} Still unknown: {members}.{cited if asked != question else ''}"
+    return construct(OpenQuestion, {"fact": fact, "question": question,
+                                    "provision": info["provision"], "rules": rules})
+
+
+def _open_members(value: Value) -> str:
+    """The members of a set known in part that are still unknown, as a question names them."""
+    if not isinstance(value, PartialSet):
+        return ""
+    return ", ".join(sorted(member.value for member in value.unknown))
+
+
+def _hit_parts(rule: Rule) -> tuple[str, tuple[str, ...], tuple[str, ...], dict[str, Any]]:
+    """What a rule's basis entry takes from the rule: the subject and facts it reads, those of
+    them whose values are shown converted (enums, sets, dates), and every field but the facts
+    (in the order of the fields)."""
+    names = tuple(rule.when.facts)
+    converted = tuple(name for name in names
+                      if FACT_TYPES[name].kind in ("set", "datetime") or FACT_TYPES[name].enum)
+    return rule.when.subject or "system", names, converted, dict(
+        rule=rule.id,
+        title=rule.title,
+        citation=rule.citation,
+        outcome=rule.outcome,
+        message=rule.message,
+        facts=None,
+        confidence=rule.confidence,
+    )
+
+
+def _plain(value: Value) -> object:
+    """A fact value as a basis entry shows it: enums as strings, sets as sorted tuples (a member
+    still unknown marked `?`), dates in ISO form."""
+    if isinstance(value, frozenset):
+        return tuple(sorted(item.value if isinstance(item, Enum) else item for item in value))
+    if isinstance(value, PartialSet):
+        present, unknown = _plain(value.present), _plain(value.unknown)
+        assert isinstance(present, tuple) and isinstance(unknown, tuple)
+        return (*present, *(f"{m}?" for m in unknown))
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    return value
