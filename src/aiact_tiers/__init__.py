@@ -9,10 +9,6 @@ the law side by side.
 from typing import TYPE_CHECKING, Any
 
 from . import render  # noqa: F401  (registers how results display in a notebook)
-from .analysis.compare import Comparison, Counterpart, ObligationDifference, compare
-from .analysis.crosswalk import CrosswalkEntry, crosswalk
-from .analysis.history import History, HistoryEntry, history
-from .analysis.penalties import PenaltyExposure, penalties
 from .decision.classify import classify
 from .errors import (
     AiactTiersError,
@@ -58,14 +54,26 @@ from .results import (
 )
 
 if TYPE_CHECKING:
+    from .analysis.compare import Comparison, Counterpart, ObligationDifference, compare
+    from .analysis.crosswalk import CrosswalkEntry, crosswalk
+    from .analysis.history import History, HistoryEntry, history
+    from .analysis.penalties import PenaltyExposure, penalties
     from .interfaces.batch import BatchResult, classify_many
     from .interfaces.frames import classify_frame
     from .interfaces.inventory import RowError
 
-_LAZY = {"BatchResult": "interfaces.batch", "RowError": "interfaces.inventory",
-         "classify_many": "interfaces.batch", "classify_frame": "interfaces.frames"}
-"""Names imported on first use (PEP 562): the batch readers and writers (csv, json) load only
-when an inventory is read, the DataFrame layer only when a frame is classified."""
+_LAZY = {
+    **dict.fromkeys(("Comparison", "Counterpart", "ObligationDifference", "compare"), "analysis.compare"),
+    **dict.fromkeys(("CrosswalkEntry", "crosswalk"), "analysis.crosswalk"),
+    **dict.fromkeys(("History", "HistoryEntry", "history"), "analysis.history"),
+    **dict.fromkeys(("PenaltyExposure", "penalties"), "analysis.penalties"),
+    **dict.fromkeys(("BatchResult", "classify_many"), "interfaces.batch"),
+    "RowError": "interfaces.inventory",
+    "classify_frame": "interfaces.frames",
+}
+"""Names imported on first use (PEP 562): the analysis layer (comparisons, history, the
+crosswalk, penalties) loads only when one is asked for, the batch readers and writers only when
+an inventory is read, the DataFrame layer only when a frame is classified."""
 
 
 def __getattr__(name: str) -> Any:
