@@ -35,3 +35,27 @@ def test_every_module_opens_with_a_docstring_naming_its_job(path: Path) -> None:
     docstring = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
     assert docstring, f"{path.relative_to(PACKAGE)} has no opening docstring"
     assert not docstring.startswith("Private"), "a module's docstring says what it does"
+
+
+def _layout_tree() -> set[str]:
+    """The paths the tree of docs/contributing/layout.md shows, relative to the package."""
+    text = (ROOT / "docs" / "contributing" / "layout.md").read_text(encoding="utf-8")
+    block = text.split("```text\n", 1)[1].split("```", 1)[0].splitlines()[1:]  # below src/aiact_tiers/
+    paths, parents = set(), []
+    for line in block:
+        cut = max(line.find("├── "), line.find("└── "))
+        depth, name = cut // 4, line[cut + 4:].split()[0].rstrip("/")
+        parents[depth:] = [name]
+        paths.add("/".join(parents))
+    return paths
+
+
+def test_the_layout_page_shows_the_tree_as_it_is() -> None:
+    """Every file and folder the page shows exists, and every module of a layer is shown."""
+    shown = _layout_tree()
+    for path in shown:
+        assert (PACKAGE / path).exists(), f"layout.md shows {path}, which does not exist"
+    modules = {str(p.relative_to(PACKAGE)) for p in MODULES}
+    layers = {"interfaces", "law", "engine"}  # the packages whose modules the page lists one by one
+    missing = {m for m in modules if m.split("/")[0] in layers and not m.endswith("__init__.py")} - shown
+    assert not missing, f"layout.md does not show {sorted(missing)}"
