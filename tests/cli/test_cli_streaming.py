@@ -15,7 +15,7 @@ from aiact_tiers.interfaces.cli import app
 
 COLUMNS = ["id", "roles", "infers_outputs_from_input", "placed_on_union_market", "practices",
            "annex_iii_points", "profiling"]
-ROWS = int(os.environ.get("AIACT_TIERS_STREAM_ROWS", "2000"))
+ROWS = int(os.environ.get("AIACT_TIERS_STREAM_ROWS", "1000"))
 
 
 def generated(rows: int) -> Iterator[list[str]]:
