@@ -13,6 +13,7 @@ import datetime as dt
 import fnmatch
 import functools
 import operator
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -1042,20 +1043,27 @@ def _as_provider(rules: tuple[Rule, ...], predicates: Callable[[str], _engine.Pr
     provision that makes it the provider) and citation, and the dates all the rules it joins are
     in force."""
     out: list[Rule] = []
+    ids = {r.id for r in rules}
+    openers_of: dict[tuple[str, ...], tuple[Rule, ...]] = {}  # the rules opening some regime
     for taker in rules:
         out.append(taker)
-        unknown = set(taker.not_as_provider) - {r.id for r in rules}
+        unknown = set(taker.not_as_provider) - ids
         if unknown:
             raise RuleFileError(f"{taker.source}: `as_provider.except` names no rule: {sorted(unknown)}")
         for duty in rules if taker.as_provider else ():
+            if duty.role is not Role.PROVIDER or duty.id in taker.not_as_provider:
+                continue
             shared = tuple(regime for regime in duty.regimes if regime in taker.as_provider)
+            if not shared:
+                continue
             own = tuple(regime for regime in shared if regime in taker.regimes)
-            openers = () if own else tuple(r for r in rules if set(r.opens) & set(shared))
+            openers = () if own else openers_of.get(shared, ())
+            if not own and shared not in openers_of:
+                openers = openers_of[shared] = tuple(r for r in rules if not set(r.opens).isdisjoint(shared))
             joined = (taker, duty, *openers)
             start = max(r.effective_from for r in joined)
             until = min((r.effective_until for r in joined if r.effective_until), default=None)
-            if (duty.role is not Role.PROVIDER or not shared or duty.id in taker.not_as_provider
-                    or (until is not None and until <= start)):
+            if until is not None and until <= start:
                 continue
             conditions = [f"({r.when.text})" for r in (duty, taker) if r.when.text != "true"]
             if openers:
@@ -1103,7 +1111,12 @@ def _defeaters(rules: tuple[Rule, ...]) -> dict[str, tuple[str, ...]]:
 
 
 def _matching(pattern: str, ids: list[str], rule: Rule) -> list[str]:
-    found = [i for i in ids if fnmatch.fnmatchcase(i, pattern) and i != rule.id]
+    """The ids ``pattern`` names (a shell-style pattern, or an id), ``rule``'s own left out."""
+    if any(char in pattern for char in "*?["):
+        match = re.compile(fnmatch.translate(pattern)).match
+        found = [i for i in ids if match(i) and i != rule.id]
+    else:
+        found = [pattern] if pattern != rule.id and pattern in ids else []
     if not found:
         raise RuleFileError(f"{rule.source}: `{pattern}` matches no rule{did_you_mean(pattern, ids)}")
     return found
