@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from cli_support import AS_OF
 
-from aiact_tiers.interfaces import output as _output
+from aiact_tiers.interfaces import files
 
 RESULTS = b"keep\n"
 
@@ -108,7 +108,7 @@ def test_a_full_disk_names_the_output_and_leaves_no_partial_file(
     def fdopen(fd: int, *args: object, **kwargs: object) -> FullDisk:
         return FullDisk(io.FileIO(fd, "w"), encoding="utf-8", newline="")
 
-    monkeypatch.setattr(_output.os, "fdopen", fdopen)
+    monkeypatch.setattr(files.os, "fdopen", fdopen)
     result = run("batch", str(inventory), "-o", str(results), "--as-of", AS_OF)
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == f"error: cannot write `{results}`: No space left on device"

@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
-from ..facts import partial as _partial
+from ..facts import partial
 
 Decider = Callable[[Mapping[str, Any], Mapping[str, Any]], Any]
 
@@ -156,7 +156,7 @@ def globals_for(constants: Sequence[Any]) -> dict[str, Any]:
     namespace: dict[str, Any] = {f"c{i}": value for i, value in enumerate(constants)}
     namespace["__builtins__"] = {"bool": bool, "frozenset": frozenset, "len": len, "max": max,
                                  "min": min}
-    namespace.update(_member=_partial.member, _meet=_partial.meet, _truth=_partial.truth)
+    namespace.update(_member=partial.member, _meet=partial.meet, _truth=partial.truth)
     return namespace
 
 

@@ -27,10 +27,10 @@ from enum import Enum
 from typing import Any
 
 from ..errors import did_you_mean
-from ..facts import partial as _partial
+from ..facts import partial
 from ..facts.descriptions import ModelDescription, SystemDescription
 from ..facts.partial import PartialSet
-from . import deciders as _decide
+from . import deciders
 
 Value = Any  # a fact value after normalisation; None is unknown
 Evaluator = Callable[[Mapping[str, Value], Mapping[str, Value]], Value]
@@ -159,12 +159,12 @@ class Predicate:
     @functools.cached_property
     def decide(self) -> Evaluator | None:
         """The two-valued decider for when every fact is known, generated on first use."""
-        return _decide.decider([self.tree], booleans=BOOLEAN_FACTS)
+        return deciders.decider([self.tree], booleans=BOOLEAN_FACTS)
 
     @functools.cached_property
     def kleene(self) -> Evaluator | None:
         """The three-valued decider, generated on first use."""
-        return _decide.decider([self.tree], kleene=True, booleans=BOOLEAN_FACTS)
+        return deciders.decider([self.tree], kleene=True, booleans=BOOLEAN_FACTS)
 
     @functools.cached_property
     def needs(self) -> frozenset[str]:
@@ -180,7 +180,7 @@ class Predicate:
             return self.decide(facts, params)  # type: ignore[no-any-return]
         if self.kleene is not None:
             return self.kleene(facts, params)  # type: ignore[no-any-return]
-        return _partial.truth(self.compiled(facts, params))
+        return partial.truth(self.compiled(facts, params))
 
     def reference(self, facts: Mapping[str, Value], params: Mapping[str, Value]) -> bool | None:
         """The same answer by walking the tree: the reference the compiled form is tested against."""
@@ -190,7 +190,7 @@ class Predicate:
 def holds(tree: Tree, facts: Mapping[str, Value], params: Mapping[str, Value]) -> bool | None:
     """A checked tree's answer by walking it: True, False, or None while unknown facts (absent
     from ``facts``) leave it open."""
-    return _partial.truth(_eval(tree, facts, params))
+    return partial.truth(_eval(tree, facts, params))
 
 
 def always(trees: Sequence[Tree], facts: Mapping[str, Value], params: Mapping[str, Value]) -> bool:
@@ -470,15 +470,15 @@ def _eval(node: Tree, facts: Mapping[str, Value], params: Mapping[str, Value]) -
         return node[1]
     if kind in ("and", "or"):
         stop = kind == "or"  # the value that decides: False for `and`, True for `or`
-        left = _partial.truth(_eval(node[1], facts, params))
+        left = partial.truth(_eval(node[1], facts, params))
         if left is not None and bool(left) is stop:
             return stop
-        right = _partial.truth(_eval(node[2], facts, params))
+        right = partial.truth(_eval(node[2], facts, params))
         if right is not None and bool(right) is stop:
             return stop
         return None if left is None or right is None else not stop
     if kind == "not":
-        value = _partial.truth(_eval(node[1], facts, params))
+        value = partial.truth(_eval(node[1], facts, params))
         return None if value is None else not value
     if kind == "set":
         items = [_eval(item, facts, params) for item in node[1]]
@@ -488,10 +488,10 @@ def _eval(node: Tree, facts: Mapping[str, Value], params: Mapping[str, Value]) -
     if left is None or right is None:
         return None
     if kind == "in":
-        return _partial.member(left, right)
+        return partial.member(left, right)
     if kind in _COMPARE:
         return _COMPARE[kind](left, right)
-    return _partial.meet(left, right) if kind == "bwand" else left | right
+    return partial.meet(left, right) if kind == "bwand" else left | right
 
 
 def _compile(node: Tree) -> Evaluator:
@@ -521,10 +521,10 @@ def _compile(node: Tree) -> Evaluator:
     if kind == "set":
         return _compile_set(node)
     if kind == "in":
-        return _compile_binary(_partial.member, _compile(node[1]), _compile(node[2]))
+        return _compile_binary(partial.member, _compile(node[1]), _compile(node[2]))
     if kind in _COMPARE:
         return _compile_binary(_COMPARE[kind], _compile(node[1]), _compile(node[2]))
-    combine = _partial.meet if kind == "bwand" else operator.or_
+    combine = partial.meet if kind == "bwand" else operator.or_
     return _compile_binary(combine, _compile(node[1]), _compile(node[2]))
 
 
@@ -534,7 +534,7 @@ def _operand(node: Tree) -> Evaluator:
     if node[0] != "fact":
         return _compile(node)
     name = node[1]
-    return lambda facts, params: _partial.truth(facts.get(name))
+    return lambda facts, params: partial.truth(facts.get(name))
 
 
 def _compile_logic(conjunction: bool, left: Evaluator, right: Evaluator) -> Evaluator:

@@ -43,7 +43,7 @@ from ..facts.descriptions import _read_description as read_description_file
 from ..law.ruleset import DEFAULT_RULESET, list_rulesets, load_ruleset
 from ..render import report
 from ..results.classification import Assumption, Classification, OpenQuestion, Tier
-from . import output as _output
+from . import files
 from .batch import Outcome, Summary, classify_rendered, read_path
 from .inventory import Item, RowError, csv_facts
 from .records import FLAT_COLUMNS, csv_record, jsonl_record
@@ -126,7 +126,7 @@ def _one_line_errors() -> Iterator[None]:
         _fail(str(DescriptionError.from_validation(exc, FIELDS)))
     except (AiactTiersError, CliError) as exc:
         _fail(str(exc))
-    except _output.WriteError as exc:
+    except files.WriteError as exc:
         _fail(exc.message)
     except OSError as exc:
         _fail(f"cannot read `{exc.filename}`: {exc.strerror}")
@@ -207,7 +207,7 @@ def _chosen(fmt: StrEnum | None, output: Path | None, formats: type[StrEnum]) ->
         raise _unwritable(output, allowed)
     if choice is not None and choice is not by_suffix:
         raise CliError(f"`--format {choice}` and `--output` `{output}` disagree; give one of them")
-    _output.check_writable(output)
+    files.check_writable(output)
     return by_suffix
 
 
@@ -227,7 +227,7 @@ def _emit(fmt: Format, output: Path | None, table: Callable[[], None],
     if output is None:
         typer.echo(text, nl=False)
         return
-    with _one_line_errors(), _output.atomic_text(output) as stream:
+    with _one_line_errors(), files.atomic_text(output) as stream:
         stream.write(text)
 
 
@@ -337,7 +337,7 @@ class _Writer:
     CSV cells that would start a spreadsheet formula are neutralised with a leading `'`.
     """
 
-    def __init__(self, stream: _output.Writable, fmt: OutputFormat) -> None:
+    def __init__(self, stream: files.Writable, fmt: OutputFormat) -> None:
         self.stream = stream
         self.render = csv_record if fmt is OutputFormat.CSV else jsonl_record
         if fmt is OutputFormat.CSV:
@@ -367,7 +367,7 @@ def _results(output: Path | None) -> Iterator[Any]:
         workbook.close()
         return
     fmt = OutputFormat.CSV if suffix == ".csv" else OutputFormat.JSONL
-    with _output.atomic_text(output) if output else _stdout() as stream:
+    with files.atomic_text(output) if output else _stdout() as stream:
         yield _Writer(stream, fmt)
 
 
@@ -469,12 +469,12 @@ def _jobs(jobs: int | None) -> int:
 
 
 @contextlib.contextmanager
-def _stdout() -> Iterator[_output.Writable]:
-    yield _output.NamedStream(sys.stdout, "<stdout>")
+def _stdout() -> Iterator[files.Writable]:
+    yield files.NamedStream(sys.stdout, "<stdout>")
     try:
         sys.stdout.flush()
     except OSError as exc:
-        raise _output.WriteError("<stdout>", exc) from None
+        raise files.WriteError("<stdout>", exc) from None
 
 
 # --- questions and interview ----------------------------------------------------------------
@@ -540,7 +540,7 @@ def interview_command(
         day, who = _date(as_of), _role(role)
         if output is not None:
             _description_format(output)
-            _output.check_writable(output)
+            files.check_writable(output)
         scripted = _scripted(answers) if answers else None
         facts: dict[str, Any] = {"kind": "model"} if model else {}
         for key in ("kind", "id", "name", "roles"):
@@ -627,7 +627,7 @@ def _description_format(output: Path) -> str:
 
 def _write_answers(output: Path, facts: dict[str, Any]) -> None:
     as_json = _description_format(output) == "json"
-    with _output.atomic_text(output) as stream:
+    with files.atomic_text(output) as stream:
         stream.write(json.dumps(facts, indent=2, ensure_ascii=False) + "\n" if as_json
                      else yaml.safe_dump(facts, sort_keys=False, allow_unicode=True))
 

@@ -8,8 +8,8 @@ import json
 from typing import Any
 
 from ..errors import import_extra
+from .files import spreadsheet_safe
 from .inventory import Item, RowError
-from .output import spreadsheet_safe
 
 __all__ = ["FLAT_COLUMNS", "csv_record", "flat_row", "jsonl_record", "records_frame"]
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..engine import predicates as _engine
+from ..engine.predicates import Predicate, PredicateError
 from ..errors import RuleFileError, did_you_mean
 from ..facts.descriptions import Role
 from ..results.classification import Citation, Confidence, ModelClass, Phase, Tier
@@ -27,7 +27,7 @@ class Rule:
     id: str
     title: str
     citation: Citation
-    when: _engine.Predicate
+    when: Predicate
     effective_from: dt.date
     effective_until: dt.date | None
     tier: Tier | None = None
@@ -129,7 +129,7 @@ def parse_rule(
     act: str,
     url: str,
     default_from: dt.date,
-    predicates: Callable[[str], _engine.Predicate],
+    predicates: Callable[[str], Predicate],
 ) -> Rule:
     """Validate one rule record; raise RuleFileError naming file, line and rule id."""
     line = data.get("__line__", "?") if isinstance(data, dict) else "?"
@@ -150,7 +150,7 @@ def parse_rule(
     try:
         when = data.get("when", "true")
         predicate = predicates(str(when).lower() if isinstance(when, bool) else str(when))
-    except _engine.PredicateError as exc:
+    except PredicateError as exc:
         raise RuleFileError(f"{where}: {exc}") from None
 
     effective = data.get("effective") or {}
