@@ -133,10 +133,11 @@ def _evaluation(
     snapshot, roles = rules.at(day), _roles(subject, role)
     system = subject if isinstance(subject, SystemDescription) else None
     model = subject if isinstance(subject, ModelDescription) else (system and system.model)
-    facts = {"system": read_facts(system)[0] if system else {},
-             "model": read_facts(model)[0] if model else {}}
-    strict = _Evaluation(rules, snapshot, subject, roles, facts)
-    if not presume:
+    system_facts, system_known = read_facts(system) if system else ({}, True)
+    model_facts, model_known = read_facts(model) if model else ({}, True)
+    facts = {"system": system_facts, "model": model_facts}
+    strict = _Evaluation(rules, snapshot, subject, roles, facts, system_known and model_known)
+    if not presume or strict.known:  # a presumption fills only a fact left unknown
         return strict
     filled, assumed = _presume(snapshot, facts, strict.has)
     if not assumed:
@@ -217,15 +218,17 @@ class _Evaluation:
     assumed: Sequence[tuple[Presumption, tuple[str, ...]]] = ()  # the presumptions filled in
 
     def __init__(self, ruleset: RuleSet, base: Snapshot, subject: Description,
-                 roles: frozenset[Role], facts: dict[str, dict[str, Value]]) -> None:
+                 roles: frozenset[Role], facts: dict[str, dict[str, Value]],
+                 known: bool | None = None) -> None:
         self.ruleset = ruleset
         self.base = base
         self.snapshot = snapshot = base.for_roles(roles)  # rules binding no role asked left out
         self.subject = subject
         self.roles = roles
-        # Each subject's facts, an unknown one None; whether every fact of both is known:
+        # Each subject's facts, an unknown one None; whether every fact of both is known
+        # (``known`` when the caller has read it already):
         self.facts = facts
-        self.known = settled(facts["system"]) and settled(facts["model"])
+        self.known = settled(facts["system"]) and settled(facts["model"]) if known is None else known
         self.has = {name: bool(values) for name, values in facts.items()}  # described or not
         # The duties (positions in the snapshot's obligations) whose regime is certainly open
         # but whose own answer is not, in order:
@@ -529,23 +532,19 @@ class _Evaluation:
             return []
         ceiling = max(reached)  # the least severe tier the system may have
         known = self._known("system")
-        params, answers, position = self.snapshot.params, self.answers, self.snapshot.position
+        params, answers = self.snapshot.params, self.answers
         out: list[RuledOut] = []
-        for rule, carve_outs in self.snapshot.severe_rules:
-            if (rule.tier is None or _SEVERITY[rule.tier] >= ceiling
-                    or answers[position[rule.id]] is not False):
+        for rule, severity, at, defeaters, pick, carve_outs in self.snapshot.severe_rules:
+            if severity >= ceiling or answers[at] is not False:
                 continue
-            winners = [d for d in self.snapshot.defeaters.get(rule.id, ())
-                       if d in position and answers[position[d]] is True]
-            if winners and rule.when.evaluate(known, params) is True:
-                winner = self.ruleset.rule(winners[0])
+            against = pick(answers)
+            if True in against and rule.when.evaluate(known, params) is True:
+                winner = self.ruleset.rule(defeaters[against.index(True)])
                 out.append(_ruled_out(rule, winner.id, winner.citation.provision, winner.message,
                                       _shown(winner.when.facts, known)))
                 continue
-            for positive, carve_out in carve_outs:
-                if (_engine.holds(carve_out, known, params) is True
-                        and all(_engine.holds(t, known, params) is True for t in positive)):
-                    names = _engine.facts_read(carve_out)
+            for names, defeated in carve_outs:
+                if defeated.evaluate(known, params) is True:
                     info = fact_info(names[0], self.ruleset.act)
                     out.append(_ruled_out(rule, names[0], info["provision"], info["description"],
                                           _shown(names, known)))

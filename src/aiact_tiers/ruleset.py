@@ -77,8 +77,25 @@ class Parameter:
 
 TierDuties = tuple[tuple[int, Rule, tuple[tuple[Rule, tuple[int, ...]], ...] | None], ...]
 """See :meth:`Snapshot.tier_duties`."""
-CarveOut = tuple[tuple[_engine.Tree, ...], _engine.Tree]
-"""A negated term of a rule's conjunction (the carve-out) with the rule's other terms."""
+CarveOut = tuple[tuple[str, ...], _engine.Predicate]
+"""The facts a negated term of a rule's conjunction (the carve-out) reads, and the predicate
+that the carve-out and the rule's other terms all hold."""
+
+
+class SevereRule(NamedTuple):
+    """See :attr:`Snapshot.severe_rules`."""
+
+    rule: Rule
+    severity: int
+    position: int
+    defeaters: tuple[str, ...]  # the overriding rules in force
+    answers: Picker  # their answers among the classifying rules'
+    carve_outs: tuple[CarveOut, ...]
+
+
+def _all(terms: Sequence[_engine.Tree]) -> _engine.Tree:
+    """The conjunction of these trees."""
+    return terms[0] if len(terms) == 1 else ("and", terms[0], _all(terms[1:]))
 
 
 @dataclass(frozen=True)
@@ -119,17 +136,23 @@ class Snapshot:
     def for_roles(self, roles: frozenset[Any]) -> Snapshot:
         """The snapshot as operators in these roles see it: without the rules whose outcome binds
         none of them (a prohibition of use, as in Art 5(1)(h), binds deployers only)."""
-        unbound = frozenset(r.id for r in self.rules if r.binds and not roles & r.binds)
-        if not unbound:
-            return self
-        view = self._views.get(unbound)
+        view = self._views.get(roles)
         if view is None:
-            view = self._views[unbound] = dataclasses.replace(
-                self, rules=tuple(r for r in self.rules if r.id not in unbound))
+            unbound = frozenset(r.id for r in self.rules if r.binds and not roles & r.binds)
+            view = self._views[roles] = self if not unbound else self._unbound.get(unbound) or (
+                self._unbound.setdefault(unbound, dataclasses.replace(
+                    self, rules=tuple(r for r in self.rules if r.id not in unbound))))
         return view
 
     @functools.cached_property
-    def _views(self) -> dict[frozenset[str], Snapshot]:
+    def _views(self) -> dict[frozenset[Any], Snapshot]:
+        """:meth:`for_roles`' answers, by the roles asked."""
+        return {}
+
+    @functools.cached_property
+    def _unbound(self) -> dict[frozenset[str], Snapshot]:
+        """The views of :meth:`for_roles`, by the rules they leave out (roles that leave out
+        the same rules share one view)."""
         return {}
 
     @functools.cached_property
@@ -147,17 +170,27 @@ class Snapshot:
         return {subject: tuple(entries) for subject, entries in out.items()}
 
     @functools.cached_property
-    def severe_rules(self) -> tuple[tuple[Rule, tuple[CarveOut, ...]], ...]:
-        """The classifying rules reaching a tier above minimal, each with its carve-outs: for
-        every negated term of its conjunction (``not biometric_verification_only``), the other
-        terms and the negated one, so that a result can say which carve-out defeated it."""
+    def severe_rules(self) -> tuple[SevereRule, ...]:
+        """The classifying rules reaching a tier above minimal that an overriding rule in force
+        or a carve-out in their own terms can defeat, each with the severity of its tier (see
+        ``classify._SEVERITY``), its position, the overriding rules in force with theirs, and
+        the picker of their answers, and its carve-outs: for every negated term of its conjunction (``not
+        biometric_verification_only``), the facts that term reads and the predicate that it
+        and every other term hold, so that a result can say which carve-out defeated it."""
+        severity = (Tier.PROHIBITED, Tier.HIGH_RISK, Tier.LIMITED)
         out = []
         for rule in self.classifying:
-            if rule.tier in (Tier.PROHIBITED, Tier.HIGH_RISK, Tier.LIMITED):
+            if rule.tier in severity:
                 terms = _engine.conjuncts(rule.when.tree)
-                out.append((rule, tuple(
-                    (tuple(t for t in terms if t is not term), term[1])
-                    for term in terms if term[0] == "not")))
+                carve_outs = tuple(
+                    (_engine.facts_read(term[1]), _engine.predicate(f"carve-out of {rule.id}", _all(
+                        [*(t for t in terms if t is not term), term[1]])))
+                    for term in terms if term[0] == "not")
+                defeaters = tuple(d for d in self.defeaters.get(rule.id, ()) if d in self.position)
+                if carve_outs or defeaters:
+                    out.append(SevereRule(rule, severity.index(rule.tier), self.position[rule.id],
+                                          defeaters, picker(map(self.position.__getitem__, defeaters)),
+                                          carve_outs))
         return tuple(out)
 
     def answers(self, fact: str) -> tuple[Any, ...] | None:
