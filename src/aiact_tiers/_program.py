@@ -317,8 +317,14 @@ class _Writer(ABC):
                             [self.e[self.position[d]] for d in duty.defeaters],
                             earliest if duty.applies_from is None
                             else self.constant(duty.applies_from))
+        self.prepare(list(steps.values()))
         for k in sorted(steps):
             self.duty_status(k, *steps[k])
+
+    @abstractmethod
+    def prepare(self, steps: list[tuple[str, str, str, list[str], str]]) -> None:
+        """Emit what several duties' statuses share, before the first of them (the arguments
+        of :meth:`duty_status`, as a list)."""
 
     def group(self, opened: list[str]) -> tuple[str, str]:
         """A group's test that one of its regimes may be open, and the name of whether one is
@@ -447,11 +453,20 @@ class _Boolean(_Writer):
             out.append(name)
         return out[0], out[1]
 
+    def prepare(self, steps: list[tuple[str, str, str, list[str], str]]) -> None:
+        """For each set of overriding rules that duties share, whether none is effective, read
+        once."""
+        self.free: dict[tuple[str, ...], str] = {}
+        for *_, against, _ in steps:
+            if against and tuple(against) not in self.free:
+                free = self.free[tuple(against)] = self.local("free")
+                self.emit(f"{free} = not {self.any_of(against)}", 1)
+
     def duty_status(self, k: int, role: str, holds: str, opens: str, against: list[str],
                     day: str) -> None:
         tests = [role] if holds == "True" else [role, f"({holds})"]
         if against:
-            tests.append(f"not {self.any_of(against)}")
+            tests.append(self.free[tuple(against)])
         self.emit(f"if {' and '.join(tests)}:", 1)
         self.emit(f"out.append({self.results}[{k}, {day}, True])", 2)
 
@@ -465,6 +480,7 @@ class _Kleene(_Writer):
                                                self.hoisted[subject], every=True)
                        for subject, facts in _FACTS.items()}
         self.overriding: dict[tuple[str, ...], str] = {}  # whether any of these rules is effective
+        self.statuses: dict[tuple[str, tuple[str, ...]], tuple[str, str]] = {}  # see prepare
 
     def nonempty(self, name: str) -> str:
         return f"({name} is None or {name})"
@@ -594,6 +610,22 @@ class _Kleene(_Writer):
         if otherwise is not None:
             self.emit(f"{name}.append({otherwise})", depth)
 
+    def prepare(self, steps: list[tuple[str, str, str, list[str], str]]) -> None:
+        """For each regime openness and set of overriding rules that duties share, the status
+        of such a duty where it holds and where it may hold, read once: False where an
+        overriding rule is effective, unknown where one may be, else as the regime is open."""
+        for _, _, opens, against, _ in steps:
+            key = (opens, tuple(against))
+            if against and key not in self.statuses:
+                a = self.overriding.get(tuple(against)) or against[0]
+                if len(against) > 1 and a == against[0]:  # not read yet: read here
+                    a = self.overriding[tuple(against)] = self.local("a")
+                    self.emit(f"{a} = {self.any_of(against)}", 1)
+                held, may = self.local("st"), self.local("sn")
+                self.emit(f"{held} = False if {a} is True else None if {a} is None else {opens}", 1)
+                self.emit(f"{may} = False if {a} is True else None", 1)
+                self.statuses[key] = held, may
+
     def duty_status(self, k: int, role: str, holds: str, opens: str, against: list[str],
                     day: str) -> None:
         """As classify._Evaluation._obligations: a duty that may hold, in a regime that may be
@@ -613,13 +645,11 @@ class _Kleene(_Writer):
             self.emit(f"if {opens} is True:", 3)
             self.emit(f"undecided.append({k})", 4)
             return
-        self.emit(f"{status} = {opens}" if always else f"{status} = {opens} if {d} is True else None", 2)
-        a = self.local("a")
-        self.emit(f"{a} = {self.any_of(against)}", 2)
-        self.emit(f"{status} = False if {a} is True else None if {a} is None else {status}", 2)
-        self.emit(f"if {opens} is True and {status} is None:", 2)
-        self.emit(f"undecided.append({k})", 3)
+        held, may = self.statuses[opens, tuple(against)]
+        self.emit(f"{status} = {held}" if always else f"{status} = {held} if {d} is True else {may}", 2)
         self.emit(f"if {status} is not False:", 2)
+        self.emit(f"if {status} is None and {opens} is True:", 3)
+        self.emit(f"undecided.append({k})", 4)
         self.emit(f"out.append({results}[{k}, {day}, {status}])", 3)
 
 

@@ -233,6 +233,7 @@ class _Evaluation:
         # The duties (positions in the snapshot's obligations) whose regime is certainly open
         # but whose own answer is not, in order:
         self.undecided: list[int] = []
+        self.reading: dict[str, tuple[Truth, ...]] = {}  # per fact, the answers of rules reading it
         compiled = snapshot.program(self.has["system"], self.has["model"])
         if compiled is None:
             self._decide_open()
@@ -693,6 +694,15 @@ class _Evaluation:
         facts = {**self.facts, subject: {**self.facts[subject], fact: answer}}
         compiled = self.snapshot.program(self.has["system"], self.has["model"])
         if compiled is not None and self.snapshot is self.base:  # its tiers are the system's
+            # The program reads the facts through the rules' answers alone: while no rule
+            # reading the fact answers otherwise, it decides as before.
+            reading = self.snapshot.deciders_reading(fact)
+            if reading is not None and self.has[subject]:
+                before = self.reading.get(fact)
+                if before is None:
+                    before = self.reading[fact] = reading(self.facts[subject], self.snapshot.params)
+                if reading(facts[subject], self.snapshot.params) == before:
+                    return False
             tiers, models, _, _, raw, _ = compiled.kleene(facts["system"], facts["model"],
                                                           self.snapshot.params, self.roles)
             if (tiers, models) != (self.tiers, self.models):

@@ -216,6 +216,19 @@ class Snapshot:
             self._answers[fact] = found
         return self._answers[fact]
 
+    def deciders_reading(self, fact: str) -> _decide.Decider | None:
+        """The three-valued answers, at once, of every rule in force that reads ``fact`` (None
+        when they cannot be written as source): what a change of that fact alone can change."""
+        if fact not in self._reading:
+            self._reading[fact] = _decide.decider(
+                [r.when.tree for r in self.rules if fact in r.when.facts], many=True, kleene=True,
+                booleans=_engine.BOOLEAN_FACTS)
+        return self._reading[fact]
+
+    @functools.cached_property
+    def _reading(self) -> dict[str, _decide.Decider | None]:
+        return {}
+
     def _signature(self, value: str) -> tuple[Any, ...]:
         """How the rules see ``value``: itself where a predicate names it, and which set
         parameters hold it."""
