@@ -687,6 +687,46 @@ class _Evaluation:
             answers = tuple(dict.fromkeys(known.complete(answer) for answer in answers))
         return any(self._differs(fact, answer) for answer in answers)
 
+    def _changed(self, fact: str, facts: Mapping[str, Value]) -> bool | None:
+        """Whether the generated decision changes with ``facts`` (this evaluation's facts of a
+        subject, ``fact`` taken another way), told from the answers of the rules reading it
+        alone where they tell it; None where it takes deciding again.
+
+        The decision reads the facts through the rules' answers alone: while those answers
+        stay, it stays. While no classifying rule answers otherwise, the tiers, model classes,
+        regimes and overriding rules stay, and a duty answering otherwise changes the duties
+        only where it is among them (a duty now False leaves them) or was False (its regime
+        may be open)."""
+        rules, decider = self.snapshot.reading(fact)
+        if decider is None:
+            return None
+        before = self.reading.get(fact)
+        if before is None:
+            before = self.reading[fact] = decider(self.facts[FACT_TYPES[fact].subject],
+                                                  self.snapshot.params)
+        after = decider(facts, self.snapshot.params)
+        if after == before:
+            return False
+        listed = self.listed
+        again = False
+        for rule, old, new in zip(rules, before, after, strict=True):
+            if old is new:
+                continue
+            if not rule.is_obligation:
+                return None
+            if rule.id in listed:
+                if new is False:
+                    return True  # it leaves the duties, the tiers staying
+                again = True
+            elif old is False:
+                again = True
+        return None if again else False
+
+    @functools.cached_property
+    def listed(self) -> frozenset[str]:
+        """The ids of the duties the rules open (:attr:`raw`)."""
+        return frozenset(map(_rule, self.raw))
+
     def _differs(self, fact: str, answer: Value) -> bool:
         """Whether ``fact`` taken as ``answer`` changes the tiers, model classes, duties or
         positions."""
@@ -694,15 +734,9 @@ class _Evaluation:
         facts = {**self.facts, subject: {**self.facts[subject], fact: answer}}
         compiled = self.snapshot.program(self.has["system"], self.has["model"])
         if compiled is not None and self.snapshot is self.base:  # its tiers are the system's
-            # The program reads the facts through the rules' answers alone: while no rule
-            # reading the fact answers otherwise, it decides as before.
-            reading = self.snapshot.deciders_reading(fact)
-            if reading is not None and self.has[subject]:
-                before = self.reading.get(fact)
-                if before is None:
-                    before = self.reading[fact] = reading(self.facts[subject], self.snapshot.params)
-                if reading(facts[subject], self.snapshot.params) == before:
-                    return False
+            changed = self._changed(fact, facts[subject]) if self.has[subject] else None
+            if changed is not None:
+                return changed
             tiers, models, _, _, raw, _ = compiled.kleene(facts["system"], facts["model"],
                                                           self.snapshot.params, self.roles)
             if (tiers, models) != (self.tiers, self.models):

@@ -216,17 +216,19 @@ class Snapshot:
             self._answers[fact] = found
         return self._answers[fact]
 
-    def deciders_reading(self, fact: str) -> _decide.Decider | None:
-        """The three-valued answers, at once, of every rule in force that reads ``fact`` (None
-        when they cannot be written as source): what a change of that fact alone can change."""
-        if fact not in self._reading:
-            self._reading[fact] = _decide.decider(
-                [r.when.tree for r in self.rules if fact in r.when.facts], many=True, kleene=True,
-                booleans=_engine.BOOLEAN_FACTS)
-        return self._reading[fact]
+    def reading(self, fact: str) -> tuple[tuple[Rule, ...], _decide.Decider | None]:
+        """The rules in force that read ``fact``, and the three-valued decider of them all at
+        once (None when they cannot be written as source): what a change of that fact alone
+        can change."""
+        found = self._reading.get(fact)
+        if found is None:
+            rules = tuple(r for r in self.rules if fact in r.when.facts)
+            found = self._reading[fact] = rules, _decide.decider(
+                [r.when.tree for r in rules], many=True, kleene=True, booleans=_engine.BOOLEAN_FACTS)
+        return found
 
     @functools.cached_property
-    def _reading(self) -> dict[str, _decide.Decider | None]:
+    def _reading(self) -> dict[str, tuple[tuple[Rule, ...], _decide.Decider | None]]:
         return {}
 
     def _signature(self, value: str) -> tuple[Any, ...]:
