@@ -318,8 +318,25 @@ class _Writer(ABC):
                             earliest if duty.applies_from is None
                             else self.constant(duty.applies_from))
         self.prepare(list(steps.values()))
-        for k in sorted(steps):
-            self.duty_status(k, *steps[k])
+        runs: list[tuple[list[int], tuple[str, str, str, list[str], str]]] = []
+        for k in sorted(steps):  # duties next to one another decided alike are decided at once
+            if runs and runs[-1][1] == steps[k]:
+                runs[-1][0].append(k)
+            else:
+                runs.append(([k], steps[k]))
+        for ks, step in runs:
+            self.duty_status(ks, *step)
+
+    def add(self, name: str, items: Sequence[str], depth: int) -> None:
+        """Emit the appending of ``items`` to the list ``name``, in order."""
+        if len(items) == 1:
+            self.emit(f"{name}.append({items[0]})", depth)
+        else:
+            self.emit(f"{name} += ({', '.join(items)})", depth)
+
+    def results_of(self, ks: Sequence[int], day: str, status: str) -> list[str]:
+        """The shared results of the duties at ``ks`` with this day and status, as source."""
+        return [f"{self.results}[{k}, {day}, {status}]" for k in ks]
 
     @abstractmethod
     def prepare(self, steps: list[tuple[str, str, str, list[str], str]]) -> None:
@@ -385,11 +402,11 @@ class _Writer(ABC):
         return self.undescribed(self.snapshot.undescribed_duties[rule.id])
 
     @abstractmethod
-    def duty_status(self, k: int, role: str, holds: str, opens: str, against: list[str],
+    def duty_status(self, ks: list[int], role: str, holds: str, opens: str, against: list[str],
                     day: str) -> None:
-        """Emit the status of duty ``k`` (``role``: the test that its role is asked and its
-        regimes may be open; ``opens``: whether they are) and add its result to the obligations
-        where it may apply."""
+        """Emit the status of the duties at ``ks``, decided alike (``role``: the test that their
+        role is asked and their regimes may be open; ``opens``: whether they are) and add their
+        results to the obligations where they may apply."""
 
 
 class _Boolean(_Writer):
@@ -462,13 +479,13 @@ class _Boolean(_Writer):
                 free = self.free[tuple(against)] = self.local("free")
                 self.emit(f"{free} = not {self.any_of(against)}", 1)
 
-    def duty_status(self, k: int, role: str, holds: str, opens: str, against: list[str],
+    def duty_status(self, ks: list[int], role: str, holds: str, opens: str, against: list[str],
                     day: str) -> None:
         tests = [role] if holds == "True" else [role, f"({holds})"]
         if against:
             tests.append(self.free[tuple(against)])
         self.emit(f"if {' and '.join(tests)}:", 1)
-        self.emit(f"out.append({self.results}[{k}, {day}, True])", 2)
+        self.add("out", self.results_of(ks, day, "True"), 2)
 
 
 class _Kleene(_Writer):
@@ -626,31 +643,31 @@ class _Kleene(_Writer):
                 self.emit(f"{may} = False if {a} is True else None", 1)
                 self.statuses[key] = held, may
 
-    def duty_status(self, k: int, role: str, holds: str, opens: str, against: list[str],
+    def duty_status(self, ks: list[int], role: str, holds: str, opens: str, against: list[str],
                     day: str) -> None:
         """As classify._Evaluation._obligations: a duty that may hold, in a regime that may be
         open, applies or may apply unless an effective rule overrides it."""
         d, status = self.local("d"), self.local("status")
         always = holds == "True"
         self.emit(f"if {role}:" if always else f"if {role} and ({d} := {holds}) is not False:", 1)
-        results = self.results
+        undecided = [str(k) for k in ks]
         if not against and always:  # applies as surely as its regime is open
-            self.emit(f"out.append({results}[{k}, {day}, {opens}])", 2)
+            self.add("out", self.results_of(ks, day, opens), 2)
             return
         if not against:  # applies as surely as its regime is open, or may apply
             self.emit(f"if {d} is True:", 2)
-            self.emit(f"out.append({results}[{k}, {day}, {opens}])", 3)
+            self.add("out", self.results_of(ks, day, opens), 3)
             self.emit("else:", 2)
-            self.emit(f"out.append({results}[{k}, {day}, None])", 3)
+            self.add("out", self.results_of(ks, day, "None"), 3)
             self.emit(f"if {opens} is True:", 3)
-            self.emit(f"undecided.append({k})", 4)
+            self.add("undecided", undecided, 4)
             return
         held, may = self.statuses[opens, tuple(against)]
         self.emit(f"{status} = {held}" if always else f"{status} = {held} if {d} is True else {may}", 2)
         self.emit(f"if {status} is not False:", 2)
         self.emit(f"if {status} is None and {opens} is True:", 3)
-        self.emit(f"undecided.append({k})", 4)
-        self.emit(f"out.append({results}[{k}, {day}, {status}])", 3)
+        self.add("undecided", undecided, 4)
+        self.add("out", self.results_of(ks, day, status), 3)
 
 
 def _constant_truth(rule: Rule) -> bool | None:
