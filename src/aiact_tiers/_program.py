@@ -22,7 +22,7 @@ import datetime as dt
 from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from . import _decide, _engine, _partial
 from .facts import Role
@@ -53,10 +53,15 @@ answer; the obligations that apply or may apply (the snapshot's shared results);
 positions of the duties whose regime is certainly open but whose own answer is not."""
 
 
-Program = Callable[[Mapping[str, Any], Mapping[str, Any], Mapping[str, Any], frozenset[Any]],
-                   Decided]
-"""``(system facts, model facts, parameters, roles) -> Decided``; the facts of a described
-subject all present, an unknown one None (an undescribed subject's are never read)."""
+class Program(Protocol):
+    """``(system facts, model facts, parameters, roles) -> Decided``; the facts of a described
+    subject all present, an unknown one None (an undescribed subject's are never read). With
+    ``stop``, a pair of tiers and model classes: where those decided differ from it, the
+    decision ends there, with no answers and no duties (all a comparison needs)."""
+
+    def __call__(self, fs: Mapping[str, Any], fm: Mapping[str, Any], p: Mapping[str, Any],
+                 roles: frozenset[Any], stop: tuple[list[Tier], list[Any]] | None = None
+                 ) -> Decided: ...
 
 
 class Compiled(NamedTuple):
@@ -219,13 +224,15 @@ class _Writer(ABC):
             self.emit(" = ".join(f"r{i}" for i, _ in answers) + " = False", 1)
         self.overrides()
         tiers, models = self.classes()
+        self.emit(f"if stop is not None and stop != ({tiers}, {models}):")
+        self.emit(f"return {tiers}, {models}, (), (), [], []", 1)
         unknown = self.unknown()
         self.emit(f"effective = ({''.join(f'{name}, ' for name in self.e)})")
         self.emit("out = []")
         self.emit("undecided = []")
         self.obligations(tiers)
         self.emit(f"return {tiers}, {models}, {unknown}, effective, out, undecided")
-        return "\n".join(["def decide(fs, fm, p, roles):", *self.lines, ""])
+        return "\n".join(["def decide(fs, fm, p, roles, stop=None):", *self.lines, ""])
 
     def unknown(self) -> str:
         """Whether each classifying rule's own and effective answers are both unknown: the

@@ -693,10 +693,10 @@ class _Evaluation:
         alone where they tell it; None where it takes deciding again.
 
         The decision reads the facts through the rules' answers alone: while those answers
-        stay, it stays. While no classifying rule answers otherwise, the tiers, model classes,
-        regimes and overriding rules stay, and a duty answering otherwise changes the duties
-        only where it is among them (a duty now False leaves them) or was False (its regime
-        may be open)."""
+        stay, it stays. A duty among those the rules open that is now False leaves them, whatever
+        else changes. While no classifying rule answers otherwise, the tiers, model classes,
+        regimes and overriding rules stay, and a duty answering otherwise can change the duties
+        only where it is among them or was False (its regime may be open)."""
         rules, decider = self.snapshot.reading(fact)
         if decider is None:
             return None
@@ -712,13 +712,11 @@ class _Evaluation:
         for rule, old, new in zip(rules, before, after, strict=True):
             if old is new:
                 continue
-            if not rule.is_obligation:
-                return None
             if rule.id in listed:
                 if new is False:
-                    return True  # it leaves the duties, the tiers staying
+                    return True  # it leaves the duties (and the obligations), whatever else does
                 again = True
-            elif old is False:
+            elif old is False or not rule.is_obligation:
                 again = True
         return None if again else False
 
@@ -738,7 +736,8 @@ class _Evaluation:
             if changed is not None:
                 return changed
             tiers, models, _, _, raw, _ = compiled.kleene(facts["system"], facts["model"],
-                                                          self.snapshot.params, self.roles)
+                                                          self.snapshot.params, self.roles,
+                                                          (self.tiers, self.models))
             if (tiers, models) != (self.tiers, self.models):
                 return True
             if raw == self.raw:

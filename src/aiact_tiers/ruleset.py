@@ -467,7 +467,7 @@ class Snapshot:
         if key not in self._programs:
             described = {"system": system, "model": model}
             kleene = _program.program(self, described, kleene=True)
-            self._programs[key] = kleene and _program.Compiled(
+            self._programs[key] = None if kleene is None else _program.Compiled(
                 _program.program(self, described, kleene=False), kleene
             )
         return self._programs[key]
