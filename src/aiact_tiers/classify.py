@@ -14,7 +14,7 @@ import functools
 import operator
 from collections.abc import Iterable, Mapping, Sequence
 from enum import Enum
-from itertools import compress
+from itertools import compress, repeat
 from typing import Any
 
 from . import _engine
@@ -190,7 +190,8 @@ def _roles(subject: Description, role: Role | str | None) -> frozenset[Role]:
 
 _EVERY_ROLE = frozenset(Role)
 _value = operator.attrgetter("_value_")  # an enum's value, without the `value` descriptor
-_id, _rule = operator.attrgetter("id"), operator.attrgetter("rule")
+_id, _rule, _status = operator.attrgetter("id"), operator.attrgetter("rule"), operator.attrgetter("status")
+_NONE = repeat(None)  # None, endlessly: the second operand of an `is None` test mapped
 _BASIS_ENTRIES = 4096  # basis entries a snapshot keeps for reuse, at the most
 _DESCRIPTIONS = (SystemDescription, ModelDescription)
 _SEVERITY = {tier: rank for rank, tier in enumerate(
@@ -409,7 +410,7 @@ class _Evaluation:
         """Whether nothing is left open: one tier, one model class, every obligation applies
         (strict soundness makes these hold in every completion of the unknown facts)."""
         return (len(self.tiers) <= 1 and len(self.models) <= 1
-                and all(o.status is Status.APPLIES for o in self.obligations))
+                and Status.POSSIBLE not in map(_status, self.obligations))
 
     @functools.cached_property
     def system_tiers(self) -> list[Tier]:
@@ -654,18 +655,20 @@ class _Evaluation:
         """Unknown facts read by open rules, with the rules reading them: rules bearing on a
         tier or model class still open, or, while a duty may apply, any rule left open (and the
         rules an open exception covers) and the possible duties; undecided duties."""
-        possible = any(o.status is Status.POSSIBLE for o in self.obligations)
+        possible = Status.POSSIBLE in map(_status, self.obligations)
         asked: dict[str, list[str]] = {}
         if len(tiers) <= 1 and len(models) <= 1 and not self.undecided and not possible:
             return asked
         snapshot = self.snapshot
         facts = self.facts
         if possible:  # a duty may turn on the facts of any rule left open, or of its own
-            at, answers = snapshot.position, self.answers
-            open_ = {rule_id for rule_id in snapshot.classifying_ids if answers[at[rule_id]] is None}
+            open_ = set(compress(snapshot.classifying_ids, map(operator.is_, self.answers, _NONE)))
             open_.update(*(snapshot.exception_targets.get(rule_id, ()) for rule_id in list(open_)))
-            open_.update(o.rule for o in self.obligations if o.status is Status.POSSIBLE)
-            ask((r for r in snapshot.readers if r.rule in open_ and self.has[r.subject]), facts, asked)
+            obligations = self.obligations
+            open_.update(compress(map(_rule, obligations), map(
+                operator.is_, map(_status, obligations), repeat(Status.POSSIBLE))))
+            readers = snapshot.readers_of(self.has["system"], self.has["model"])
+            ask(compress(readers, map(open_.__contains__, map(_rule, readers))), facts, asked)
         elif len(tiers) > 1 or len(models) > 1:
             # Only the last possible tier can be certain: the possible ones end with it.
             certain = tiers and True in snapshot.tier_answers[tiers[-1]](self.answers)

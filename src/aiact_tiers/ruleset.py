@@ -354,6 +354,19 @@ class Snapshot:
         """Every rule in force as the reader of its facts, in order."""
         return tuple(map(_reader, self.rules))
 
+    def readers_of(self, system: bool, model: bool) -> tuple[Reader, ...]:
+        """:attr:`readers` of the rules about the subjects described (system, model)."""
+        found = self._readers_of.get((system, model))
+        if found is None:
+            described = {"system": system, "model": model}
+            found = self._readers_of[system, model] = tuple(
+                r for r in self.readers if described[r.subject])
+        return found
+
+    @functools.cached_property
+    def _readers_of(self) -> dict[tuple[bool, bool], tuple[Reader, ...]]:
+        return {}
+
     @functools.cached_property
     def duty_readers(self) -> tuple[Reader, ...]:
         """Each of :attr:`obligations` as the reader of its facts."""
