@@ -696,8 +696,9 @@ class _Evaluation:
         alone where they tell it; None where it takes deciding again.
 
         The decision reads the facts through the rules' answers alone: while those answers
-        stay, it stays. A duty among those the rules open that is now False leaves them, whatever
-        else changes. While no classifying rule answers otherwise, the tiers, model classes,
+        stay, it stays. A rule reaching a tier that now holds and that nothing overrides ends the
+        possible tiers there, and a duty among those the rules open that is now False leaves
+        them, whatever else changes. While no classifying rule answers otherwise, the tiers, model classes,
         regimes and overriding rules stay, and a duty answering otherwise can change the duties
         only where it is among them or was False (its regime may be open)."""
         rules, decider = self.snapshot.reading(fact)
@@ -710,11 +711,14 @@ class _Evaluation:
         after = decider(facts, self.snapshot.params)
         if after == before:
             return False
-        listed = self.listed
+        listed, plain = self.listed, self.snapshot.plain_tiers
+        last = max(map(TIER_ORDER.index, self.tiers), default=-1)
         again = False
         for rule, old, new in zip(rules, before, after, strict=True):
             if old is new:
                 continue
+            if new is True and plain.get(rule.id, last) < last:
+                return True  # a tier now reached ends the tiers before one still possible
             if rule.id in listed:
                 if new is False:
                     return True  # it leaves the duties (and the obligations), whatever else does

@@ -228,6 +228,17 @@ class Snapshot:
         return found
 
     @functools.cached_property
+    def plain_tiers(self) -> Mapping[str, int]:
+        """The classifying rules reaching a tier whose effective answer is their own (no rule in
+        force overrides them, and they are no exception checked for coverage), each with its
+        tier's position in the law's order."""
+        overridden = {rule_id for rule_id, defeaters in self.defeat_order
+                      if any(d in self.position for d in defeaters)}
+        return {r.id: TIER_ORDER.index(r.tier) for r in self.classifying
+                if r.tier is not None and r.id not in overridden
+                and not self.exception_targets.get(r.id)}
+
+    @functools.cached_property
     def _reading(self) -> dict[str, tuple[tuple[Rule, ...], _decide.Decider | None]]:
         return {}
 
