@@ -223,8 +223,12 @@ class Snapshot:
         found = self._reading.get(fact)
         if found is None:
             rules = tuple(r for r in self.rules if fact in r.when.facts)
-            found = self._reading[fact] = rules, _decide.decider(
-                [r.when.tree for r in rules], many=True, kleene=True, booleans=_engine.BOOLEAN_FACTS)
+            texts = {r.when.text: r.when.tree for r in rules}  # many Art 25 duties read alike
+            at = {text: i for i, text in enumerate(texts)}
+            decider = _decide.decider(list(texts.values()), many=True, kleene=True,
+                                      booleans=_engine.BOOLEAN_FACTS)
+            pick = picker(at[r.when.text] for r in rules)
+            found = self._reading[fact] = rules, decider and (lambda f, p: pick(decider(f, p)))
         return found
 
     @functools.cached_property
