@@ -534,9 +534,12 @@ class _Evaluation:
             return []
         ceiling = max(reached)  # the least severe tier the system may have
         known = self._known("system")
-        params, answers = self.snapshot.params, self.answers
+        snapshot, params, answers = self.snapshot, self.snapshot.params, self.answers
+        carved = snapshot.carved(known, params)
+        if True not in carved and True not in snapshot.severe_defeaters(answers):
+            return []  # no carve-out holds, and no rule overriding one of them is effective
         out: list[RuledOut] = []
-        for rule, severity, at, defeaters, pick, carve_outs in self.snapshot.severe_rules:
+        for rule, severity, at, defeaters, pick, carve_outs in snapshot.severe_rules:
             if severity >= ceiling or answers[at] is not False:
                 continue
             against = pick(answers)
@@ -545,8 +548,8 @@ class _Evaluation:
                 out.append(_ruled_out(rule, winner.id, winner.citation.provision, winner.message,
                                       _shown(winner.when.facts, known)))
                 continue
-            for names, defeated in carve_outs:
-                if defeated.evaluate(known, params) is True:
+            for names, position in carve_outs:
+                if carved[position] is True:
                     info = fact_info(names[0], self.ruleset.act)
                     out.append(_ruled_out(rule, names[0], info["provision"], info["description"],
                                           _shown(names, known)))

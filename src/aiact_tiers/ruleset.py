@@ -77,9 +77,9 @@ class Parameter:
 
 TierDuties = tuple[tuple[int, Rule, tuple[tuple[Rule, tuple[int, ...]], ...] | None], ...]
 """See :meth:`Snapshot.tier_duties`."""
-CarveOut = tuple[tuple[str, ...], _engine.Predicate]
-"""The facts a negated term of a rule's conjunction (the carve-out) reads, and the predicate
-that the carve-out and the rule's other terms all hold."""
+CarveOut = tuple[tuple[str, ...], int]
+"""The facts a negated term of a rule's conjunction (the carve-out) reads, and the position of
+whether it and the rule's other terms all hold among :meth:`Snapshot.carved`'s answers."""
 
 
 class SevereRule(NamedTuple):
@@ -173,25 +173,45 @@ class Snapshot:
     def severe_rules(self) -> tuple[SevereRule, ...]:
         """The classifying rules reaching a tier above minimal that an overriding rule in force
         or a carve-out in their own terms can defeat, each with the severity of its tier (see
-        ``classify._SEVERITY``), its position, the overriding rules in force with theirs, and
-        the picker of their answers, and its carve-outs: for every negated term of its conjunction (``not
-        biometric_verification_only``), the facts that term reads and the predicate that it
-        and every other term hold, so that a result can say which carve-out defeated it."""
+        ``classify._SEVERITY``), its position, the overriding rules in force and the picker of
+        their answers, and its carve-outs: for every negated term of its conjunction (``not
+        biometric_verification_only``), the facts that term reads and the position among
+        :meth:`carved` of whether it and every other term hold, so that a result can say which
+        carve-out defeated it."""
+        return self._severe[0]
+
+    def carved(self, facts: Mapping[str, Any], params: Mapping[str, Any]) -> tuple[bool | None, ...]:
+        """For each carve-out of :attr:`severe_rules`, in order, whether it and every other term
+        of its rule hold on these facts (those known; three-valued)."""
+        return self._severe[1].answers(facts, params)
+
+    @functools.cached_property
+    def severe_defeaters(self) -> Picker:
+        """The picker of the answers of every rule overriding one of :attr:`severe_rules`."""
+        return picker(self.position[d] for d in dict.fromkeys(
+            d for entry in self.severe_rules for d in entry.defeaters))
+
+    @functools.cached_property
+    def _severe(self) -> tuple[tuple[SevereRule, ...], SubjectRules]:
         severity = (Tier.PROHIBITED, Tier.HIGH_RISK, Tier.LIMITED)
         out = []
+        carved: list[Rule] = []  # each carve-out with the other terms, as a rule of its own
         for rule in self.classifying:
             if rule.tier in severity:
                 terms = _engine.conjuncts(rule.when.tree)
-                carve_outs = tuple(
-                    (_engine.facts_read(term[1]), _engine.predicate(f"carve-out of {rule.id}", _all(
-                        [*(t for t in terms if t is not term), term[1]])))
-                    for term in terms if term[0] == "not")
+                carve_outs = []
+                for term in terms:
+                    if term[0] == "not":
+                        carve_outs.append((_engine.facts_read(term[1]), len(carved)))
+                        carved.append(dataclasses.replace(rule, id=f"{rule.id}:{len(carved)}", when=(
+                            _engine.predicate(f"carve-out of {rule.id}", _all(
+                                [*(t for t in terms if t is not term), term[1]])))))
                 defeaters = tuple(d for d in self.defeaters.get(rule.id, ()) if d in self.position)
                 if carve_outs or defeaters:
                     out.append(SevereRule(rule, severity.index(rule.tier), self.position[rule.id],
                                           defeaters, picker(map(self.position.__getitem__, defeaters)),
-                                          carve_outs))
-        return tuple(out)
+                                          tuple(carve_outs)))
+        return tuple(out), SubjectRules.of(tuple(carved))
 
     def answers(self, fact: str) -> tuple[Any, ...] | None:
         """Every answer to a yes/no, enumerated or date fact that the rules in force can tell
@@ -723,11 +743,15 @@ class SubjectRules:
         self, facts: Mapping[str, Any], params: Mapping[str, Any]
     ) -> Iterable[tuple[str, bool | None]]:
         """Each rule's id with its answer: True, False, or None while unknown facts leave it open."""
+        return zip(self.ids, self.answers(facts, params), strict=True)
+
+    def answers(self, facts: Mapping[str, Any], params: Mapping[str, Any]) -> tuple[bool | None, ...]:
+        """Each rule's answer, in order (see :meth:`evaluate`)."""
         if self.decide is not None and _engine.decidable(facts, self.needs):
-            return zip(self.ids, self.decide(facts, params), strict=True)
+            return self.decide(facts, params)  # type: ignore[no-any-return]
         if self.kleene is not None:
-            return zip(self.ids, self.kleene(facts, params), strict=True)
-        return ((r.id, r.when.evaluate(facts, params)) for r in self.rules)
+            return self.kleene(facts, params)  # type: ignore[no-any-return]
+        return tuple(r.when.evaluate(facts, params) for r in self.rules)
 
 
 @dataclass(frozen=True, eq=False)
