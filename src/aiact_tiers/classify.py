@@ -437,13 +437,12 @@ class _Evaluation:
         """
         if not self.has["system"]:
             return []
-        tier_of = self.snapshot.duty_tiers
-        certain: list[Tier] = []
-        possible: set[Tier] = set()
-        for obligation in self.raw:
-            tier = tier_of[obligation.rule]
-            if tier is not None:  # None: a model's duty, on the model axis
-                (certain.append if obligation.status is Status.APPLIES else possible.add)(tier)
+        tiers = list(map(self.snapshot.duty_tiers.__getitem__, map(_rule, self.raw)))
+        applies = list(map(operator.is_, map(_status, self.raw), repeat(Status.APPLIES)))
+        # The tiers of the duties that apply and of those that may (None: a model's duty, on
+        # the model axis):
+        certain = set(filter(None, compress(tiers, applies)))
+        possible = set(filter(None, compress(tiers, map(operator.not_, applies))))
         reached: set[Tier] = set()
         for tier in self.tiers:
             if tier is Tier.OUT_OF_SCOPE or tier is Tier.PROHIBITED:

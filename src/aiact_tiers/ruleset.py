@@ -785,10 +785,14 @@ class RuleSet:
 
     def rule(self, rule_id: str) -> Rule:
         """The rule with that id; KeyError with a suggestion otherwise."""
-        for rule in self.rules:
-            if rule.id == rule_id:
-                return rule
+        rule = self._by_id.get(rule_id)
+        if rule is not None:
+            return rule
         raise KeyError(f"no rule `{rule_id}` in {self.id}{did_you_mean(rule_id, self.rule_ids)}")
+
+    @functools.cached_property
+    def _by_id(self) -> Mapping[str, Rule]:
+        return {rule.id: rule for rule in self.rules}
 
     @property
     def rule_ids(self) -> list[str]:
