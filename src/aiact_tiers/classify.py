@@ -235,6 +235,7 @@ class _Evaluation:
         # but whose own answer is not, in order:
         self.undecided: list[int] = []
         self.reading: dict[str, tuple[Truth, ...]] = {}  # per fact, the answers of rules reading it
+        self.known_facts: dict[str, dict[str, Value]] = {}  # per subject, see _known
         compiled = snapshot.program(self.has["system"], self.has["model"])
         if compiled is None:
             self._decide_open()
@@ -290,7 +291,12 @@ class _Evaluation:
     def _known(self, subject: str) -> dict[str, Value]:
         """The known facts of a subject, unknown ones absent, as the rules' own deciders read
         them."""
-        return self.facts[subject] if self.known else known_only(self.facts[subject])
+        if self.known:
+            return self.facts[subject]
+        found = self.known_facts.get(subject)
+        if found is None:
+            found = self.known_facts[subject] = known_only(self.facts[subject])
+        return found
 
     def _undefeated(self, fired: Truth, defeaters: Sequence[str]) -> Truth:
         """Fires, and no effective rule overrides it (Kleene logic over the exception graph)."""
@@ -762,7 +768,8 @@ def _sound(snapshot: Snapshot, tiers: list[Tier], obligations: list[Obligation])
     """The obligations with each that applies only on some completion marked possible: while
     out of scope is possible, every one; while a prohibition is possible but not certain, every
     one but the prohibition's (a prohibition closes every other route)."""
-    if len(tiers) < 2 or not {Tier.OUT_OF_SCOPE, Tier.PROHIBITED} & set(tiers):
+    if (len(tiers) < 2 or not {Tier.OUT_OF_SCOPE, Tier.PROHIBITED} & set(tiers)
+            or Status.APPLIES not in map(_status, obligations)):
         return obligations
     demoted = _SEVERITY.keys() - ({Tier.PROHIBITED} if Tier.OUT_OF_SCOPE not in tiers else set())
     at, results, tier_of = snapshot.obligation_position, snapshot.obligation_results, snapshot.duty_tiers
