@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import operator
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum
 from itertools import compress, repeat
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from . import _engine
 from ._engine import FACT_TYPES, Value, known_only, read_facts, settled
@@ -189,6 +189,22 @@ def _roles(subject: Description, role: Role | str | None) -> frozenset[Role]:
 
 
 _EVERY_ROLE = frozenset(Role)
+_T = TypeVar("_T")
+
+
+class _once(Generic[_T]):
+    """``functools.cached_property`` without its lock, which costs more than most of what an
+    evaluation caches (an evaluation is used by one thread): computed on first read, then
+    read from the instance."""
+
+    def __init__(self, compute: Callable[[Any], _T]) -> None:
+        self.compute, self.name = compute, compute.__name__
+
+    def __get__(self, instance: Any, owner: type | None = None) -> _T:
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
 _value = operator.attrgetter("_value_")  # an enum's value, without the `value` descriptor
 _id, _rule, _status = operator.attrgetter("id"), operator.attrgetter("rule"), operator.attrgetter("status")
 _NONE = repeat(None)  # None, endlessly: the second operand of an `is None` test mapped
@@ -418,7 +434,7 @@ class _Evaluation:
         return (len(self.tiers) <= 1 and len(self.models) <= 1
                 and Status.POSSIBLE not in map(_status, self.obligations))
 
-    @functools.cached_property
+    @_once
     def system_tiers(self) -> list[Tier]:
         """The possible tiers of the system itself, whoever asks: those of this evaluation unless
         rules binding no role asked were left out, when every role is asked again."""
@@ -426,7 +442,7 @@ class _Evaluation:
             return self.tiers
         return _Evaluation(self.ruleset, self.base, self.subject, _EVERY_ROLE, self.facts).tiers
 
-    @functools.cached_property
+    @_once
     def positions(self) -> list[Tier]:
         """:meth:`position`, computed once."""
         return self.position()
@@ -735,7 +751,7 @@ class _Evaluation:
                 again = True
         return None if again else False
 
-    @functools.cached_property
+    @_once
     def listed(self) -> frozenset[str]:
         """The ids of the duties the rules open (:attr:`raw`)."""
         return frozenset(map(_rule, self.raw))
