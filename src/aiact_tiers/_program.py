@@ -56,9 +56,9 @@ positions of the duties whose regime is certainly open but whose own answer is n
 class Program(Protocol):
     """``(system facts, model facts, parameters, roles) -> Decided``; the facts of a described
     subject all present, an unknown one None (an undescribed subject's are never read). With
-    ``stop``, a pair of tiers and model classes, the decision gives no answers (all a
-    comparison needs), and where the tiers and model classes decided differ from it, no duties
-    either: it ends there."""
+    ``stop``, a pair of tiers and model classes, the decision gives no open flags (a
+    comparison asks no questions), and where the tiers and model classes decided differ from
+    it, no answers or duties either: it ends there."""
 
     def __call__(self, fs: Mapping[str, Any], fm: Mapping[str, Any], p: Mapping[str, Any],
                  roles: frozenset[Any], stop: tuple[list[Tier], list[Any]] | None = None
@@ -230,9 +230,9 @@ class _Writer(ABC):
         self.emit("out = []")
         self.emit("undecided = []")
         self.obligations(tiers)
-        self.emit("if stop is not None:")  # a comparison reads the classes and duties alone
-        self.emit(f"return {tiers}, {models}, (), (), out, undecided", 1)
         effective = "(" + "".join(f"{name}, " for name in self.e) + ")"
+        self.emit("if stop is not None:")  # a comparison asks no questions
+        self.emit(f"return {tiers}, {models}, (), {effective}, out, undecided", 1)
         self.emit(f"return {tiers}, {models}, {self.unknown()}, {effective}, out, undecided")
         return "\n".join(["def decide(fs, fm, p, roles, stop=None):", *self.lines, ""])
 

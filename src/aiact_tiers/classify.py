@@ -21,7 +21,7 @@ from . import _engine
 from ._engine import FACT_TYPES, Value, known_only, read_facts, settled
 from ._loader import Rule, anchor
 from ._partial import PartialSet
-from ._program import Compiled, ask
+from ._program import Compiled, Decided, ask
 from .errors import DateOutOfRangeError, DescriptionError
 from .facts import Description, ModelDescription, Role, SystemDescription, fact_info
 from .result import (
@@ -236,7 +236,7 @@ class _Evaluation:
 
     def __init__(self, ruleset: RuleSet, base: Snapshot, subject: Description,
                  roles: frozenset[Role], facts: dict[str, dict[str, Value]],
-                 known: bool | None = None) -> None:
+                 known: bool | None = None, decided: Decided | None = None) -> None:
         self.ruleset = ruleset
         self.base = base
         self.snapshot = snapshot = base.for_roles(roles)  # rules binding no role asked left out
@@ -256,14 +256,16 @@ class _Evaluation:
         if compiled is None:
             self._decide_open()
         else:
-            self._decide(compiled)
+            self._decide(compiled, decided)
 
-    def _decide(self, compiled: Compiled) -> None:
+    def _decide(self, compiled: Compiled, decided: Decided | None) -> None:
         """The snapshot's generated decision: Boolean when every fact is known (its answers are
-        then those of the three-valued program, and no question is open), else three-valued."""
-        program = (self.known and compiled.known) or compiled.kleene
-        decided = program(self.facts["system"], self.facts["model"], self.snapshot.params,
-                          self.roles)
+        then those of the three-valued program, and no question is open), else three-valued;
+        ``decided`` when the caller has run it already."""
+        if decided is None:
+            program = (self.known and compiled.known) or compiled.kleene
+            decided = program(self.facts["system"], self.facts["model"], self.snapshot.params,
+                              self.roles)
         self.tiers, self.models, unknown, effective, obligations, self.undecided = decided
         self._conclude(effective, unknown, obligations)
 
@@ -766,16 +768,19 @@ class _Evaluation:
             changed = self._changed(fact, facts[subject]) if self.has[subject] else None
             if changed is not None:
                 return changed
-            tiers, models, _, _, raw, _ = compiled.kleene(facts["system"], facts["model"],
-                                                          self.snapshot.params, self.roles,
-                                                          (self.tiers, self.models))
+            decided = compiled.kleene(facts["system"], facts["model"], self.snapshot.params,
+                                      self.roles, (self.tiers, self.models))
+            tiers, models, _, _, raw, _ = decided
             if (tiers, models) != (self.tiers, self.models):
                 return True
             if raw == self.raw:
                 return False  # the positions follow from the tiers and the duties opened
             if _sound(self.snapshot, tiers, raw) != self.obligations:
                 return True
-        other = _Evaluation(self.ruleset, self.base, self.subject, self.roles, facts)
+        else:
+            decided = None
+        other = _Evaluation(self.ruleset, self.base, self.subject, self.roles, facts,
+                            decided=decided)
         return ((other.system_tiers, other.models, other.obligations, other.positions)
                 != (self.system_tiers, self.models, self.obligations, self.positions))
 
