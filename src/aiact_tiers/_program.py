@@ -87,6 +87,8 @@ def asker(rules: Sequence[tuple[int, Reader]]) -> Asker:
     lines = ["def ask(u, fs, fm, q):", "    pass"]
     try:
         for i, (rule_id, subject, names) in rules:
+            if not names:
+                continue  # a rule reading no fact asks nothing (and an empty test is no Python)
             constants.append(rule_id)
             lines.append(f"    if u[{i}]:")
             for fact in names:

@@ -693,8 +693,10 @@ class _Evaluation:
             obligations = self.obligations
             open_.update(compress(map(_rule, obligations), map(
                 operator.is_, map(_status, obligations), repeat(Status.POSSIBLE))))
-            readers = snapshot.readers_of(self.has["system"], self.has["model"])
-            ask(compress(readers, map(open_.__contains__, map(_rule, readers))), facts, asked)
+            described = self.has["system"], self.has["model"]
+            snapshot.readers_asker(*described)(
+                list(map(open_.__contains__, map(_rule, snapshot.readers_of(*described)))),
+                facts["system"], facts["model"], asked)
         elif len(tiers) > 1 or len(models) > 1:
             # Only the last possible tier can be certain: the possible ones end with it.
             certain = tiers and True in snapshot.tier_answers[tiers[-1]](self.answers)

@@ -402,6 +402,19 @@ class Snapshot:
     def _readers_of(self) -> dict[tuple[bool, bool], tuple[Reader, ...]]:
         return {}
 
+    def readers_asker(self, system: bool, model: bool) -> _program.Asker:
+        """The open questions of :meth:`readers_of` these subjects, each reader asking where
+        its flag is set (see :func:`_program.asker`)."""
+        found = self._readers_askers.get((system, model))
+        if found is None:
+            found = self._readers_askers[system, model] = _program.asker(
+                list(enumerate(self.readers_of(system, model))))
+        return found
+
+    @functools.cached_property
+    def _readers_askers(self) -> dict[tuple[bool, bool], _program.Asker]:
+        return {}
+
     @functools.cached_property
     def duty_readers(self) -> tuple[Reader, ...]:
         """Each of :attr:`obligations` as the reader of its facts."""
