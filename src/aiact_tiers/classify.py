@@ -777,8 +777,8 @@ class _Evaluation:
                 return True
             if raw == self.raw:
                 return False  # the positions follow from the tiers and the duties opened
-            if _sound(self.snapshot, tiers, raw) != self.obligations:
-                return True
+            if len(raw) != len(self.raw) or _sound(self.snapshot, tiers, raw) != self.obligations:
+                return True  # soundness keeps every duty, marking some possible
         else:
             decided = None
         other = _Evaluation(self.ruleset, self.base, self.subject, self.roles, facts,
