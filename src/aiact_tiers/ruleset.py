@@ -248,7 +248,9 @@ class Snapshot:
             decider = _decide.decider(list(texts.values()), many=True, kleene=True,
                                       booleans=_engine.BOOLEAN_FACTS)
             pick = picker(at[r.when.text] for r in rules)
-            found = self._reading[fact] = rules, decider and (lambda f, p: pick(decider(f, p)))
+            found = self._reading[fact] = rules, (
+                decider if decider is None or len(texts) == len(rules)
+                else lambda f, p: pick(decider(f, p)))
         return found
 
     @functools.cached_property
