@@ -726,9 +726,9 @@ class _Evaluation:
         The decision reads the facts through the rules' answers alone: while those answers
         stay, it stays. A rule reaching a tier that now holds and that nothing overrides ends the
         possible tiers there, and a duty among those the rules open that is now False leaves
-        them, whatever else changes. While no classifying rule answers otherwise, the tiers, model classes,
-        regimes and overriding rules stay, and a duty answering otherwise can change the duties
-        only where it is among them or was False (its regime may be open)."""
+        them, whatever else changes. While no classifying rule answers otherwise, the tiers,
+        model classes, regimes and overriding rules stay, and a duty answering otherwise can
+        change the duties only where it is among them or was False (its regime may be open)."""
         rules, decider = self.snapshot.reading(fact)
         if decider is None:
             return None
