@@ -12,14 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import operator
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum
-from itertools import compress
-from typing import Any
+from itertools import compress, repeat
+from typing import Any, Generic, TypeVar
 
 from ..engine import predicates as _engine
 from ..engine.predicates import FACT_TYPES, Value, known_only, read_facts, settled
-from ..engine.programs import Compiled, ask
+from ..engine.programs import Compiled, Decided, ask
 from ..errors import DateOutOfRangeError, DescriptionError
 from ..facts.descriptions import Description, ModelDescription, Role, SystemDescription, fact_info
 from ..facts.partial import PartialSet
@@ -133,10 +133,11 @@ def _evaluation(
     snapshot, roles = rules.at(day), _roles(subject, role)
     system = subject if isinstance(subject, SystemDescription) else None
     model = subject if isinstance(subject, ModelDescription) else (system and system.model)
-    facts = {"system": read_facts(system)[0] if system else {},
-             "model": read_facts(model)[0] if model else {}}
-    strict = _Evaluation(rules, snapshot, subject, roles, facts)
-    if not presume:
+    system_facts, system_known = read_facts(system) if system else ({}, True)
+    model_facts, model_known = read_facts(model) if model else ({}, True)
+    facts = {"system": system_facts, "model": model_facts}
+    strict = _Evaluation(rules, snapshot, subject, roles, facts, system_known and model_known)
+    if not presume or strict.known:  # a presumption fills only a fact left unknown
         return strict
     filled, assumed = _presume(snapshot, facts, strict.has)
     if not assumed:
@@ -188,8 +189,25 @@ def _roles(subject: Description, role: Role | str | None) -> frozenset[Role]:
 
 
 _EVERY_ROLE = frozenset(Role)
+_T = TypeVar("_T")
+
+
+class _once(Generic[_T]):
+    """``functools.cached_property`` without its lock, which costs more than most of what an
+    evaluation caches (an evaluation is used by one thread): computed on first read, then
+    read from the instance."""
+
+    def __init__(self, compute: Callable[[Any], _T]) -> None:
+        self.compute, self.name = compute, compute.__name__
+
+    def __get__(self, instance: Any, owner: type | None = None) -> _T:
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
 _value = operator.attrgetter("_value_")  # an enum's value, without the `value` descriptor
-_id, _rule = operator.attrgetter("id"), operator.attrgetter("rule")
+_id, _rule, _status = operator.attrgetter("id"), operator.attrgetter("rule"), operator.attrgetter("status")
+_NONE = repeat(None)  # None, endlessly: the second operand of an `is None` test mapped
 _BASIS_ENTRIES = 4096  # basis entries a snapshot keeps for reuse, at the most
 _DESCRIPTIONS = (SystemDescription, ModelDescription)
 _SEVERITY = {tier: rank for rank, tier in enumerate(
@@ -217,31 +235,37 @@ class _Evaluation:
     assumed: Sequence[tuple[Presumption, tuple[str, ...]]] = ()  # the presumptions filled in
 
     def __init__(self, ruleset: RuleSet, base: Snapshot, subject: Description,
-                 roles: frozenset[Role], facts: dict[str, dict[str, Value]]) -> None:
+                 roles: frozenset[Role], facts: dict[str, dict[str, Value]],
+                 known: bool | None = None, decided: Decided | None = None) -> None:
         self.ruleset = ruleset
         self.base = base
         self.snapshot = snapshot = base.for_roles(roles)  # rules binding no role asked left out
         self.subject = subject
         self.roles = roles
-        # Each subject's facts, an unknown one None; whether every fact of both is known:
+        # Each subject's facts, an unknown one None; whether every fact of both is known
+        # (``known`` when the caller has read it already):
         self.facts = facts
-        self.known = settled(facts["system"]) and settled(facts["model"])
+        self.known = settled(facts["system"]) and settled(facts["model"]) if known is None else known
         self.has = {name: bool(values) for name, values in facts.items()}  # described or not
         # The duties (positions in the snapshot's obligations) whose regime is certainly open
         # but whose own answer is not, in order:
         self.undecided: list[int] = []
+        self.reading: dict[str, tuple[Truth, ...]] = {}  # per fact, the answers of rules reading it
+        self.known_facts: dict[str, dict[str, Value]] = {}  # per subject, see _known
         compiled = snapshot.program(self.has["system"], self.has["model"])
         if compiled is None:
             self._decide_open()
         else:
-            self._decide(compiled)
+            self._decide(compiled, decided)
 
-    def _decide(self, compiled: Compiled) -> None:
+    def _decide(self, compiled: Compiled, decided: Decided | None) -> None:
         """The snapshot's generated decision: Boolean when every fact is known (its answers are
-        then those of the three-valued program, and no question is open), else three-valued."""
-        program = (self.known and compiled.known) or compiled.kleene
-        decided = program(self.facts["system"], self.facts["model"], self.snapshot.params,
-                          self.roles)
+        then those of the three-valued program, and no question is open), else three-valued;
+        ``decided`` when the caller has run it already."""
+        if decided is None:
+            program = (self.known and compiled.known) or compiled.kleene
+            decided = program(self.facts["system"], self.facts["model"], self.snapshot.params,
+                              self.roles)
         self.tiers, self.models, unknown, effective, obligations, self.undecided = decided
         self._conclude(effective, unknown, obligations)
 
@@ -285,7 +309,12 @@ class _Evaluation:
     def _known(self, subject: str) -> dict[str, Value]:
         """The known facts of a subject, unknown ones absent, as the rules' own deciders read
         them."""
-        return self.facts[subject] if self.known else known_only(self.facts[subject])
+        if self.known:
+            return self.facts[subject]
+        found = self.known_facts.get(subject)
+        if found is None:
+            found = self.known_facts[subject] = known_only(self.facts[subject])
+        return found
 
     def _undefeated(self, fired: Truth, defeaters: Sequence[str]) -> Truth:
         """Fires, and no effective rule overrides it (Kleene logic over the exception graph)."""
@@ -405,9 +434,9 @@ class _Evaluation:
         """Whether nothing is left open: one tier, one model class, every obligation applies
         (strict soundness makes these hold in every completion of the unknown facts)."""
         return (len(self.tiers) <= 1 and len(self.models) <= 1
-                and all(o.status is Status.APPLIES for o in self.obligations))
+                and Status.POSSIBLE not in map(_status, self.obligations))
 
-    @functools.cached_property
+    @_once
     def system_tiers(self) -> list[Tier]:
         """The possible tiers of the system itself, whoever asks: those of this evaluation unless
         rules binding no role asked were left out, when every role is asked again."""
@@ -415,7 +444,7 @@ class _Evaluation:
             return self.tiers
         return _Evaluation(self.ruleset, self.base, self.subject, _EVERY_ROLE, self.facts).tiers
 
-    @functools.cached_property
+    @_once
     def positions(self) -> list[Tier]:
         """:meth:`position`, computed once."""
         return self.position()
@@ -432,13 +461,12 @@ class _Evaluation:
         """
         if not self.has["system"]:
             return []
-        tier_of = self.snapshot.duty_tiers
-        certain: list[Tier] = []
-        possible: set[Tier] = set()
-        for obligation in self.raw:
-            tier = tier_of[obligation.rule]
-            if tier is not None:  # None: a model's duty, on the model axis
-                (certain.append if obligation.status is Status.APPLIES else possible.add)(tier)
+        tiers = list(map(self.snapshot.duty_tiers.__getitem__, map(_rule, self.raw)))
+        applies = list(map(operator.is_, map(_status, self.raw), repeat(Status.APPLIES)))
+        # The tiers of the duties that apply and of those that may (None: a model's duty, on
+        # the model axis):
+        certain = set(filter(None, compress(tiers, applies)))
+        possible = set(filter(None, compress(tiers, map(operator.not_, applies))))
         reached: set[Tier] = set()
         for tier in self.tiers:
             if tier is Tier.OUT_OF_SCOPE or tier is Tier.PROHIBITED:
@@ -529,23 +557,22 @@ class _Evaluation:
             return []
         ceiling = max(reached)  # the least severe tier the system may have
         known = self._known("system")
-        params, answers, position = self.snapshot.params, self.answers, self.snapshot.position
+        snapshot, params, answers = self.snapshot, self.snapshot.params, self.answers
+        carved = snapshot.carved(known, params)
+        if True not in carved and True not in snapshot.severe_defeaters(answers):
+            return []  # no carve-out holds, and no rule overriding one of them is effective
         out: list[RuledOut] = []
-        for rule, carve_outs in self.snapshot.severe_rules:
-            if (rule.tier is None or _SEVERITY[rule.tier] >= ceiling
-                    or answers[position[rule.id]] is not False):
+        for rule, severity, at, defeaters, pick, carve_outs in snapshot.severe_rules:
+            if severity >= ceiling or answers[at] is not False:
                 continue
-            winners = [d for d in self.snapshot.defeaters.get(rule.id, ())
-                       if d in position and answers[position[d]] is True]
-            if winners and rule.when.evaluate(known, params) is True:
-                winner = self.ruleset.rule(winners[0])
+            against = pick(answers)
+            if True in against and rule.when.evaluate(known, params) is True:
+                winner = self.ruleset.rule(defeaters[against.index(True)])
                 out.append(_ruled_out(rule, winner.id, winner.citation.provision, winner.message,
                                       _shown(winner.when.facts, known)))
                 continue
-            for positive, carve_out in carve_outs:
-                if (_engine.holds(carve_out, known, params) is True
-                        and all(_engine.holds(t, known, params) is True for t in positive)):
-                    names = _engine.facts_read(carve_out)
+            for names, position in carve_outs:
+                if carved[position] is True:
                     info = fact_info(names[0], self.ruleset.act)
                     out.append(_ruled_out(rule, names[0], info["provision"], info["description"],
                                           _shown(names, known)))
@@ -654,18 +681,22 @@ class _Evaluation:
         """Unknown facts read by open rules, with the rules reading them: rules bearing on a
         tier or model class still open, or, while a duty may apply, any rule left open (and the
         rules an open exception covers) and the possible duties; undecided duties."""
-        possible = any(o.status is Status.POSSIBLE for o in self.obligations)
+        possible = Status.POSSIBLE in map(_status, self.obligations)
         asked: dict[str, list[str]] = {}
         if len(tiers) <= 1 and len(models) <= 1 and not self.undecided and not possible:
             return asked
         snapshot = self.snapshot
         facts = self.facts
         if possible:  # a duty may turn on the facts of any rule left open, or of its own
-            at, answers = snapshot.position, self.answers
-            open_ = {rule_id for rule_id in snapshot.classifying_ids if answers[at[rule_id]] is None}
+            open_ = set(compress(snapshot.classifying_ids, map(operator.is_, self.answers, _NONE)))
             open_.update(*(snapshot.exception_targets.get(rule_id, ()) for rule_id in list(open_)))
-            open_.update(o.rule for o in self.obligations if o.status is Status.POSSIBLE)
-            ask((r for r in snapshot.readers if r.rule in open_ and self.has[r.subject]), facts, asked)
+            obligations = self.obligations
+            open_.update(compress(map(_rule, obligations), map(
+                operator.is_, map(_status, obligations), repeat(Status.POSSIBLE))))
+            described = self.has["system"], self.has["model"]
+            snapshot.readers_asker(*described)(
+                list(map(open_.__contains__, map(_rule, snapshot.readers_of(*described)))),
+                facts["system"], facts["model"], asked)
         elif len(tiers) > 1 or len(models) > 1:
             # Only the last possible tier can be certain: the possible ones end with it.
             certain = tiers and True in snapshot.tier_answers[tiers[-1]](self.answers)
@@ -687,6 +718,48 @@ class _Evaluation:
             answers = tuple(dict.fromkeys(known.complete(answer) for answer in answers))
         return any(self._differs(fact, answer) for answer in answers)
 
+    def _changed(self, fact: str, facts: Mapping[str, Value]) -> bool | None:
+        """Whether the generated decision changes with ``facts`` (this evaluation's facts of a
+        subject, ``fact`` taken another way), told from the answers of the rules reading it
+        alone where they tell it; None where it takes deciding again.
+
+        The decision reads the facts through the rules' answers alone: while those answers
+        stay, it stays. A rule reaching a tier that now holds and that nothing overrides ends the
+        possible tiers there, and a duty among those the rules open that is now False leaves
+        them, whatever else changes. While no classifying rule answers otherwise, the tiers,
+        model classes, regimes and overriding rules stay, and a duty answering otherwise can
+        change the duties only where it is among them or was False (its regime may be open)."""
+        rules, decider = self.snapshot.reading(fact)
+        if decider is None:
+            return None
+        before = self.reading.get(fact)
+        if before is None:
+            before = self.reading[fact] = decider(self.facts[FACT_TYPES[fact].subject],
+                                                  self.snapshot.params)
+        after = decider(facts, self.snapshot.params)
+        if after == before:
+            return False
+        listed, plain = self.listed, self.snapshot.plain_tiers
+        last = max(map(TIER_ORDER.index, self.tiers), default=-1)
+        again = False
+        for rule, old, new in zip(rules, before, after, strict=True):
+            if old is new:
+                continue
+            if new is True and plain.get(rule.id, last) < last:
+                return True  # a tier now reached ends the tiers before one still possible
+            if rule.id in listed:
+                if new is False:
+                    return True  # it leaves the duties (and the obligations), whatever else does
+                again = True
+            elif old is False or not rule.is_obligation:
+                again = True
+        return None if again else False
+
+    @_once
+    def listed(self) -> frozenset[str]:
+        """The ids of the duties the rules open (:attr:`raw`)."""
+        return frozenset(map(_rule, self.raw))
+
     def _differs(self, fact: str, answer: Value) -> bool:
         """Whether ``fact`` taken as ``answer`` changes the tiers, model classes, duties or
         positions."""
@@ -694,15 +767,22 @@ class _Evaluation:
         facts = {**self.facts, subject: {**self.facts[subject], fact: answer}}
         compiled = self.snapshot.program(self.has["system"], self.has["model"])
         if compiled is not None and self.snapshot is self.base:  # its tiers are the system's
-            tiers, models, _, _, raw, _ = compiled.kleene(facts["system"], facts["model"],
-                                                          self.snapshot.params, self.roles)
+            changed = self._changed(fact, facts[subject]) if self.has[subject] else None
+            if changed is not None:
+                return changed
+            decided = compiled.kleene(facts["system"], facts["model"], self.snapshot.params,
+                                      self.roles, (self.tiers, self.models))
+            tiers, models, _, _, raw, _ = decided
             if (tiers, models) != (self.tiers, self.models):
                 return True
             if raw == self.raw:
                 return False  # the positions follow from the tiers and the duties opened
-            if _sound(self.snapshot, tiers, raw) != self.obligations:
-                return True
-        other = _Evaluation(self.ruleset, self.base, self.subject, self.roles, facts)
+            if len(raw) != len(self.raw) or _sound(self.snapshot, tiers, raw) != self.obligations:
+                return True  # soundness keeps every duty, marking some possible
+        else:
+            decided = None
+        other = _Evaluation(self.ruleset, self.base, self.subject, self.roles, facts,
+                            decided=decided)
         return ((other.system_tiers, other.models, other.obligations, other.positions)
                 != (self.system_tiers, self.models, self.obligations, self.positions))
 
@@ -711,7 +791,8 @@ def _sound(snapshot: Snapshot, tiers: list[Tier], obligations: list[Obligation])
     """The obligations with each that applies only on some completion marked possible: while
     out of scope is possible, every one; while a prohibition is possible but not certain, every
     one but the prohibition's (a prohibition closes every other route)."""
-    if len(tiers) < 2 or not {Tier.OUT_OF_SCOPE, Tier.PROHIBITED} & set(tiers):
+    if (len(tiers) < 2 or not {Tier.OUT_OF_SCOPE, Tier.PROHIBITED} & set(tiers)
+            or Status.APPLIES not in map(_status, obligations)):
         return obligations
     demoted = _SEVERITY.keys() - ({Tier.PROHIBITED} if Tier.OUT_OF_SCOPE not in tiers else set())
     at, results, tier_of = snapshot.obligation_position, snapshot.obligation_results, snapshot.duty_tiers

@@ -624,8 +624,7 @@ def read_facts(description: SystemDescription | ModelDescription) -> tuple[dict[
 
 def settled(facts: Mapping[str, Value]) -> bool:
     """Whether every fact is known: none unset, and no set known only in part."""
-    return None not in facts.values() and not any(
-        type(facts.get(name)) is PartialSet for name in _SETS)
+    return None not in facts.values() and PartialSet not in map(type, map(facts.get, _SETS))
 
 
 class Unsettled(dict[str, Value]):
@@ -643,7 +642,7 @@ def known_only(facts: Mapping[str, Value]) -> dict[str, Value]:
     """Facts as :func:`read_facts` gives them with the unknown ones left out, as the deciders of
     single rules read them (an :class:`Unsettled` mapping where a set is known in part)."""
     known = {name: value for name, value in facts.items() if value is not None}
-    if any(type(known.get(name)) is PartialSet for name in _SETS):
+    if PartialSet in map(type, map(known.get, _SETS)):
         return Unsettled(known)
     return known
 

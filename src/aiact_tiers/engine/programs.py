@@ -22,7 +22,7 @@ import datetime as dt
 from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from ..facts import partial as _partial
 from ..facts.descriptions import Role
@@ -55,10 +55,16 @@ answer; the obligations that apply or may apply (the snapshot's shared results);
 positions of the duties whose regime is certainly open but whose own answer is not."""
 
 
-Program = Callable[[Mapping[str, Any], Mapping[str, Any], Mapping[str, Any], frozenset[Any]],
-                   Decided]
-"""``(system facts, model facts, parameters, roles) -> Decided``; the facts of a described
-subject all present, an unknown one None (an undescribed subject's are never read)."""
+class Program(Protocol):
+    """``(system facts, model facts, parameters, roles) -> Decided``; the facts of a described
+    subject all present, an unknown one None (an undescribed subject's are never read). With
+    ``stop``, a pair of tiers and model classes, the decision gives no open flags (a
+    comparison asks no questions), and where the tiers and model classes decided differ from
+    it, no answers or duties either: it ends there."""
+
+    def __call__(self, fs: Mapping[str, Any], fm: Mapping[str, Any], p: Mapping[str, Any],
+                 roles: frozenset[Any], stop: tuple[list[Tier], list[Any]] | None = None
+                 ) -> Decided: ...
 
 
 class Compiled(NamedTuple):
@@ -83,6 +89,8 @@ def asker(rules: Sequence[tuple[int, Reader]]) -> Asker:
     lines = ["def ask(u, fs, fm, q):", "    pass"]
     try:
         for i, (rule_id, subject, names) in rules:
+            if not names:
+                continue  # a rule reading no fact asks nothing (and an empty test is no Python)
             constants.append(rule_id)
             lines.append(f"    if u[{i}]:")
             for fact in names:
@@ -221,13 +229,16 @@ class _Writer(ABC):
             self.emit(" = ".join(f"r{i}" for i, _ in answers) + " = False", 1)
         self.overrides()
         tiers, models = self.classes()
-        unknown = self.unknown()
-        self.emit(f"effective = ({''.join(f'{name}, ' for name in self.e)})")
+        self.emit(f"if stop is not None and stop != ({tiers}, {models}):")
+        self.emit(f"return {tiers}, {models}, (), (), [], []", 1)
         self.emit("out = []")
         self.emit("undecided = []")
         self.obligations(tiers)
-        self.emit(f"return {tiers}, {models}, {unknown}, effective, out, undecided")
-        return "\n".join(["def decide(fs, fm, p, roles):", *self.lines, ""])
+        effective = "(" + "".join(f"{name}, " for name in self.e) + ")"
+        self.emit("if stop is not None:")  # a comparison asks no questions
+        self.emit(f"return {tiers}, {models}, (), {effective}, out, undecided", 1)
+        self.emit(f"return {tiers}, {models}, {self.unknown()}, {effective}, out, undecided")
+        return "\n".join(["def decide(fs, fm, p, roles, stop=None):", *self.lines, ""])
 
     def unknown(self) -> str:
         """Whether each classifying rule's own and effective answers are both unknown: the
@@ -319,8 +330,31 @@ class _Writer(ABC):
                             [self.e[self.position[d]] for d in duty.defeaters],
                             earliest if duty.applies_from is None
                             else self.constant(duty.applies_from))
-        for k in sorted(steps):
-            self.duty_status(k, *steps[k])
+        self.prepare(list(steps.values()))
+        runs: list[tuple[list[int], tuple[str, str, str, list[str], str]]] = []
+        for k in sorted(steps):  # duties next to one another decided alike are decided at once
+            if runs and runs[-1][1] == steps[k]:
+                runs[-1][0].append(k)
+            else:
+                runs.append(([k], steps[k]))
+        for ks, step in runs:
+            self.duty_status(ks, *step)
+
+    def add(self, name: str, items: Sequence[str], depth: int) -> None:
+        """Emit the appending of ``items`` to the list ``name``, in order."""
+        if len(items) == 1:
+            self.emit(f"{name}.append({items[0]})", depth)
+        else:
+            self.emit(f"{name} += ({', '.join(items)})", depth)
+
+    def results_of(self, ks: Sequence[int], day: str, status: str) -> list[str]:
+        """The shared results of the duties at ``ks`` with this day and status, as source."""
+        return [f"{self.results}[{k}, {day}, {status}]" for k in ks]
+
+    @abstractmethod
+    def prepare(self, steps: list[tuple[str, str, str, list[str], str]]) -> None:
+        """Emit what several duties' statuses share, before the first of them (the arguments
+        of :meth:`duty_status`, as a list)."""
 
     def group(self, opened: list[str]) -> tuple[str, str]:
         """A group's test that one of its regimes may be open, and the name of whether one is
@@ -381,11 +415,11 @@ class _Writer(ABC):
         return self.undescribed(self.snapshot.undescribed_duties[rule.id])
 
     @abstractmethod
-    def duty_status(self, k: int, role: str, holds: str, opens: str, against: list[str],
+    def duty_status(self, ks: list[int], role: str, holds: str, opens: str, against: list[str],
                     day: str) -> None:
-        """Emit the status of duty ``k`` (``role``: the test that its role is asked and its
-        regimes may be open; ``opens``: whether they are) and add its result to the obligations
-        where it may apply."""
+        """Emit the status of the duties at ``ks``, decided alike (``role``: the test that their
+        role is asked and their regimes may be open; ``opens``: whether they are) and add their
+        results to the obligations where they may apply."""
 
 
 class _Boolean(_Writer):
@@ -449,13 +483,22 @@ class _Boolean(_Writer):
             out.append(name)
         return out[0], out[1]
 
-    def duty_status(self, k: int, role: str, holds: str, opens: str, against: list[str],
+    def prepare(self, steps: list[tuple[str, str, str, list[str], str]]) -> None:
+        """For each set of overriding rules that duties share, whether none is effective, read
+        once."""
+        self.free: dict[tuple[str, ...], str] = {}
+        for *_, against, _ in steps:
+            if against and tuple(against) not in self.free:
+                free = self.free[tuple(against)] = self.local("free")
+                self.emit(f"{free} = not {self.any_of(against)}", 1)
+
+    def duty_status(self, ks: list[int], role: str, holds: str, opens: str, against: list[str],
                     day: str) -> None:
         tests = [role] if holds == "True" else [role, f"({holds})"]
         if against:
-            tests.append(f"not {self.any_of(against)}")
+            tests.append(self.free[tuple(against)])
         self.emit(f"if {' and '.join(tests)}:", 1)
-        self.emit(f"out.append({self.results}[{k}, {day}, True])", 2)
+        self.add("out", self.results_of(ks, day, "True"), 2)
 
 
 class _Kleene(_Writer):
@@ -467,6 +510,7 @@ class _Kleene(_Writer):
                                                self.hoisted[subject], every=True)
                        for subject, facts in _FACTS.items()}
         self.overriding: dict[tuple[str, ...], str] = {}  # whether any of these rules is effective
+        self.statuses: dict[tuple[str, tuple[str, ...]], tuple[str, str]] = {}  # see prepare
 
     def nonempty(self, name: str) -> str:
         return f"({name} is None or {name})"
@@ -596,33 +640,47 @@ class _Kleene(_Writer):
         if otherwise is not None:
             self.emit(f"{name}.append({otherwise})", depth)
 
-    def duty_status(self, k: int, role: str, holds: str, opens: str, against: list[str],
+    def prepare(self, steps: list[tuple[str, str, str, list[str], str]]) -> None:
+        """For each regime openness and set of overriding rules that duties share, the status
+        of such a duty where it holds and where it may hold, read once: False where an
+        overriding rule is effective, unknown where one may be, else as the regime is open."""
+        for _, _, opens, against, _ in steps:
+            key = (opens, tuple(against))
+            if against and key not in self.statuses:
+                a = self.overriding.get(tuple(against)) or against[0]
+                if len(against) > 1 and a == against[0]:  # not read yet: read here
+                    a = self.overriding[tuple(against)] = self.local("a")
+                    self.emit(f"{a} = {self.any_of(against)}", 1)
+                held, may = self.local("st"), self.local("sn")
+                self.emit(f"{held} = False if {a} is True else None if {a} is None else {opens}", 1)
+                self.emit(f"{may} = False if {a} is True else None", 1)
+                self.statuses[key] = held, may
+
+    def duty_status(self, ks: list[int], role: str, holds: str, opens: str, against: list[str],
                     day: str) -> None:
         """As classify._Evaluation._obligations: a duty that may hold, in a regime that may be
         open, applies or may apply unless an effective rule overrides it."""
         d, status = self.local("d"), self.local("status")
         always = holds == "True"
         self.emit(f"if {role}:" if always else f"if {role} and ({d} := {holds}) is not False:", 1)
-        results = self.results
+        undecided = [str(k) for k in ks]
         if not against and always:  # applies as surely as its regime is open
-            self.emit(f"out.append({results}[{k}, {day}, {opens}])", 2)
+            self.add("out", self.results_of(ks, day, opens), 2)
             return
         if not against:  # applies as surely as its regime is open, or may apply
             self.emit(f"if {d} is True:", 2)
-            self.emit(f"out.append({results}[{k}, {day}, {opens}])", 3)
+            self.add("out", self.results_of(ks, day, opens), 3)
             self.emit("else:", 2)
-            self.emit(f"out.append({results}[{k}, {day}, None])", 3)
+            self.add("out", self.results_of(ks, day, "None"), 3)
             self.emit(f"if {opens} is True:", 3)
-            self.emit(f"undecided.append({k})", 4)
+            self.add("undecided", undecided, 4)
             return
-        self.emit(f"{status} = {opens}" if always else f"{status} = {opens} if {d} is True else None", 2)
-        a = self.local("a")
-        self.emit(f"{a} = {self.any_of(against)}", 2)
-        self.emit(f"{status} = False if {a} is True else None if {a} is None else {status}", 2)
-        self.emit(f"if {opens} is True and {status} is None:", 2)
-        self.emit(f"undecided.append({k})", 3)
+        held, may = self.statuses[opens, tuple(against)]
+        self.emit(f"{status} = {held}" if always else f"{status} = {held} if {d} is True else {may}", 2)
         self.emit(f"if {status} is not False:", 2)
-        self.emit(f"out.append({results}[{k}, {day}, {status}])", 3)
+        self.emit(f"if {status} is None and {opens} is True:", 3)
+        self.add("undecided", undecided, 4)
+        self.add("out", self.results_of(ks, day, status), 3)
 
 
 def _constant_truth(rule: Rule) -> bool | None:

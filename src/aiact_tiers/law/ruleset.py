@@ -82,8 +82,25 @@ class Parameter:
 
 TierDuties = tuple[tuple[int, Rule, tuple[tuple[Rule, tuple[int, ...]], ...] | None], ...]
 """See :meth:`Snapshot.tier_duties`."""
-CarveOut = tuple[tuple[_engine.Tree, ...], _engine.Tree]
-"""A negated term of a rule's conjunction (the carve-out) with the rule's other terms."""
+CarveOut = tuple[tuple[str, ...], int]
+"""The facts a negated term of a rule's conjunction (the carve-out) reads, and the position of
+whether it and the rule's other terms all hold among :meth:`Snapshot.carved`'s answers."""
+
+
+class SevereRule(NamedTuple):
+    """See :attr:`Snapshot.severe_rules`."""
+
+    rule: Rule
+    severity: int
+    position: int
+    defeaters: tuple[str, ...]  # the overriding rules in force
+    answers: Picker  # their answers among the classifying rules'
+    carve_outs: tuple[CarveOut, ...]
+
+
+def _all(terms: Sequence[_engine.Tree]) -> _engine.Tree:
+    """The conjunction of these trees."""
+    return terms[0] if len(terms) == 1 else ("and", terms[0], _all(terms[1:]))
 
 
 @dataclass(frozen=True)
@@ -124,17 +141,23 @@ class Snapshot:
     def for_roles(self, roles: frozenset[Any]) -> Snapshot:
         """The snapshot as operators in these roles see it: without the rules whose outcome binds
         none of them (a prohibition of use, as in Art 5(1)(h), binds deployers only)."""
-        unbound = frozenset(r.id for r in self.rules if r.binds and not roles & r.binds)
-        if not unbound:
-            return self
-        view = self._views.get(unbound)
+        view = self._views.get(roles)
         if view is None:
-            view = self._views[unbound] = dataclasses.replace(
-                self, rules=tuple(r for r in self.rules if r.id not in unbound))
+            unbound = frozenset(r.id for r in self.rules if r.binds and not roles & r.binds)
+            view = self._views[roles] = self if not unbound else self._unbound.get(unbound) or (
+                self._unbound.setdefault(unbound, dataclasses.replace(
+                    self, rules=tuple(r for r in self.rules if r.id not in unbound))))
         return view
 
     @functools.cached_property
-    def _views(self) -> dict[frozenset[str], Snapshot]:
+    def _views(self) -> dict[frozenset[Any], Snapshot]:
+        """:meth:`for_roles`' answers, by the roles asked."""
+        return {}
+
+    @functools.cached_property
+    def _unbound(self) -> dict[frozenset[str], Snapshot]:
+        """The views of :meth:`for_roles`, by the rules they leave out (roles that leave out
+        the same rules share one view)."""
         return {}
 
     @functools.cached_property
@@ -152,18 +175,48 @@ class Snapshot:
         return {subject: tuple(entries) for subject, entries in out.items()}
 
     @functools.cached_property
-    def severe_rules(self) -> tuple[tuple[Rule, tuple[CarveOut, ...]], ...]:
-        """The classifying rules reaching a tier above minimal, each with its carve-outs: for
-        every negated term of its conjunction (``not biometric_verification_only``), the other
-        terms and the negated one, so that a result can say which carve-out defeated it."""
+    def severe_rules(self) -> tuple[SevereRule, ...]:
+        """The classifying rules reaching a tier above minimal that an overriding rule in force
+        or a carve-out in their own terms can defeat, each with the severity of its tier (see
+        ``classify._SEVERITY``), its position, the overriding rules in force and the picker of
+        their answers, and its carve-outs: for every negated term of its conjunction (``not
+        biometric_verification_only``), the facts that term reads and the position among
+        :meth:`carved` of whether it and every other term hold, so that a result can say which
+        carve-out defeated it."""
+        return self._severe[0]
+
+    def carved(self, facts: Mapping[str, Any], params: Mapping[str, Any]) -> tuple[bool | None, ...]:
+        """For each carve-out of :attr:`severe_rules`, in order, whether it and every other term
+        of its rule hold on these facts (those known; three-valued)."""
+        return self._severe[1].answers(facts, params)
+
+    @functools.cached_property
+    def severe_defeaters(self) -> Picker:
+        """The picker of the answers of every rule overriding one of :attr:`severe_rules`."""
+        return picker(self.position[d] for d in dict.fromkeys(
+            d for entry in self.severe_rules for d in entry.defeaters))
+
+    @functools.cached_property
+    def _severe(self) -> tuple[tuple[SevereRule, ...], SubjectRules]:
+        severity = (Tier.PROHIBITED, Tier.HIGH_RISK, Tier.LIMITED)
         out = []
+        carved: list[Rule] = []  # each carve-out with the other terms, as a rule of its own
         for rule in self.classifying:
-            if rule.tier in (Tier.PROHIBITED, Tier.HIGH_RISK, Tier.LIMITED):
+            if rule.tier in severity:
                 terms = _engine.conjuncts(rule.when.tree)
-                out.append((rule, tuple(
-                    (tuple(t for t in terms if t is not term), term[1])
-                    for term in terms if term[0] == "not")))
-        return tuple(out)
+                carve_outs = []
+                for term in terms:
+                    if term[0] == "not":
+                        carve_outs.append((_engine.facts_read(term[1]), len(carved)))
+                        carved.append(dataclasses.replace(rule, id=f"{rule.id}:{len(carved)}", when=(
+                            _engine.predicate(f"carve-out of {rule.id}", _all(
+                                [*(t for t in terms if t is not term), term[1]])))))
+                defeaters = tuple(d for d in self.defeaters.get(rule.id, ()) if d in self.position)
+                if carve_outs or defeaters:
+                    out.append(SevereRule(rule, severity.index(rule.tier), self.position[rule.id],
+                                          defeaters, picker(map(self.position.__getitem__, defeaters)),
+                                          tuple(carve_outs)))
+        return tuple(out), SubjectRules.of(tuple(carved))
 
     def answers(self, fact: str) -> tuple[Any, ...] | None:
         """Every answer to a yes/no, enumerated or date fact that the rules in force can tell
@@ -187,6 +240,38 @@ class Snapshot:
                 found = (frozenset(), *(frozenset({m}) for m in groups.values()))
             self._answers[fact] = found
         return self._answers[fact]
+
+    def reading(self, fact: str) -> tuple[tuple[Rule, ...], _decide.Decider | None]:
+        """The rules in force that read ``fact``, and the three-valued decider of them all at
+        once (None when they cannot be written as source): what a change of that fact alone
+        can change."""
+        found = self._reading.get(fact)
+        if found is None:
+            rules = tuple(r for r in self.rules if fact in r.when.facts)
+            texts = {r.when.text: r.when.tree for r in rules}  # many Art 25 duties read alike
+            at = {text: i for i, text in enumerate(texts)}
+            decider = _decide.decider(list(texts.values()), many=True, kleene=True,
+                                      booleans=_engine.BOOLEAN_FACTS)
+            pick = picker(at[r.when.text] for r in rules)
+            found = self._reading[fact] = rules, (
+                decider if decider is None or len(texts) == len(rules)
+                else lambda f, p: pick(decider(f, p)))
+        return found
+
+    @functools.cached_property
+    def plain_tiers(self) -> Mapping[str, int]:
+        """The classifying rules reaching a tier whose effective answer is their own (no rule in
+        force overrides them, and they are no exception checked for coverage), each with its
+        tier's position in the law's order."""
+        overridden = {rule_id for rule_id, defeaters in self.defeat_order
+                      if any(d in self.position for d in defeaters)}
+        return {r.id: TIER_ORDER.index(r.tier) for r in self.classifying
+                if r.tier is not None and r.id not in overridden
+                and not self.exception_targets.get(r.id)}
+
+    @functools.cached_property
+    def _reading(self) -> dict[str, tuple[tuple[Rule, ...], _decide.Decider | None]]:
+        return {}
 
     def _signature(self, value: str) -> tuple[Any, ...]:
         """How the rules see ``value``: itself where a predicate names it, and which set
@@ -311,6 +396,32 @@ class Snapshot:
         """Every rule in force as the reader of its facts, in order."""
         return tuple(map(_reader, self.rules))
 
+    def readers_of(self, system: bool, model: bool) -> tuple[Reader, ...]:
+        """:attr:`readers` of the rules about the subjects described (system, model)."""
+        found = self._readers_of.get((system, model))
+        if found is None:
+            described = {"system": system, "model": model}
+            found = self._readers_of[system, model] = tuple(
+                r for r in self.readers if described[r.subject])
+        return found
+
+    @functools.cached_property
+    def _readers_of(self) -> dict[tuple[bool, bool], tuple[Reader, ...]]:
+        return {}
+
+    def readers_asker(self, system: bool, model: bool) -> _program.Asker:
+        """The open questions of :meth:`readers_of` these subjects, each reader asking where
+        its flag is set (see :func:`_program.asker`)."""
+        found = self._readers_askers.get((system, model))
+        if found is None:
+            found = self._readers_askers[system, model] = _program.asker(
+                list(enumerate(self.readers_of(system, model))))
+        return found
+
+    @functools.cached_property
+    def _readers_askers(self) -> dict[tuple[bool, bool], _program.Asker]:
+        return {}
+
     @functools.cached_property
     def duty_readers(self) -> tuple[Reader, ...]:
         """Each of :attr:`obligations` as the reader of its facts."""
@@ -424,7 +535,7 @@ class Snapshot:
         if key not in self._programs:
             described = {"system": system, "model": model}
             kleene = _program.program(self, described, kleene=True)
-            self._programs[key] = kleene and _program.Compiled(
+            self._programs[key] = None if kleene is None else _program.Compiled(
                 _program.program(self, described, kleene=False), kleene
             )
         return self._programs[key]
@@ -652,11 +763,15 @@ class SubjectRules:
         self, facts: Mapping[str, Any], params: Mapping[str, Any]
     ) -> Iterable[tuple[str, bool | None]]:
         """Each rule's id with its answer: True, False, or None while unknown facts leave it open."""
+        return zip(self.ids, self.answers(facts, params), strict=True)
+
+    def answers(self, facts: Mapping[str, Any], params: Mapping[str, Any]) -> tuple[bool | None, ...]:
+        """Each rule's answer, in order (see :meth:`evaluate`)."""
         if self.decide is not None and _engine.decidable(facts, self.needs):
-            return zip(self.ids, self.decide(facts, params), strict=True)
+            return self.decide(facts, params)  # type: ignore[no-any-return]
         if self.kleene is not None:
-            return zip(self.ids, self.kleene(facts, params), strict=True)
-        return ((r.id, r.when.evaluate(facts, params)) for r in self.rules)
+            return self.kleene(facts, params)  # type: ignore[no-any-return]
+        return tuple(r.when.evaluate(facts, params) for r in self.rules)
 
 
 @dataclass(frozen=True, eq=False)
@@ -690,10 +805,14 @@ class RuleSet:
 
     def rule(self, rule_id: str) -> Rule:
         """The rule with that id; KeyError with a suggestion otherwise."""
-        for rule in self.rules:
-            if rule.id == rule_id:
-                return rule
+        rule = self._by_id.get(rule_id)
+        if rule is not None:
+            return rule
         raise KeyError(f"no rule `{rule_id}` in {self.id}{did_you_mean(rule_id, self.rule_ids)}")
+
+    @functools.cached_property
+    def _by_id(self) -> Mapping[str, Rule]:
+        return {rule.id: rule for rule in self.rules}
 
     @property
     def rule_ids(self) -> list[str]:
