@@ -288,7 +288,7 @@ def edit_path(path: str) -> str:
     if path.startswith("examples/"):
         notebook = EXAMPLES / f"{Path(path).stem}.ipynb"
         return f"../examples/{notebook.name if notebook.exists() else Path(path).stem + '.py'}"
-    sources = {"reference/facts.md": "facts/", "reference/cli.md": "interfaces/cli.py",
+    sources = {"reference/facts.md": "facts/descriptions.py", "reference/cli.md": "interfaces/cli.py",
                "reference/errors.md": "errors.py"}
     if path in sources:
         return f"../src/aiact_tiers/{sources[path]}"

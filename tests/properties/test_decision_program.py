@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from strategies import SYSTEM_FACTS, known_value
 
 from aiact_tiers import Role, Tier, list_rulesets, load_description, load_ruleset
-from aiact_tiers.decision.classify import _Evaluation, _evaluation
+from aiact_tiers.decision.classify import _evaluation
+from aiact_tiers.decision.evaluation import Evaluation
 from aiact_tiers.engine.predicates import FACT_TYPES
 from aiact_tiers.engine.programs import _Boolean, _Kleene, ask, asker, program
 from aiact_tiers.facts.partial import PartialSet
@@ -52,7 +53,7 @@ def described(draw: st.DrawFn, unknown: float) -> dict[str, Any]:
 
 
 def evaluated(facts: dict[str, Any], ruleset: str, day: dt.date, role: Role | None,
-              presume: bool = False) -> _Evaluation:
+              presume: bool = False) -> Evaluation:
     """The evaluation, checked against the reference path run on the same description (under
     presumptions, on the description with the presumed facts filled in)."""
     evaluation = _evaluation(load_description(facts), ruleset, day, role, presume)

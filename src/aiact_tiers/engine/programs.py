@@ -262,7 +262,7 @@ class _Writer(ABC):
     @abstractmethod
     def overrides(self) -> None:
         """Effective answers: a rule fires and no effective rule overriding it does; an
-        exception applies only where a rule it overrides fired (see classify._Evaluation)."""
+        exception applies only where a rule it overrides fired (see evaluation.Evaluation)."""
 
     def coverage(self) -> dict[str, str]:
         """For each exception, the name of whether a rule it overrides fired where it could
@@ -588,7 +588,7 @@ class _Kleene(_Writer):
     def classes(self) -> tuple[str, str]:
         """The tiers and model classes still possible, in order, up to the first that an
         effective rule certainly reaches; tiers past the last one certainly reached whichever
-        way the open facts fall are dropped (see classify._Evaluation._last_certain_tier)."""
+        way the open facts fall are dropped (see evaluation.Evaluation._last_certain_tier)."""
         s = self.snapshot
         tiers, models = self.local("tiers"), self.local("models")
         self.emit(f"{tiers} = []")
@@ -658,7 +658,7 @@ class _Kleene(_Writer):
 
     def duty_status(self, ks: list[int], role: str, holds: str, opens: str, against: list[str],
                     day: str) -> None:
-        """As classify._Evaluation._obligations: a duty that may hold, in a regime that may be
+        """As evaluation.Evaluation._obligations: a duty that may hold, in a regime that may be
         open, applies or may apply unless an effective rule overrides it."""
         d, status = self.local("d"), self.local("status")
         always = holds == "True"
