@@ -23,7 +23,7 @@ from aiact_tiers.decision.evaluation import Evaluation
 from aiact_tiers.engine.predicates import FACT_TYPES
 from aiact_tiers.engine.programs import _Boolean, _Kleene, ask, asker, program
 from aiact_tiers.facts.partial import PartialSet
-from aiact_tiers.law.ruleset import Reader, _reader
+from aiact_tiers.law.snapshot import Reader, _reader
 
 MODEL_FACTS = sorted(n for n, t in FACT_TYPES.items() if t.subject == "model")
 IN_SCOPE = {"infers_outputs_from_input": True, "placed_on_union_market": True,

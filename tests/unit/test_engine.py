@@ -6,7 +6,7 @@ import pytest
 
 from aiact_tiers.engine import deciders as _decide
 from aiact_tiers.engine import predicates as _engine
-from aiact_tiers.law.ruleset import picker
+from aiact_tiers.law.snapshot import picker
 
 HOSTILE = [
     "') or __import__('os').system('false') or ('",

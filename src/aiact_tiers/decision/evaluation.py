@@ -23,7 +23,8 @@ from ..engine.programs import Compiled, Decided, ask
 from ..facts.descriptions import Description, Role, fact_info
 from ..facts.partial import PartialSet
 from ..law.rule import Rule, anchor
-from ..law.ruleset import Presumption, RuleSet, Snapshot
+from ..law.ruleset import Presumption, RuleSet
+from ..law.snapshot import Snapshot
 from ..results.classification import (
     TIER_ORDER,
     Assumption,

@@ -32,7 +32,7 @@ from . import predicates as _engine
 
 if TYPE_CHECKING:
     from ..law.rule import Rule
-    from ..law.ruleset import Duty, Reader, Snapshot
+    from ..law.snapshot import Duty, Reader, Snapshot
 
 __all__ = ["Asker", "Compiled", "Decided", "Program", "ask", "asker", "program"]
 
