@@ -21,7 +21,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from aiact_tiers import ModelDescription, SystemDescription, list_rulesets, load_ruleset
-from aiact_tiers.facts.descriptions import ANNEX_I_TITLES, IMPLIED_MEMBERS
+from aiact_tiers.facts.vocabulary import ANNEX_I_TITLES, IMPLIED_MEMBERS
 
 MODELS: tuple[type[BaseModel], ...] = (SystemDescription, ModelDescription)
 SCHEMA_FILES = {SystemDescription: "system-description.json", ModelDescription: "model-description.json"}

@@ -32,7 +32,7 @@ import rule_engine
 
 from aiact_tiers import DEFAULT_RULESET, classify, load_description, load_ruleset
 from aiact_tiers.engine.predicates import DT, FACT_TYPES, Value, read_facts
-from aiact_tiers.facts.descriptions import IMPLIED_MEMBERS
+from aiact_tiers.facts.vocabulary import IMPLIED_MEMBERS
 from aiact_tiers.interfaces.batch import classify_jsonl
 
 DAY = dt.date(2026, 12, 1)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from aiact_tiers import SystemDescription, load_ruleset
 from aiact_tiers.engine.predicates import DT, FACT_TYPES, FactType
-from aiact_tiers.facts.descriptions import IMPLIED_MEMBERS
+from aiact_tiers.facts.vocabulary import IMPLIED_MEMBERS
 
 SYSTEM_FACTS = sorted(n for n, t in FACT_TYPES.items() if t.subject == "system")
 

@@ -26,7 +26,7 @@ from aiact_tiers import (
     list_rulesets,
 )
 from aiact_tiers.engine.predicates import FACT_TYPES
-from aiact_tiers.facts.descriptions import IMPLIED_MEMBERS
+from aiact_tiers.facts.vocabulary import IMPLIED_MEMBERS
 
 DAY = dt.date(2026, 12, 15)
 RULESETS = st.sampled_from(list_rulesets())

@@ -98,7 +98,7 @@ def test_a_new_parameter_is_checked_against_the_overlay_rule_reading_it(tmp_path
 
 def refused_hint(folder: Path) -> str:
     from aiact_tiers.errors import did_you_mean
-    from aiact_tiers.facts.descriptions import EnterpriseSize
+    from aiact_tiers.facts.vocabulary import EnterpriseSize
 
     return did_you_mean("hugee", [size.value for size in EnterpriseSize])
 

@@ -17,7 +17,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..decision.classify import classify
-from ..facts.descriptions import Description, Role
+from ..facts.descriptions import Description
+from ..facts.vocabulary import Role
 from ..law.ruleset import RuleSet, load_ruleset
 from ..render.report import DISCLAIMER, _e, _table
 from ..results.classification import Classification, Confidence, ModelClass, Obligation, Tier

@@ -15,7 +15,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..decision.classify import classify
-from ..facts.descriptions import Description, ModelDescription, Role, SystemDescription, load_description
+from ..facts.descriptions import Description, ModelDescription, SystemDescription, load_description
+from ..facts.vocabulary import Role
 from ..law.ruleset import RuleSet, load_ruleset
 from ..render.report import DISCLAIMER, PHASE_TITLES, _e, _link, _md, _page, _table
 from ..results.classification import Classification, ModelClass, Obligation, Phase, Tier

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from ..documents import read_yaml
 from ..errors import DescriptionError, UnknownRulesetError
-from ..facts.descriptions import EnterpriseSize
+from ..facts.vocabulary import EnterpriseSize
 from ..law.rule import anchor
 from ..law.ruleset import RuleSet, load_ruleset
 from ..render.report import _e, _link, _table

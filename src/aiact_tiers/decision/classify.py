@@ -15,7 +15,8 @@ from typing import Any
 
 from ..engine.predicates import Value, read_facts
 from ..errors import DateOutOfRangeError, DescriptionError
-from ..facts.descriptions import Description, ModelDescription, Role, SystemDescription
+from ..facts.descriptions import Description, ModelDescription, SystemDescription
+from ..facts.vocabulary import Role
 from ..law.ruleset import DEFAULT_RULESET, Presumption, RuleSet, load_ruleset
 from ..law.snapshot import Snapshot
 from ..results.classification import (

@@ -20,8 +20,9 @@ from typing import Any, Generic, TypeVar
 from ..engine import predicates as _engine
 from ..engine.predicates import FACT_TYPES, Value, known_only, settled
 from ..engine.programs import Compiled, Decided, ask
-from ..facts.descriptions import Description, Role, fact_info
+from ..facts.descriptions import Description, fact_info
 from ..facts.partial import PartialSet
+from ..facts.vocabulary import Role
 from ..law.rule import Rule, anchor
 from ..law.ruleset import Presumption, RuleSet
 from ..law.snapshot import Snapshot

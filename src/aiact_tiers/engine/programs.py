@@ -8,7 +8,7 @@ a few hundred bytecodes instead of loops over the rule graph. Two forms are writ
 plan: Boolean, for descriptions whose every fact is known, and three-valued (Kleene: True,
 False, None for unknown), for the rest. Both read a described subject's facts by key from a
 mapping that holds every fact, an unknown one as None (see :func:`aiact_tiers.engine.predicates.read_facts`).
-The loops over the rule graph in :mod:`aiact_tiers.classify` are the reference: the tests check
+The loops over the rule graph in :mod:`aiact_tiers.decision.evaluation` are the reference: the tests check
 that every generated form agrees with them.
 
 As in :mod:`aiact_tiers.engine.deciders`, nothing from a rule file becomes code: rules are named by
@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from ..facts import partial as _partial
-from ..facts.descriptions import Role
+from ..facts.vocabulary import Role
 from ..results.classification import TIER_ORDER, Obligation, Tier
 from . import deciders as _decide
 from . import predicates as _engine

@@ -20,39 +20,18 @@ from ..documents import no_constant, read_yaml, unique_keys
 from ..errors import DescriptionError, RuleFileError
 from .annex_i import AnnexIFacts
 from .annex_iii import AnnexIIIFacts
-from .fields import AMENDED_2026, EP_2023, Facts
+from .fields import Facts
 from .gpai import FoundationModelFacts, GeneralPurposeModelFacts
 from .operators import OperatorFacts
 from .practices import PracticeFacts
 from .scope import ScopeFacts
 from .transparency import TransparencyFacts
-from .vocabulary import (
-    ANNEX_I_TITLES,
-    IMPLIED_MEMBERS,
-    AnnexIAct,
-    AnnexIIIPoint,
-    DistributionChannel,
-    EnterpriseSize,
-    Practice,
-    RBIObjective,
-    Role,
-)
+from .vocabulary import Role
 
 __all__ = [
-    "AMENDED_2026",
-    "ANNEX_I_TITLES",
-    "EP_2023",
-    "IMPLIED_MEMBERS",
     "MAX_DESCRIPTION_BYTES",
-    "AnnexIAct",
-    "AnnexIIIPoint",
     "Description",
-    "DistributionChannel",
-    "EnterpriseSize",
     "ModelDescription",
-    "Practice",
-    "RBIObjective",
-    "Role",
     "SystemDescription",
     "fact_info",
     "load_description",

@@ -18,11 +18,8 @@ from typing import Any
 
 from ..decision.classify import classify, classify_compact
 from ..errors import DescriptionError
-from ..facts.descriptions import (
-    Description,
-    Role,
-    SystemDescription,
-)
+from ..facts.descriptions import Description, SystemDescription
+from ..facts.vocabulary import Role
 from ..law.ruleset import DEFAULT_RULESET, RuleSet, load_ruleset
 from ..render.report import inventory_fragment, inventory_markdown
 from ..results.classification import Classification, Tier

@@ -33,13 +33,13 @@ from ..documents import read_yaml
 from ..errors import AiactTiersError, DescriptionError, import_extra
 from ..facts.descriptions import (
     ModelDescription,
-    Role,
     SystemDescription,
     fact_info,
     load_description,
     read_description_data,
 )
 from ..facts.descriptions import _read_description as read_description_file
+from ..facts.vocabulary import Role
 from ..law.ruleset import DEFAULT_RULESET, list_rulesets, load_ruleset
 from ..render import report
 from ..results.classification import Assumption, Classification, OpenQuestion, Tier

@@ -14,7 +14,8 @@ from typing import Annotated, Any, cast
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, JsonValue, Tag, field_validator
 
 from ..errors import DescriptionError
-from ..facts.descriptions import ModelDescription, Role, SystemDescription
+from ..facts.descriptions import ModelDescription, SystemDescription
+from ..facts.vocabulary import Role
 from ..law.ruleset import DEFAULT_RULESET, list_rulesets
 
 __all__ = ["AnyDescription", "Circumstances", "DescriptionRequest", "Options", "invalid_request"]

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..engine.predicates import Predicate, PredicateError
 from ..errors import RuleFileError, did_you_mean
-from ..facts.descriptions import Role
+from ..facts.vocabulary import Role
 from ..results.classification import Citation, Confidence, ModelClass, Phase, Tier
 
 

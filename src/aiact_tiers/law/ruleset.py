@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from ..documents import read_yaml
 from ..engine import predicates as _engine
 from ..errors import RuleConflictError, RuleFileError, UnknownRulesetError, did_you_mean
-from ..facts.descriptions import Role
+from ..facts.vocabulary import Role
 from . import overlay as _overlay
 from .rule import Rule, parse_rule, strings
 from .snapshot import Parameter, Presumption, Regime, Snapshot
@@ -450,8 +450,8 @@ def _as_provider(rules: tuple[Rule, ...], predicates: Callable[[str], _engine.Pr
             if not shared:
                 continue
             own = tuple(regime for regime in shared if regime in taker.regimes)
-            openers = () if own else openers_of.get(shared, ())
-            if not own and shared not in openers_of:
+            openers = () if own else openers_of.get(shared)
+            if openers is None:
                 openers = openers_of[shared] = tuple(r for r in rules if not set(r.opens).isdisjoint(shared))
             joined = (taker, duty, *openers)
             start = max(r.effective_from for r in joined)

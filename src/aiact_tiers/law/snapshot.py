@@ -14,7 +14,7 @@ import functools
 import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar, cast
 
 from ..engine import deciders as _decide
 from ..engine import predicates as _engine
@@ -96,6 +96,28 @@ class Presumption:
         return _engine.FACT_TYPES[self.fact].subject
 
 
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _kept(method: _F) -> _F:
+    """A snapshot's method whose answers are kept on the snapshot by its arguments: computed on
+    first use, then shared by every classification under that snapshot."""
+    memo_name = f"_kept_{method.__name__}"
+
+    @functools.wraps(method)
+    def kept(self: Snapshot, *key: Any) -> Any:
+        memo = self.__dict__.get(memo_name)
+        if memo is None:
+            memo = self.__dict__[memo_name] = {}
+        try:
+            return memo[key]
+        except KeyError:
+            found = memo[key] = method(self, *key)
+            return found
+
+    return cast(_F, kept)
+
+
 @dataclass(frozen=True, eq=False)
 class Snapshot:
     """The rules of a ruleset in force on one day, in the order the law asks them.
@@ -113,27 +135,17 @@ class Snapshot:
     regimes: Mapping[str, Regime] = field(default_factory=dict, repr=False)
     presumptions: tuple[Presumption, ...] = field(default=(), repr=False)
 
+    @_kept
     def for_roles(self, roles: frozenset[Any]) -> Snapshot:
         """The snapshot as operators in these roles see it: without the rules whose outcome binds
         none of them (a prohibition of use, as in Art 5(1)(h), binds deployers only)."""
-        view = self._views.get(roles)
-        if view is None:
-            unbound = frozenset(r.id for r in self.rules if r.binds and not roles & r.binds)
-            view = self._views[roles] = self if not unbound else self._unbound.get(unbound) or (
-                self._unbound.setdefault(unbound, dataclasses.replace(
-                    self, rules=tuple(r for r in self.rules if r.id not in unbound))))
-        return view
+        unbound = frozenset(r.id for r in self.rules if r.binds and not roles & r.binds)
+        return self._without(unbound) if unbound else self
 
-    @functools.cached_property
-    def _views(self) -> dict[frozenset[Any], Snapshot]:
-        """:meth:`for_roles`' answers, by the roles asked."""
-        return {}
-
-    @functools.cached_property
-    def _unbound(self) -> dict[frozenset[str], Snapshot]:
-        """The views of :meth:`for_roles`, by the rules they leave out (roles that leave out
-        the same rules share one view)."""
-        return {}
+    @_kept
+    def _without(self, unbound: frozenset[str]) -> Snapshot:
+        """The snapshot without these rules (roles that leave out the same rules share it)."""
+        return dataclasses.replace(self, rules=tuple(r for r in self.rules if r.id not in unbound))
 
     @functools.cached_property
     def presumed(self) -> Mapping[str, tuple[tuple[Presumption, tuple[str, ...]], ...]]:
@@ -153,7 +165,7 @@ class Snapshot:
     def severe_rules(self) -> tuple[SevereRule, ...]:
         """The classifying rules reaching a tier above minimal that an overriding rule in force
         or a carve-out in their own terms can defeat, each with the severity of its tier (see
-        ``classify._SEVERITY``), its position, the overriding rules in force and the picker of
+        ``evaluation._SEVERITY``), its position, the overriding rules in force and the picker of
         their answers, and its carve-outs: for every negated term of its conjunction (``not
         biometric_verification_only``), the facts that term reads and the position among
         :meth:`carved` of whether it and every other term hold, so that a result can say which
@@ -193,45 +205,41 @@ class Snapshot:
                                           tuple(carve_outs)))
         return tuple(out), SubjectRules.of(tuple(carved))
 
+    @_kept
     def answers(self, fact: str) -> tuple[Any, ...] | None:
         """Every answer to a yes/no, enumerated or date fact that the rules in force can tell
         apart, as the decision reads it: for a set, the empty set and one member of each group of
         members that every rule treats alike (named by the same literals and parameters); for a
         date, each day the rules compare with and the day before; None for numbers."""
-        if fact not in self._answers:
-            kind = _engine.FACT_TYPES[fact]
-            found: tuple[Any, ...] | None = None
-            if kind.kind == "boolean":
-                found = (True, False)
-            elif kind.kind == "string" and kind.enum is not None:
-                found = tuple(kind.enum)
-            elif kind.kind == "datetime":
-                days = sorted(c for c in self._literals if isinstance(c, dt.datetime))
-                found = tuple(sorted({day + shift for day in days for shift in _engine.AROUND})) or None
-            elif kind.kind == "set" and kind.enum is not None:
-                groups: dict[tuple[Any, ...], Any] = {}
-                for member in kind.enum:
-                    groups.setdefault(self._signature(member.value), member)
-                found = (frozenset(), *(frozenset({m}) for m in groups.values()))
-            self._answers[fact] = found
-        return self._answers[fact]
+        kind = _engine.FACT_TYPES[fact]
+        found: tuple[Any, ...] | None = None
+        if kind.kind == "boolean":
+            found = (True, False)
+        elif kind.kind == "string" and kind.enum is not None:
+            found = tuple(kind.enum)
+        elif kind.kind == "datetime":
+            days = sorted(c for c in self._literals if isinstance(c, dt.datetime))
+            found = tuple(sorted({day + shift for day in days for shift in _engine.AROUND})) or None
+        elif kind.kind == "set" and kind.enum is not None:
+            groups: dict[tuple[Any, ...], Any] = {}
+            for member in kind.enum:
+                groups.setdefault(self._signature(member.value), member)
+            found = (frozenset(), *(frozenset({m}) for m in groups.values()))
+        return found
 
+    @_kept
     def reading(self, fact: str) -> tuple[tuple[Rule, ...], _decide.Decider | None]:
         """The rules in force that read ``fact``, and the three-valued decider of them all at
         once (None when they cannot be written as source): what a change of that fact alone
         can change."""
-        found = self._reading.get(fact)
-        if found is None:
-            rules = tuple(r for r in self.rules if fact in r.when.facts)
-            texts = {r.when.text: r.when.tree for r in rules}  # many Art 25 duties read alike
-            at = {text: i for i, text in enumerate(texts)}
-            decider = _decide.decider(list(texts.values()), many=True, kleene=True,
-                                      booleans=_engine.BOOLEAN_FACTS)
-            pick = picker(at[r.when.text] for r in rules)
-            found = self._reading[fact] = rules, (
-                decider if decider is None or len(texts) == len(rules)
-                else lambda f, p: pick(decider(f, p)))
-        return found
+        rules = tuple(r for r in self.rules if fact in r.when.facts)
+        texts = {r.when.text: r.when.tree for r in rules}  # many Art 25 duties read alike
+        at = {text: i for i, text in enumerate(texts)}
+        decider = _decide.decider(list(texts.values()), many=True, kleene=True,
+                                  booleans=_engine.BOOLEAN_FACTS)
+        pick = picker(at[r.when.text] for r in rules)
+        return rules, (decider if decider is None or len(texts) == len(rules)
+                       else lambda f, p: pick(decider(f, p)))
 
     @functools.cached_property
     def plain_tiers(self) -> Mapping[str, int]:
@@ -244,19 +252,11 @@ class Snapshot:
                 if r.tier is not None and r.id not in overridden
                 and not self.exception_targets.get(r.id)}
 
-    @functools.cached_property
-    def _reading(self) -> dict[str, tuple[tuple[Rule, ...], _decide.Decider | None]]:
-        return {}
-
     def _signature(self, value: str) -> tuple[Any, ...]:
         """How the rules see ``value``: itself where a predicate names it, and which set
         parameters hold it."""
         return (value if value in self._literals else None,
                 *(value in p for p in self.params.values() if isinstance(p, frozenset | tuple)))
-
-    @functools.cached_property
-    def _answers(self) -> dict[str, tuple[Any, ...] | None]:
-        return {}
 
     @functools.cached_property
     def _literals(self) -> frozenset[Any]:
@@ -270,24 +270,17 @@ class Snapshot:
                     out.update(node[1])
         return frozenset(out)
 
+    @_kept
     def tier_duties(self, tier: Tier, roles: frozenset[Any]) -> TierDuties:
         """The classifying rules reaching ``tier``, each with its position and the duties of
         these roles in the regimes it opens, with the positions of their overriding rules
         (None for a rule that opens no regime)."""
-        key = (tier, roles)
-        found = self._tier_duties.get(key)
-        if found is None:
-            duties = self.obligations_for(roles)
-            found = self._tier_duties[key] = tuple(
-                (self.position[rule.id], rule, tuple(
-                    (duty.rule, tuple(self.position[d] for d in duty.defeaters))
-                    for duty in duties if set(duty.regimes) & set(rule.opens)) if rule.opens else None)
-                for rule in self.classifying if rule.tier is tier)
-        return found
-
-    @functools.cached_property
-    def _tier_duties(self) -> dict[tuple[Tier, frozenset[Any]], TierDuties]:
-        return {}
+        duties = self.obligations_for(roles)
+        return tuple(
+            (self.position[rule.id], rule, tuple(
+                (duty.rule, tuple(self.position[d] for d in duty.defeaters))
+                for duty in duties if set(duty.regimes) & set(rule.opens)) if rule.opens else None)
+            for rule in self.classifying if rule.tier is tier)
 
     @functools.cached_property
     def duty_free_regimes(self) -> frozenset[str]:
@@ -349,53 +342,31 @@ class Snapshot:
         """Each classifying rule's position in :attr:`classifying`."""
         return {rule_id: i for i, rule_id in enumerate(self.classifying_ids)}
 
+    @_kept
     def asker(
         self, tiers: tuple[Tier, ...], models: tuple[ModelClass | None, ...]
     ) -> _program.Asker:
         """The open questions of the :attr:`askable` rules that bear on these undecided tiers and
         possible model classes, and of every exception (see :func:`_program.asker`)."""
-        key = (tiers, models)
-        found = self._askers.get(key)
-        if found is None:
-            found = self._askers[key] = _program.asker([
-                (self.position[r.id], _reader(r)) for r in self.askable
-                if r.tier in tiers or r.model_class in models or r.exception])
-        return found
-
-    @functools.cached_property
-    def _askers(self) -> dict[tuple[Any, ...], _program.Asker]:
-        return {}
+        return _program.asker([(self.position[r.id], _reader(r)) for r in self.askable
+                               if r.tier in tiers or r.model_class in models or r.exception])
 
     @functools.cached_property
     def readers(self) -> tuple[Reader, ...]:
         """Every rule in force as the reader of its facts, in order."""
         return tuple(map(_reader, self.rules))
 
+    @_kept
     def readers_of(self, system: bool, model: bool) -> tuple[Reader, ...]:
         """:attr:`readers` of the rules about the subjects described (system, model)."""
-        found = self._readers_of.get((system, model))
-        if found is None:
-            described = {"system": system, "model": model}
-            found = self._readers_of[system, model] = tuple(
-                r for r in self.readers if described[r.subject])
-        return found
+        described = {"system": system, "model": model}
+        return tuple(r for r in self.readers if described[r.subject])
 
-    @functools.cached_property
-    def _readers_of(self) -> dict[tuple[bool, bool], tuple[Reader, ...]]:
-        return {}
-
+    @_kept
     def readers_asker(self, system: bool, model: bool) -> _program.Asker:
         """The open questions of :meth:`readers_of` these subjects, each reader asking where
         its flag is set (see :func:`_program.asker`)."""
-        found = self._readers_askers.get((system, model))
-        if found is None:
-            found = self._readers_askers[system, model] = _program.asker(
-                list(enumerate(self.readers_of(system, model))))
-        return found
-
-    @functools.cached_property
-    def _readers_askers(self) -> dict[tuple[bool, bool], _program.Asker]:
-        return {}
+        return _program.asker(list(enumerate(self.readers_of(system, model))))
 
     @functools.cached_property
     def duty_readers(self) -> tuple[Reader, ...]:
@@ -503,21 +474,14 @@ class Snapshot:
         return {tier: (rules, picker(self.position[r.id] for r in rules))
                 for tier, rules in candidates.items()}
 
+    @_kept
     def program(self, system: bool, model: bool) -> _program.Compiled | None:
         """The whole decision as generated functions when a system, a model or both are
         described; None when it cannot be generated."""
-        key = (system, model)
-        if key not in self._programs:
-            described = {"system": system, "model": model}
-            kleene = _program.program(self, described, kleene=True)
-            self._programs[key] = None if kleene is None else _program.Compiled(
-                _program.program(self, described, kleene=False), kleene
-            )
-        return self._programs[key]
-
-    @functools.cached_property
-    def _programs(self) -> dict[tuple[bool, bool], _program.Compiled | None]:
-        return {}
+        described = {"system": system, "model": model}
+        kleene = _program.program(self, described, kleene=True)
+        return None if kleene is None else _program.Compiled(
+            _program.program(self, described, kleene=False), kleene)
 
     @functools.cached_property
     def undescribed_duties(self) -> Mapping[str, bool | None]:
@@ -580,13 +544,13 @@ class Snapshot:
     @functools.cached_property
     def basis_entries(self) -> dict[tuple[Any, ...], Any]:
         """Basis entries built so far, by rule id and the values of the facts it read (see
-        :mod:`aiact_tiers.classify`)."""
+        :mod:`aiact_tiers.decision.evaluation`)."""
         return {}
 
     @functools.cached_property
     def hit_parts(self) -> dict[str, Any]:
         """For each rule that decided some result, the parts of its basis entry that do not
-        depend on the facts (filled on first use, see :mod:`aiact_tiers.classify`)."""
+        depend on the facts (filled on first use, see :mod:`aiact_tiers.decision.evaluation`)."""
         return {}
 
     @functools.cached_property
@@ -599,37 +563,23 @@ class Snapshot:
         """The obligations as results, shared by every classification on this day."""
         return ObligationResults(self)
 
+    @_kept
     def obligations_for(self, roles: frozenset[Any]) -> tuple[Duty, ...]:
         """The obligations of these roles, in order, each with what deciding it takes."""
-        cached = self._by_roles.get(roles)
-        if cached is None:
-            classifying = set(self.classifying_ids)
-            cached = self._by_roles[roles] = tuple(
-                Duty(r, r.regimes,
-                     tuple(d for d in self.defeaters.get(r.id, ()) if d in classifying),
-                     self.regimes[r.applies_from].applies_from if r.applies_from else None)
-                for r in self.obligations if r.role in roles
-            )
-        return cached
+        classifying = set(self.classifying_ids)
+        return tuple(
+            Duty(r, r.regimes, tuple(d for d in self.defeaters.get(r.id, ()) if d in classifying),
+                 self.regimes[r.applies_from].applies_from if r.applies_from else None)
+            for r in self.obligations if r.role in roles)
 
-    @functools.cached_property
-    def _by_roles(self) -> dict[frozenset[Any], tuple[Duty, ...]]:
-        return {}
-
+    @_kept
     def duties_by_regime(self, roles: frozenset[Any]) -> Mapping[str, tuple[int, ...]]:
         """For each regime, the positions in :meth:`obligations_for` of the duties it opens."""
-        cached = self._by_regime.get(roles)
-        if cached is None:
-            positions: dict[str, list[int]] = {}
-            for position, duty in enumerate(self.obligations_for(roles)):
-                for regime in duty.regimes:
-                    positions.setdefault(regime, []).append(position)
-            cached = self._by_regime[roles] = {k: tuple(v) for k, v in positions.items()}
-        return cached
-
-    @functools.cached_property
-    def _by_regime(self) -> dict[frozenset[Any], Mapping[str, tuple[int, ...]]]:
-        return {}
+        positions: dict[str, list[int]] = {}
+        for position, duty in enumerate(self.obligations_for(roles)):
+            for regime in duty.regimes:
+                positions.setdefault(regime, []).append(position)
+        return {k: tuple(v) for k, v in positions.items()}
 
 
 class ObligationResults(dict[tuple[int, dt.date, bool | None], Obligation]):

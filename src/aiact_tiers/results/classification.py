@@ -8,7 +8,7 @@ from typing import Any, Literal, NoReturn, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..facts.descriptions import Role
+from ..facts.vocabulary import Role
 from .display import shown
 
 __all__ = [
