@@ -150,9 +150,15 @@ def test_search_finds_a_fact_by_its_name(browser_page: tuple[Page, list[str]], s
     page.keyboard.type("narrow_procedural_task")
     first = page.locator(".md-search-result__item").first
     first.wait_for()
-    links = [a.get_attribute("href") or "" for a in first.locator("a").all()]
-    assert any(link.endswith("reference/facts/?h=narrow_procedural_task#narrow_procedural_task")
-               for link in links), links
+    wanted = "reference/facts/?h=narrow_procedural_task#narrow_procedural_task"
+    # The results are drawn again as the search worker answers each prefix typed: read the
+    # links in one call (no handle to a result that may be replaced), until the last answer.
+    for _ in range(50):
+        links = first.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href') || '')")
+        if any(link.endswith(wanted) for link in links):
+            break
+        page.wait_for_timeout(100)
+    assert any(link.endswith(wanted) for link in links), links
 
 
 def test_no_page_asks_a_font_or_script_service(browser_page: tuple[Page, list[str]]) -> None:
