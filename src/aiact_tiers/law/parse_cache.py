@@ -24,7 +24,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from ..engine.predicates import FACT_TYPES, Tree
@@ -71,8 +71,8 @@ def key(texts: Iterable[tuple[str, str]]) -> str:
     return digest.hexdigest()
 
 
-def _path(ruleset_id: str) -> Any:
-    return resources.files("aiact_tiers.law").joinpath("data", "parsed", f"{ruleset_id}.json")
+def _path(ruleset_id: str) -> Path:
+    return Path(__file__).parent / "data" / "parsed" / f"{ruleset_id}.json"
 
 
 def lookup(ruleset_id: str, texts: Iterable[tuple[str, str]]) -> Parsed | None:

@@ -17,7 +17,7 @@ from typing import Any
 from ..engine.predicates import Predicate, PredicateError
 from ..errors import RuleFileError, did_you_mean
 from ..facts.vocabulary import Role
-from ..results.classification import Citation, Confidence, ModelClass, Phase, Tier
+from ..results.classification import Citation, Confidence, ModelClass, Phase, Tier, construct
 
 
 @dataclass(frozen=True)
@@ -204,11 +204,11 @@ def parse_rule(
     return Rule(
         id=rule_id,
         title=str(data["title"]),
-        citation=Citation(
-            act=act,
-            provision=str(data["citation"]),
-            url=str(data.get("url", url + anchor(str(data["citation"])))),
-        ),
+        citation=construct(Citation, {  # every field a string already: nothing to validate
+            "act": act,
+            "provision": str(data["citation"]),
+            "url": str(data.get("url", url + anchor(str(data["citation"])))),
+        }),
         when=predicate,
         effective_from=start,
         effective_until=until,
