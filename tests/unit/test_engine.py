@@ -6,6 +6,7 @@ import pytest
 
 from aiact_tiers.engine import deciders as _decide
 from aiact_tiers.engine import predicates as _engine
+from aiact_tiers.facts.descriptions import SystemDescription
 from aiact_tiers.law.snapshot import picker
 
 HOSTILE = [
@@ -82,3 +83,34 @@ def test_unknown_facts_use_three_valued_logic() -> None:
 def test_a_picker_gives_the_items_at_its_positions_as_a_tuple(positions: tuple[int, ...]) -> None:
     items = ["a", "b", "c", "d", "e"]
     assert picker(positions)(items) == tuple(items[i] for i in positions)
+
+
+def _known(description: dict[str, object]) -> dict[str, _engine.Value]:
+    from aiact_tiers import load_description
+
+    system = load_description(description)
+    assert isinstance(system, SystemDescription)
+    return _engine.known_only(_engine.read_facts(system)[0])
+
+
+def test_always_holds_when_one_of_the_predicates_holds_on_each_answer() -> None:
+    either = [_engine.parse("profiling", {}), _engine.parse("not profiling", {})]
+    assert _engine.always(either, {}, {}) is True
+    assert _engine.always(either[:1], {}, {}) is False
+    assert _engine.always(either[:1], {"profiling": True}, {}) is True
+
+
+def test_always_reads_a_set_known_in_part_as_unknown_in_every_case() -> None:
+    # Annex III point 4 named without its letter: 4(a) may or may not be among the points.
+    facts = _known({"annex_iii_points": ["4"]})
+    assert isinstance(facts, _engine.Unsettled)
+    one = [_engine.parse("profiling", {}), _engine.parse("'4(a)' in annex_iii_points", {})]
+    assert _engine.always(one, facts, {}) is False  # profiling false and 4(a) not the point
+    named = _known({"annex_iii_points": ["4(a)"]})
+    assert _engine.always(one, named, {}) is True
+
+
+def test_always_gives_up_beyond_two_unknown_facts() -> None:
+    three = [_engine.parse("profiling or not profiling or significant_risk_of_harm "
+                           "or narrow_procedural_task", {})]
+    assert _engine.always(three, {}, {}) is False

@@ -378,9 +378,9 @@ class Evaluation:
         for rule, duties in rivals:
             if duties is None:
                 return False  # a rule placing it there opens no regime
-            trees = [duty.when.tree for duty, defeaters in duties if self.has[duty.subject]
-                     and all(answers[d] is False for d in defeaters)]
-            if not _engine.always(trees, self._known(rule.subject), s.params):
+            held = [duty.when for duty, defeaters in duties if self.has[duty.subject]
+                    and all(answers[d] is False for d in defeaters)]
+            if not _engine.always(held, self._known(rule.subject), s.params):
                 return False
         return True
 

@@ -170,6 +170,12 @@ class Predicate:
     def needs(self) -> frozenset[str]:
         return frozenset(self.facts)
 
+    @functools.cached_property
+    def days(self) -> frozenset[dt.datetime]:
+        """The dates the predicate compares with."""
+        return frozenset(node[1] for node in nodes(self.tree)
+                         if node[0] == "const" and isinstance(node[1], dt.datetime))
+
     def evaluate(self, facts: Mapping[str, Value], params: Mapping[str, Value]) -> bool | None:
         """True, False, or None when the unknown facts leave it open.
 
@@ -193,15 +199,18 @@ def holds(tree: Tree, facts: Mapping[str, Value], params: Mapping[str, Value]) -
     return partial.truth(_eval(tree, facts, params))
 
 
-def always(trees: Sequence[Tree], facts: Mapping[str, Value], params: Mapping[str, Value]) -> bool:
-    """Whether one of ``trees`` holds however the unknown facts they read turn out, by trying
-    every case: at most two unknown facts, each a yes/no fact, an enumerated value, or a date
-    (tried on each side of every date the trees compare with). False when it cannot tell."""
-    unknown = sorted({name for tree in trees for name in facts_read(tree)} - facts.keys())
+def always(predicates: Sequence[Predicate], facts: Mapping[str, Value],
+           params: Mapping[str, Value]) -> bool:
+    """Whether one of ``predicates`` holds however the unknown facts they read turn out, by
+    trying every case: at most two unknown facts, each a yes/no fact, an enumerated value, or a
+    date (tried on each side of every date the predicates compare with). False when it cannot
+    tell. Each case is decided by the predicates' generated deciders."""
+    unknown = sorted({name for p in predicates for name in p.facts} - facts.keys())
+    if not unknown:
+        return any(p.evaluate(facts, params) for p in predicates)
     if len(unknown) > 2:
         return False
-    days = {node[1] for tree in trees for node in nodes(tree)
-            if node[0] == "const" and isinstance(node[1], dt.datetime)}
+    days = {day for p in predicates for day in p.days}
     cases: list[list[Value]] = []
     for name in unknown:
         fact = FACT_TYPES[name]
@@ -214,8 +223,10 @@ def always(trees: Sequence[Tree], facts: Mapping[str, Value], params: Mapping[st
         else:
             return False
     for values in itertools.product(*cases):
-        case = {**facts, **dict(zip(unknown, values, strict=True))}
-        if not any(holds(tree, case, params) for tree in trees):
+        case: dict[str, Value] = {**facts, **dict(zip(unknown, values, strict=True))}
+        if isinstance(facts, Unsettled):  # a set known in part stays so (see known_only)
+            case = Unsettled(case)
+        if not any(p.evaluate(case, params) for p in predicates):
             return False
     return True
 
