@@ -128,7 +128,7 @@ def test_an_interrupted_run_leaves_the_previous_results(run, tmp_path: Path, mon
         yield 2, batch.RowError(2, "a", "x")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(batch, "classify_many", interrupted)
+    monkeypatch.setattr(batch, "_each", interrupted)  # the rows classified one by one
     result = run("batch", str(inventory), "-o", str(results))
     assert result.exit_code != 0
     assert results.read_bytes() == RESULTS

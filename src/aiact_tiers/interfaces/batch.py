@@ -18,22 +18,21 @@ from typing import Any
 
 from ..decision.classify import classify, classify_compact
 from ..errors import DescriptionError
-from ..facts.descriptions import Description, SystemDescription
+from ..facts.descriptions import Description
 from ..facts.vocabulary import Role
 from ..law.ruleset import DEFAULT_RULESET, RuleSet, load_ruleset
 from ..render.report import inventory_fragment, inventory_markdown
 from ..results.classification import Classification, Tier
 from .inventory import (
-    NOT_UTF8,
     Item,
     JsonLines,
     Row,
     RowError,
     closing,
     inventory_format,
-    json_row,
     numbered_lines,
     read_inventory,
+    read_jsonl,
     row_id,
 )
 from .records import FLAT_COLUMNS, flat_row, records_frame
@@ -69,9 +68,27 @@ def classify_many(
     if jobs != 1:
         for line, whole, _ in classify_rendered(descriptions, None, jobs=jobs, ruleset=ruleset,
                                                 as_of=as_of, role=role, presume=presume):
-            assert not isinstance(whole, tuple)  # whole results: nothing was rendered
+            assert not isinstance(whole, tuple | dict)  # whole results: nothing was rendered
             yield line, whole
         return
+    yield from _each(descriptions, classify, ruleset=ruleset, as_of=as_of, role=role,
+                     presume=presume)
+
+
+Compact = dict[str, Any]
+"""A compact record: what :func:`~aiact_tiers.decision.classify.classify_compact` gives."""
+
+
+def _each(
+    descriptions: Iterable[Row | Description | Mapping[str, Any]],
+    classifier: Callable[..., Any],
+    *,
+    ruleset: str | RuleSet = DEFAULT_RULESET,
+    **options: Any,
+) -> Iterator[tuple[int, Any]]:
+    """Each description given to ``classifier`` (:func:`classify` or :func:`classify_compact`)
+    with the keyword ``options``: ``(line, what it gives)``, or ``(line, RowError)`` for a row
+    that could not be read or classified."""
     rules = ruleset if isinstance(ruleset, RuleSet) else load_ruleset(ruleset)
     for number, item in enumerate(descriptions, start=1):
         row = item if isinstance(item, Row) else Row(number, item)
@@ -79,7 +96,7 @@ def classify_many(
             yield row.line, RowError(row.line, None, row.error or "empty row")
             continue
         try:
-            yield row.line, classify(row.data, ruleset=rules, as_of=as_of, role=role, presume=presume)
+            yield row.line, classifier(row.data, ruleset=rules, **options)
         except DescriptionError as exc:
             yield row.line, RowError(row.line, row_id(row.data), exc.message)
 
@@ -89,24 +106,31 @@ Outcome = RowError | tuple[Tier | None, Tier | None, tuple[str, ...]]
 the most severe tier it may reach and the facts of its open questions."""
 
 
-def outcome(item: Item) -> Outcome:
-    """The error, or the tier, the most severe tier still possible and the open facts, of a
-    row: all that a :class:`Summary` counts."""
+def outcome(item: Item | Compact) -> Outcome:
+    """The error, or the tier, the most severe tier still possible and the open facts (none
+    for a compact record, which asks no questions), of a row: all that a :class:`Summary`
+    counts."""
     if isinstance(item, RowError):
         return item
+    if isinstance(item, dict):
+        tier = item["tier"]
+        worst = max(map(Tier, item["possible_tiers"]), key=SEVERITY.index, default=None)
+        return (None if tier is None else Tier(tier)), worst, ()
     worst = max(item.possible_tiers, key=SEVERITY.index, default=None)
     return item.tier, worst, tuple(q.fact for q in item.open_questions)
 
 
 def classify_rendered(
     descriptions: Iterable[Row | Description | Mapping[str, Any]],
-    render: Callable[[int, Item], str] | None,
+    render: Callable[[int, Any], str] | None,
     *,
     jobs: int = 1,
+    compact: bool = False,
     **options: Any,
-) -> Iterator[tuple[int, Item | Outcome, str]]:
+) -> Iterator[tuple[int, Item | Compact | Outcome, str]]:
     """:func:`classify_many` with each row's output text, rendered by ``render`` (a module-level
-    function such as :func:`jsonl_record`) in the process that classified the row.
+    function such as :func:`jsonl_record`) in the process that classified the row; with
+    ``compact``, of the compact records of :func:`classify_compact` instead of whole results.
 
     With ``render``, each row gives ``(line, outcome, text)`` and the result itself is dropped
     where it was made, so worker processes send back little more than text; without it,
@@ -118,7 +142,7 @@ def classify_rendered(
         item if isinstance(item, Row) else Row(number, item)
         for number, item in enumerate(descriptions, start=1))
     if jobs == 1:
-        for line, item in classify_many(rows, **options):
+        for line, item in _each(rows, classify_compact if compact else classify, **options):
             yield (line, outcome(item), render(line, item)) if render else (line, item, "")
         return
     from .parallel import classify_in_workers
@@ -127,7 +151,8 @@ def classify_rendered(
     if not isinstance(ruleset, RuleSet):
         load_ruleset(ruleset)  # an unknown id raises here, at once
     options["as_of"] = options.get("as_of") or dt.date.today()  # one day for every worker
-    yield from classify_in_workers(rows, options, jobs, render, classify_rendered)
+    yield from classify_in_workers(rows, {**options, "compact": compact}, jobs, render,
+                                   classify_rendered)
 
 
 def classify_jsonl(
@@ -147,41 +172,11 @@ def classify_jsonl(
     same errors as :func:`classify_many`. Nothing is kept but the current row, and no
     explanation is built, so large inventories stream fast.
     """
-    rules = ruleset if isinstance(ruleset, RuleSet) else load_ruleset(ruleset)
-    for number, text in numbered_lines(lines, start):
-        if text is None:
-            yield {"line": number, "id": None, "error": NOT_UTF8}
-            continue
-        if not text or text.isspace():
-            continue
-        data: Mapping[str, Any] | Description | None = _system(text)
-        if data is None:
-            row = json_row(number, text)
-            if row.data is None:
-                yield {"line": number, "id": None, "error": row.error}
-                continue
-            data = row.data
-        try:
-            yield {"line": number, **classify_compact(data, ruleset=rules, as_of=as_of, role=role,
-                                                             presume=presume)}
-        except DescriptionError as exc:
-            yield {"line": number, "id": row_id(data), "error": exc.message}
-
-
-def _system(text: str) -> SystemDescription | None:
-    """A system description validated straight from JSON text, or None to take the slow path.
-
-    The slow path (``json.loads``, then validation) reads models and gives the exact messages of
-    invalid rows; this one only skips building the intermediate Python objects.
-    """
-    if '"kind"' in text:
-        return None
-    try:
-        system = SystemDescription.model_validate_json(text)
-    except ValueError:
-        return None
-    # one `":` per field given: no key given twice (JSON keeps the last), nothing nested
-    return system if text.count('":') == len(system.model_fields_set) else None
+    rows = read_jsonl(numbered_lines(lines, start), validated=True)
+    for line, item in _each(rows, classify_compact, ruleset=ruleset, as_of=as_of, role=role,
+                            presume=presume):
+        yield ({"line": line, "id": item.id, "error": item.message}
+               if isinstance(item, RowError) else {"line": line, **item})
 
 
 # --- summary and materialised results ------------------------------------------------------
@@ -206,8 +201,8 @@ class Summary:
     may_reach: Counter[str] = field(default_factory=Counter)
     open_facts: Counter[str] = field(default_factory=Counter)
 
-    def add(self, item: Item | Outcome) -> None:
-        kept = outcome(item) if isinstance(item, Classification) else item
+    def add(self, item: Item | Compact | Outcome) -> None:
+        kept = outcome(item) if isinstance(item, Classification | dict) else item
         if isinstance(kept, RowError):
             self.errors += 1
             return

@@ -34,7 +34,7 @@ from ..facts.descriptions import (
 from ..results.classification import Classification
 
 __all__ = ["INVENTORY_FORMATS", "JsonLines", "Row", "RowError", "block_rows", "csv_facts",
-           "inventory_format", "read_inventory"]
+           "inventory_format", "read_inventory", "read_jsonl"]
 
 INVENTORY_FORMATS = ("csv", "jsonl", "yaml", "json")
 
@@ -90,7 +90,7 @@ def read_inventory(stream: IO[Any], fmt: str, source: str = "<inventory>") -> It
     if fmt == "csv":
         return _read_csv(numbered_lines(stream), source)
     if fmt == "jsonl":
-        return _read_jsonl(numbered_lines(stream))
+        return read_jsonl(numbered_lines(stream))
     return _read_list(stream, source)
 
 
@@ -288,16 +288,23 @@ def _csv_row(number: int, columns: list[str], cells: list[str], twice: set[str])
         return Row(number, error=exc.message)
 
 
-def _read_jsonl(lines: Iterable[Line]) -> Iterator[Row]:
+def read_jsonl(lines: Iterable[Line], *, validated: bool = False) -> Iterator[Row]:
+    """The rows of numbered lines of JSON Lines (see :func:`numbered_lines`), blank lines
+    skipped; with ``validated``, as :func:`json_row` reads them for classification."""
     for number, text in lines:
         if text is None:
             yield _not_utf8(number)
         elif text.strip():
-            yield json_row(number, text)
+            yield json_row(number, text, validated=validated)
 
 
-def json_row(number: int, text: str) -> Row:
-    """One line of JSON Lines as a row: an object of facts, or why it is not one."""
+def json_row(number: int, text: str, *, validated: bool = False) -> Row:
+    """One line of JSON Lines as a row: an object of facts, or why it is not one. With
+    ``validated``, a plain system description comes as a validated description (see
+    :func:`_system`), as the batch classifies it; otherwise every row holds plain data."""
+    system = _system(text) if validated else None
+    if system is not None:
+        return Row(number, system)
     try:
         data = json.loads(text.rstrip("\r\n"), object_pairs_hook=unique_keys, parse_constant=no_constant)
     except json.JSONDecodeError as exc:
@@ -309,6 +316,21 @@ def json_row(number: int, text: str) -> Row:
     if not isinstance(data, dict):
         return Row(number, error="must be a JSON object of facts")
     return Row(number, data)
+
+
+def _system(text: str) -> SystemDescription | None:
+    """A system description validated straight from its JSON text, or None to take the slow
+    path, which reads models and gives the exact message of an invalid row: this one only
+    skips building the intermediate Python objects, so it is taken for a plain object of facts
+    alone (no model, nothing nested, no key given twice: JSON would keep the last)."""
+    if '"kind"' in text:
+        return None
+    try:
+        system = SystemDescription.model_validate_json(text)
+    except ValueError:
+        return None
+    # one `":` per field given: no key given twice, nothing nested
+    return system if text.count('":') == len(system.model_fields_set) else None
 
 
 def _read_list(stream: IO[Any], source: str) -> Iterator[Row]:
@@ -342,12 +364,13 @@ def closing(stream: IO[bytes], rows: Iterator[Row]) -> Iterator[Row]:
 
 
 class JsonLines(Iterator[Row]):
-    """The rows of a JSON Lines file, read as they are asked for; or, for worker processes
-    that read the rows themselves, the file's bytes in blocks of whole lines (:meth:`blocks`)."""
+    """The rows of a JSON Lines file as the batch classifies them (see :func:`json_row`), read as
+    they are asked for; or, for worker processes that read the rows themselves, the file's bytes
+    in blocks of whole lines (:meth:`blocks`)."""
 
     def __init__(self, stream: IO[bytes]) -> None:
         self.stream = stream
-        self.rows = closing(stream, _read_jsonl(numbered_lines(stream)))
+        self.rows = closing(stream, read_jsonl(numbered_lines(stream), validated=True))
 
     def __next__(self) -> Row:
         return next(self.rows)
@@ -371,4 +394,4 @@ class JsonLines(Iterator[Row]):
 
 def block_rows(first: int, block: bytes) -> Iterator[Row]:
     """The rows of a block of :meth:`JsonLines.blocks`, numbered as in the whole file."""
-    return _read_jsonl(numbered_lines(io.BytesIO(block), start=first))
+    return read_jsonl(numbered_lines(io.BytesIO(block), start=first), validated=True)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from .inventory import JsonLines, Row, block_rows
 
 if TYPE_CHECKING:
-    from .batch import Outcome
+    from .batch import Compact, Outcome
     from .inventory import Item
 
 __all__ = ["available_cores", "classify_in_workers"]
@@ -32,8 +32,8 @@ BLOCK_BYTES = 256 * 1024
 """Bytes of JSON Lines sent to a worker at a time (a hundred rows or more)."""
 
 
-Render = Callable[[int, "Item"], str]
-Rendered = tuple[int, "Item | Outcome", str]
+Render = Callable[[int, Any], str]
+Rendered = tuple[int, "Item | Compact | Outcome", str]
 Work = Callable[..., Iterable[Rendered]]
 """What one process does with rows: ``work(rows, render, **options)``, as
 :func:`~aiact_tiers.interfaces.batch.classify_rendered` with one job."""

@@ -11,7 +11,7 @@ from ..errors import import_extra
 from .files import spreadsheet_safe
 from .inventory import Item, RowError
 
-__all__ = ["FLAT_COLUMNS", "csv_record", "flat_row", "jsonl_record", "records_frame"]
+__all__ = ["FLAT_COLUMNS", "compact_record", "csv_record", "flat_row", "jsonl_record", "records_frame"]
 
 FLAT_COLUMNS = (
     "line", "id", "name", "tier", "possible_tiers", "model_class", "basis", "obligations",
@@ -42,6 +42,14 @@ def jsonl_record(line: int, item: Item) -> str:
     if isinstance(item, RowError):
         return json.dumps({"line": line, "id": item.id, "error": item.message}) + "\n"
     return json.dumps({"line": line, **item.model_dump(mode="json")}) + "\n"
+
+
+def compact_record(line: int, item: dict[str, Any] | RowError) -> str:
+    """One compact record (:func:`~aiact_tiers.decision.classify.classify_compact`) or error as
+    a line of JSON Lines output, the line number first: the records ``POST /batch`` gives."""
+    if isinstance(item, RowError):
+        return jsonl_record(line, item)
+    return json.dumps({"line": line, **item}) + "\n"
 
 
 def csv_record(line: int, item: Item) -> str:
