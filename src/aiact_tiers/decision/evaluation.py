@@ -302,18 +302,25 @@ class Evaluation:
         })
 
     def settled(self) -> bool:
-        """Whether nothing is left open: one tier, one model class, every obligation applies
-        (strict soundness makes these hold in every completion of the unknown facts)."""
-        return (len(self.tiers) <= 1 and len(self.models) <= 1
+        """Whether nothing is left open: one tier, one tier of the system itself, one model
+        class, every obligation applies (strict soundness makes these hold in every completion
+        of the unknown facts)."""
+        return (len(self.tiers) <= 1 and len(self.system_tiers) <= 1 and len(self.models) <= 1
                 and Status.POSSIBLE not in map(_status, self.obligations))
 
     @_once
     def system_tiers(self) -> list[Tier]:
         """The possible tiers of the system itself, whoever asks: those of this evaluation unless
         rules binding no role asked were left out, when every role is asked again."""
+        return self.tiers if self.snapshot is self.base else self.every_role.tiers
+
+    @_once
+    def every_role(self) -> Evaluation:
+        """The evaluation of the same facts with every role asked (this one where no rule was
+        left out)."""
         if self.snapshot is self.base:
-            return self.tiers
-        return Evaluation(self.ruleset, self.base, self.subject, EVERY_ROLE, self.facts).tiers
+            return self
+        return Evaluation(self.ruleset, self.base, self.subject, EVERY_ROLE, self.facts)
 
     @_once
     def positions(self) -> list[Tier]:
@@ -554,6 +561,10 @@ class Evaluation:
         rules an open exception covers) and the possible duties; undecided duties."""
         possible = Status.POSSIBLE in map(_status, self.obligations)
         asked: dict[str, list[str]] = {}
+        if len(self.system_tiers) > 1 and self.every_role is not self:
+            # The system's own tier is open where the roles asked leave rules out: ask what it
+            # turns on, as every role would be asked.
+            self.every_role._tier_readers(self.system_tiers, [], asked)
         if len(tiers) <= 1 and len(models) <= 1 and not self.undecided and not possible:
             return asked
         snapshot = self.snapshot
@@ -569,13 +580,19 @@ class Evaluation:
                 list(map(open_.__contains__, map(_rule, snapshot.readers_of(*described)))),
                 facts["system"], facts["model"], asked)
         elif len(tiers) > 1 or len(models) > 1:
-            # Only the last possible tier can be certain: the possible ones end with it.
-            certain = tiers and True in snapshot.tier_answers[tiers[-1]](self.answers)
-            snapshot.asker(tuple(tiers[:-1] if certain else tiers), tuple(models))(
-                self.unknown, facts["system"], facts["model"], asked)
+            self._tier_readers(tiers, models, asked)
         if self.undecided:
             ask(map(snapshot.duty_readers.__getitem__, self.undecided), facts, asked)
         return asked
+
+    def _tier_readers(self, tiers: list[Tier], models: list[ModelClass | None],
+                      asked: dict[str, list[str]]) -> None:
+        """Add to ``asked`` the unknown facts read by the open rules bearing on these tiers and
+        model classes, with the rules reading them."""
+        # Only the last possible tier can be certain: the possible ones end with it.
+        certain = tiers and True in self.snapshot.tier_answers[tiers[-1]](self.answers)
+        self.snapshot.asker(tuple(tiers[:-1] if certain else tiers), tuple(models))(
+            self.unknown, self.facts["system"], self.facts["model"], asked)
 
     def _decides(self, fact: str) -> bool:
         """Whether some answer to ``fact`` alone changes the tiers, the model classes or the

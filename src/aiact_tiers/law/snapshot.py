@@ -19,6 +19,7 @@ from typing import Any, NamedTuple, TypeVar, cast
 from ..engine import deciders as _decide
 from ..engine import predicates as _engine
 from ..engine import programs as _program
+from ..facts.vocabulary import IMPLIED_MEMBERS
 from ..results.classification import TIER_ORDER, Confidence, ModelClass, Obligation, Status, Tier, construct
 from .rule import Rule
 
@@ -209,7 +210,8 @@ class Snapshot:
     def answers(self, fact: str) -> tuple[Any, ...] | None:
         """Every answer to a yes/no, enumerated or date fact that the rules in force can tell
         apart, as the decision reads it: for a set, the empty set and one member of each group of
-        members that every rule treats alike (named by the same literals and parameters); for a
+        members that every rule treats alike (named by the same literals and parameters), never
+        an area or section marker, which stands for some member not known which; for a
         date, each day the rules compare with and the day before; None for numbers."""
         kind = _engine.FACT_TYPES[fact]
         found: tuple[Any, ...] | None = None
@@ -223,7 +225,8 @@ class Snapshot:
         elif kind.kind == "set" and kind.enum is not None:
             groups: dict[tuple[Any, ...], Any] = {}
             for member in kind.enum:
-                groups.setdefault(self._signature(member.value), member)
+                if member not in IMPLIED_MEMBERS:  # a marker stands for a member: no answer
+                    groups.setdefault(self._signature(member.value), member)
             found = (frozenset(), *(frozenset({m}) for m in groups.values()))
         return found
 

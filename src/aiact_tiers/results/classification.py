@@ -191,8 +191,9 @@ class Classification(_Result):
         default_factory=list, description="The presumptions of the law the result rests on.")
     certain: bool = Field(
         default=False,
-        description="Whether the tier, the model class and every obligation's status and date "
-        "hold whatever the unknown facts are (no presumption needed).")
+        description="Whether the tier, the system's own tier, the model class and every "
+        "obligation's status and date hold whatever the unknown facts are (no presumption "
+        "needed).")
     ruled_out: list[RuledOut] = Field(
         default_factory=list, description="Rules that would have placed the system higher, and "
         "what defeated them.")
