@@ -17,7 +17,6 @@ from strategies import SYSTEM_FACTS, completions, known_value, system_facts
 
 from aiact_tiers import Classification, Status, classify, list_rulesets, load_ruleset
 from aiact_tiers.engine.predicates import FACT_TYPES
-from aiact_tiers.facts.vocabulary import IMPLIED_MEMBERS
 
 DAY = dt.date(2026, 12, 15)
 RULESETS = st.sampled_from(list_rulesets())
@@ -28,13 +27,13 @@ ROLES = st.one_of(st.none(), st.lists(st.sampled_from(
 
 def _answers(fact: str, ruleset: str) -> list[Any]:
     """The values to try for a fact: those the rules in force tell apart, as a description
-    gives them (see Snapshot.answers), or every value a predicate can tell apart. A set's area
-    or section marker is left out: it leaves the set known in part, so it completes nothing."""
+    gives them (see Snapshot.answers, which names a set's members, never a marker), or every
+    value a predicate can tell apart."""
     answers = load_ruleset(ruleset).at(DAY).answers(fact)
     if answers is None:
         return completions(fact, ruleset)
     return [sorted(a) if isinstance(a, frozenset) else a.date() if isinstance(a, dt.datetime) else a
-            for a in answers if not (isinstance(a, frozenset) and a & IMPLIED_MEMBERS.keys())]
+            for a in answers]
 
 
 def _strict(facts: dict[str, Any], ruleset: str) -> Classification:

@@ -312,7 +312,7 @@ class Evaluation:
     def system_tiers(self) -> list[Tier]:
         """The possible tiers of the system itself, whoever asks: those of this evaluation unless
         rules binding no role asked were left out, when every role is asked again."""
-        return self.tiers if self.snapshot is self.base else self.every_role.tiers
+        return self.every_role.tiers
 
     @_once
     def every_role(self) -> Evaluation:
