@@ -7,7 +7,8 @@ a sentence that cites its provision, the facts, the date, and the exact expected
 - ``basis``: the exact set of rule ids in the legal basis;
 - ``fires`` / ``not_fires``: rule ids that must / must not be in the basis or the obligations;
 - ``open_questions``: the exact list of facts asked, in order;
-- ``applies_from``: obligation id -> date;
+- ``applies_from``: obligation id -> date; ``status``: obligation id -> ``applies`` or
+  ``possible``;
 - ``system_tier``: the tier of the system itself, whoever asks (``tier`` is the position of the
   roles described);
 - ``assumptions``: the exact list of presumed facts the result rests on; ``certain``;
@@ -34,7 +35,7 @@ CASES_ROOT = Path(__file__).parent / "cases"
 DEFAULT_AS_OF = dt.date(2026, 11, 28)
 CASE_KEYS = {
     "name", "facts", "as_of", "role", "tier", "possible_tiers", "model_class",
-    "possible_model_classes", "basis", "fires", "not_fires", "open_questions", "applies_from",
+    "possible_model_classes", "basis", "fires", "not_fires", "open_questions", "applies_from", "status",
     "in_force", "presume", "system_tier", "assumptions", "certain", "ruled_out",
 }
 
@@ -117,6 +118,8 @@ def check_case(ruleset: str, case: dict[str, Any], result: Classification) -> No
         assert [q.fact for q in result.open_questions] == case["open_questions"]
     for rule_id, day in case.get("applies_from", {}).items():
         assert obligations[rule_id].applies_from == day, f"{rule_id} applies from {day}"
+    for rule_id, status in case.get("status", {}).items():
+        assert obligations[rule_id].status == status, f"{rule_id}: {obligations[rule_id].status}"
     for rule_id, flag in case.get("in_force", {}).items():
         assert obligations[rule_id].in_force is flag, f"{rule_id} in force: {flag}"
     for rule_id in found:

@@ -479,13 +479,15 @@ class Evaluation:
             hit = entries[key] = construct(RuleHit, {**fields, "facts": Facts(shown)})
         return hit
 
-    def _open_regimes(self, tiers: list[Tier]) -> dict[str, tuple[Truth, dt.date]]:
-        """Regimes opened by effective rules, with the date they apply from.
+    def _open_regimes(self, tiers: list[Tier]) -> dict[str, tuple[Truth, dt.date, dt.date]]:
+        """Regimes opened by effective rules, with the date they apply from and the date they
+        apply from for certain (that of the earliest opener that fires; ``date.max`` if none
+        does): where the two differ, an earlier opener may fire and the day is open.
 
         A regime applies from its own date, and never before the rule that opens it is in
         force. A prohibition closes every other route.
         """
-        regimes: dict[str, tuple[Truth, dt.date]] = {}
+        regimes: dict[str, tuple[Truth, dt.date, dt.date]] = {}
         only_prohibited = tiers == [Tier.PROHIBITED]
         effective = self.effective
         for rule_id, prohibits, opens in self.snapshot.openings:
@@ -493,11 +495,12 @@ class Evaluation:
             if status is False or (only_prohibited and not prohibits):
                 continue
             for regime, start in opens:
+                firm = start if status is True else dt.date.max
                 if regime in regimes:
-                    before, since = regimes[regime]
-                    regimes[regime] = (before or status, min(since, start))  # True or None
+                    before, since, sure = regimes[regime]
+                    regimes[regime] = (before or status, min(since, start), min(sure, firm))
                 else:
-                    regimes[regime] = (status, start)
+                    regimes[regime] = (status, start, firm)
         return regimes
 
     def _obligations(
@@ -525,11 +528,14 @@ class Evaluation:
             if duty is False:
                 continue
             if len(rule_regimes) == 1:
-                opened, since = regimes[rule_regimes[0]]
+                opened, since, firm = regimes[rule_regimes[0]]
             else:
                 triggers = [regimes[r] for r in rule_regimes if r in regimes]
-                opened = _any([opened for opened, _ in triggers])
-                since = min([since for _, since in triggers])
+                opened = _any([opened for opened, _, _ in triggers])
+                since = min([since for _, since, _ in triggers])
+                firm = min([firm for _, _, firm in triggers])
+            if own_date is None and since != firm:
+                opened = None  # an earlier opener may fire: the day the duty applies from is open
             status = opened if duty is True else None  # neither is False here
             if defeaters:  # overridden by an effective rule: see _undefeated
                 against = [effective[rule_id] for rule_id in defeaters]

@@ -323,10 +323,15 @@ class _Writer(ABC):
                 self.emit(f"{earliest} = min(" + ", ".join(  # the earliest of its open regimes
                     f"({since[r]} if {self.may(is_open[r])} else {latest})" for r in regimes
                 ) + f") if {may} else None", 1)
+            dated = open_  # how surely a duty applies from ``earliest``: see dated()
+            if any(duty.applies_from is None for _, duty, _ in duties):
+                dated = self.dated(open_, earliest, [(sorted(openers[r]), is_open[r])
+                                                     for r in regimes], go)
             holding = self.shared_predicates(duties, may)
             for k, duty, holds in duties:
                 steps[k] = (f"{may} and {roles[duty.rule.role]}",
-                            holding.get((duty.rule.subject, duty.rule.when.text), holds), open_,
+                            holding.get((duty.rule.subject, duty.rule.when.text), holds),
+                            dated if duty.applies_from is None else open_,
                             [self.e[self.position[d]] for d in duty.defeaters],
                             earliest if duty.applies_from is None
                             else self.constant(duty.applies_from))
@@ -403,6 +408,13 @@ class _Writer(ABC):
             text = f"{self.constant(start)} if {condition} else {text}"
         self.emit(f"{name} = ({text}) if {self.may(opened)} else None", 1)
         return name
+
+    def dated(self, opens: str, day: str,
+              regimes: list[tuple[list[tuple[dt.date, str, bool]], str]], go: str) -> str:
+        """Whether these regimes, open from ``day``, are open (``opens``) from that day: unknown
+        where an opener earlier than every one that fires may fire, as the day a duty applies
+        from is then open (the regimes as their openers and openness)."""
+        return opens
 
     def duty(self, rule: Rule) -> str | None:
         """The duty's predicate; for a subject not described, its answer as the reference path
@@ -511,6 +523,7 @@ class _Kleene(_Writer):
                        for subject, facts in _FACTS.items()}
         self.overriding: dict[tuple[str, ...], str] = {}  # whether any of these rules is effective
         self.statuses: dict[tuple[str, tuple[str, ...]], tuple[str, str]] = {}  # see prepare
+        self.firms: dict[str, str] = {}  # by regime openness: see firm
 
     def nonempty(self, name: str) -> str:
         return f"({name} is None or {name})"
@@ -639,6 +652,28 @@ class _Kleene(_Writer):
                 depth += 1
         if otherwise is not None:
             self.emit(f"{name}.append({otherwise})", depth)
+
+    def dated(self, opens: str, day: str,
+              regimes: list[tuple[list[tuple[dt.date, str, bool]], str]], go: str) -> str:
+        firms = [self.firm(entries, go, opened) for entries, opened in regimes]
+        sure = firms[0] if len(firms) == 1 else f"min({', '.join(firms)})"
+        name = self.local("od")
+        self.emit(f"{name} = {opens} if {day} == {sure} else None", 1)
+        return name
+
+    def firm(self, entries: list[tuple[dt.date, str, bool]], go: str, opened: str) -> str:
+        """The day from which a regime is open for certain: that of its earliest opener that
+        fires (``date.max`` where none does or the regime cannot be open)."""
+        firm = self.firms.get(opened)
+        if firm is None:
+            firm = self.firms[opened] = self.local("firm")
+            text = self.constant(dt.date.max)
+            mixed = any(prohibits for _, _, prohibits in entries)
+            for start, e, prohibits in reversed(entries):
+                condition = f"({go} and {e} is True)" if mixed and not prohibits else f"{e} is True"
+                text = f"{self.constant(start)} if {condition} else {text}"
+            self.emit(f"{firm} = ({text}) if {self.may(opened)} else {self.constant(dt.date.max)}", 1)
+        return firm
 
     def prepare(self, steps: list[tuple[str, str, str, list[str], str]]) -> None:
         """For each regime openness and set of overriding rules that duties share, the status
