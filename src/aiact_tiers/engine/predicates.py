@@ -205,9 +205,18 @@ def always(predicates: Sequence[Predicate], facts: Mapping[str, Value],
     trying every case: at most two unknown facts, each a yes/no fact, an enumerated value, or a
     date (tried on each side of every date the predicates compare with). False when it cannot
     tell. Each case is decided by the predicates' generated deciders."""
-    unknown = sorted({name for p in predicates for name in p.facts} - facts.keys())
-    if not unknown:
-        return any(p.evaluate(facts, params) for p in predicates)
+    keys = facts.keys()
+    rest = []  # a predicate reading only known facts holds, or holds in no case tried
+    for p in predicates:
+        if p.needs <= keys:
+            if p.evaluate(facts, params):
+                return True
+        else:
+            rest.append(p)
+    if not rest:
+        return False
+    predicates = rest
+    unknown = sorted(frozenset().union(*(p.needs for p in rest)) - keys)
     if len(unknown) > 2:
         return False
     days = {day for p in predicates for day in p.days}
