@@ -14,7 +14,7 @@ import functools
 import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from typing import Any, Generic, TypeVar
 
 from ..engine import predicates as _engine
@@ -437,10 +437,15 @@ class Evaluation:
         known = self._known("system")
         snapshot, params, answers = self.snapshot, self.snapshot.params, self.answers
         carved = snapshot.carved(known, params)
-        if True not in carved and True not in snapshot.severe_defeaters(answers):
+        overriding = snapshot.severe_defeaters(answers)
+        if True not in carved and True not in overriding:
             return []  # no carve-out holds, and no rule overriding one of them is effective
+        owners, overridden = snapshot.severe_reach  # only their rules can be ruled out
+        rows = {*compress(owners, map(operator.is_, carved, repeat(True))),
+                *chain.from_iterable(compress(overridden, map(operator.is_, overriding, repeat(True))))}
         out: list[RuledOut] = []
-        for rule, severity, at, defeaters, pick, carve_outs in snapshot.severe_rules:
+        for row in sorted(rows):
+            rule, severity, at, defeaters, pick, carve_outs = snapshot.severe_rules[row]
             if severity >= ceiling or answers[at] is not False:
                 continue
             against = pick(answers)

@@ -185,6 +185,18 @@ class Snapshot:
             d for entry in self.severe_rules for d in entry.defeaters))
 
     @functools.cached_property
+    def severe_reach(self) -> tuple[tuple[int, ...], tuple[tuple[int, ...], ...]]:
+        """Where a ruled-out rule can come from: for each carve-out (in the order of
+        :meth:`carved`), the index of its rule among :attr:`severe_rules`; for each rule of
+        :attr:`severe_defeaters`, in its order, the indices of the rules it overrides."""
+        owners = {position: i for i, entry in enumerate(self.severe_rules)
+                  for _, position in entry.carve_outs}
+        overriding = dict.fromkeys(d for entry in self.severe_rules for d in entry.defeaters)
+        return (tuple(owners[k] for k in range(len(owners))),
+                tuple(tuple(i for i, entry in enumerate(self.severe_rules) if d in entry.defeaters)
+                      for d in overriding))
+
+    @functools.cached_property
     def _severe(self) -> tuple[tuple[SevereRule, ...], SubjectRules]:
         severity = (Tier.PROHIBITED, Tier.HIGH_RISK, Tier.LIMITED)
         out = []
