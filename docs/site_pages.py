@@ -3,7 +3,7 @@ the facts reference and the JSON Schemas, the command line, the error codes, the
 examples and the notebook, and the diagrams hand-written pages ask for.
 
 ``gen_pages.py`` writes them on every build; nothing here is kept as a page in the repository,
-so the pages cannot drift from the rule files, the fact models, ``interfaces/cli.py``, ``errors.py`` or
+so the pages cannot drift from the rule files, the fact models, ``interfaces/cli/``, ``errors.py`` or
 ``examples/``.
 """
 
@@ -288,8 +288,8 @@ def edit_path(path: str) -> str:
     if path.startswith("examples/"):
         notebook = EXAMPLES / f"{Path(path).stem}.ipynb"
         return f"../examples/{notebook.name if notebook.exists() else Path(path).stem + '.py'}"
-    sources = {"reference/facts.md": "facts/descriptions.py", "reference/cli.md": "interfaces/cli.py",
-               "reference/errors.md": "errors.py"}
+    sources = {"reference/facts.md": "facts/descriptions.py",
+               "reference/cli.md": "interfaces/cli/__init__.py", "reference/errors.md": "errors.py"}
     if path in sources:
         return f"../src/aiact_tiers/{sources[path]}"
     return path if (DOCS / path).exists() else "site_pages.py"

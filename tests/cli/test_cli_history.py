@@ -8,7 +8,7 @@ import pytest
 from cli_support import AS_OF, ROOT
 
 from aiact_tiers import History, history, load_description
-from aiact_tiers.interfaces import cli
+from aiact_tiers.interfaces.cli import common
 
 CHATBOT = ROOT / "examples" / "foundation_model_chatbot.yaml"
 
@@ -16,7 +16,7 @@ CHATBOT = ROOT / "examples" / "foundation_model_chatbot.yaml"
 @pytest.fixture
 def wide(monkeypatch: pytest.MonkeyPatch) -> None:
     """A console wide enough that table cells do not wrap."""
-    monkeypatch.setattr(cli.out, "_width", 240)
+    monkeypatch.setattr(common.out, "_width", 240)
 
 
 def test_history_json_is_the_api_document(run) -> None:
