@@ -15,7 +15,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import griffe
-from griffe_pydantic._internal import common, static
+
+NAMESPACE = "griffe_pydantic"
+"""Where griffe_pydantic keeps what its templates read: a validator's fields, a field's
+validators."""
+DECORATORS = {"pydantic.field_validator", "pydantic.model_validator"}
 
 
 def classes(module: griffe.Module) -> Iterator[griffe.Class]:
@@ -33,6 +37,25 @@ def classes(module: griffe.Module) -> Iterator[griffe.Class]:
                 stack.append(member)
 
 
+def validator_call(func: griffe.Function) -> griffe.ExprCall | None:
+    """The ``field_validator`` or ``model_validator`` decorator of a function, if any."""
+    for decorator in func.decorators:
+        if isinstance(decorator.value, griffe.ExprCall) and decorator.callable_path in DECORATORS:
+            return decorator.value
+    return None
+
+
+def mark(func: griffe.Function, cls: griffe.Class, fields: list[str]) -> None:
+    """Mark a validator of ``cls`` and the fields it validates (``*``: every field), in the
+    labels and data griffe_pydantic gives a validator it meets first."""
+    func.labels = {"pydantic-validator"}
+    targets = ([m for m in cls.all_members.values() if "pydantic-field" in m.labels]
+               if fields[:1] == ["*"] else [cls.all_members[field] for field in fields])
+    func.extra[NAMESPACE].setdefault("targets", []).extend(targets)
+    for target in targets:
+        target.extra[NAMESPACE].setdefault("validators", []).append(func)
+
+
 class InheritedValidators(griffe.Extension):
     """Marks the validators griffe_pydantic skipped; list it after griffe_pydantic."""
 
@@ -43,6 +66,6 @@ class InheritedValidators(griffe.Extension):
             for func in cls.members.values():
                 if func.is_alias or not isinstance(func, griffe.Function):
                     continue
-                if "pydantic-validator" not in func.labels and (call := static._pydantic_validator(func)):
-                    fields = [ast.literal_eval(field) for field in call.arguments if isinstance(field, str)]
-                    common._process_function(func, cls, fields)
+                if "pydantic-validator" not in func.labels and (call := validator_call(func)):
+                    mark(func, cls, [ast.literal_eval(field) for field in call.arguments
+                                     if isinstance(field, str)])

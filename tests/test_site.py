@@ -24,6 +24,7 @@ sys.path.insert(0, str(DOCS))
 import diagrams  # noqa: E402
 import facts_page  # noqa: E402
 import griffe_roles  # noqa: E402
+import griffe_validators  # noqa: E402
 import site_pages  # noqa: E402
 
 SITE_URL = "https://example.org/aiact/"
@@ -174,6 +175,25 @@ def test_docstring_roles_become_links_to_public_names_or_plain_code() -> None:
         "[`classify_many`][aiact_tiers.interfaces.batch.classify_many] and `predicates`."
     )
     assert griffe_roles.markdown(":func:`classify`") == "[`classify`][aiact_tiers.decision.classify.classify]"
+
+
+def test_every_validator_of_a_fact_model_is_listed_with_the_fields_it_validates() -> None:
+    import griffe
+
+    extensions = griffe.load_extensions({"griffe_pydantic": {"schema": False}},
+                                        griffe_validators.InheritedValidators)
+    package = griffe.load("aiact_tiers", search_paths=[str(ROOT / "src")], extensions=extensions)
+    validators = {func.path for cls in griffe_validators.classes(package)
+                  for func in cls.members.values()
+                  if not func.is_alias and isinstance(func, griffe.Function)
+                  and griffe_validators.validator_call(func)}
+    assert validators == {"aiact_tiers.facts.annex_iii.AnnexIIIFacts._points_as_text",
+                          "aiact_tiers.facts.fields.Facts._set_knowledge",
+                          "aiact_tiers.facts.gpai.GeneralPurposeModelFacts._flop_is_a_number"}
+    for path in validators:
+        assert "pydantic-validator" in package[path.removeprefix("aiact_tiers.")].labels, path
+    points = package["facts.annex_iii.AnnexIIIFacts"].all_members["annex_iii_points"]
+    assert [f.name for f in points.extra[griffe_validators.NAMESPACE]["validators"]] == ["_points_as_text"]
 
 
 def test_cli_help_fits_the_content_column() -> None:
