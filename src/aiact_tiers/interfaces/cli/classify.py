@@ -23,20 +23,18 @@ from .common import (
     RoleOpt,
     RulesetOpt,
     StrictOpt,
+    _choices,
     _chosen,
-    _date,
     _emit,
     _one_line_errors,
     _read_description,
-    _role,
 )
 from .tables import _print_questions_or_none, _print_table
 
 
 def _classify(file: str, ruleset: str, as_of: str | None, role: str | None, strict: bool
               ) -> Classification:
-    return classify(_read_description(file), ruleset=ruleset, as_of=_date(as_of), role=_role(role),
-                    presume=not strict)
+    return classify(_read_description(file), ruleset=ruleset, **_choices(as_of, role, strict))
 
 
 def classify_command(

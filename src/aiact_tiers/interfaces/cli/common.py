@@ -132,6 +132,12 @@ def _role(text: str | None) -> Role | None:
         raise CliError(f"`--role` must be one of {', '.join(Role)} (got `{text}`)") from None
 
 
+def _choices(as_of: str | None, role: str | None, strict: bool) -> dict[str, Any]:
+    """The day, role and reading that ``--as-of``, ``--role`` and ``--strict`` ask for, as
+    :func:`~aiact_tiers.classify` takes them."""
+    return {"as_of": _date(as_of), "role": _role(role), "presume": not strict}
+
+
 def _read_description(file: str) -> dict[str, Any]:
     """The facts in a YAML or JSON file, or on standard input for ``-``, at most as large as
     :func:`~aiact_tiers.load_description` reads."""

@@ -18,12 +18,11 @@ from .common import (
     ReportOpt,
     RoleOpt,
     StrictOpt,
+    _choices,
     _chosen,
-    _date,
     _emit,
     _one_line_errors,
     _read_description,
-    _role,
 )
 from .tables import _print_comparison, _print_history
 
@@ -43,8 +42,7 @@ def compare_command(
 
     with _one_line_errors():
         chosen = _chosen(fmt, output, DataFormat)
-        diff = compare(_read_description(file), text_a, text_b, as_of=_date(as_of), role=_role(role),
-                       presume=not strict)
+        diff = compare(_read_description(file), text_a, text_b, **_choices(as_of, role, strict))
     _emit(chosen, output, lambda: _print_comparison(diff), {
         Format.JSON: lambda: diff.model_dump_json(indent=2),
     })
@@ -67,7 +65,7 @@ def history_command(
     with _one_line_errors():
         chosen = _chosen(fmt, output, Format)
         result = history(_read_description(file), rulesets or HISTORY_RULESETS,
-                         as_of=_date(as_of), role=_role(role), presume=not strict)
+                         **_choices(as_of, role, strict))
     _emit(chosen, output, lambda: _print_history(result), {
         Format.JSON: lambda: result.model_dump_json(indent=2),
         Format.MARKDOWN: lambda: history_markdown(result),
