@@ -502,8 +502,8 @@ class Evaluation:
             for regime, start in opens:
                 firm = start if status is True else dt.date.max
                 if regime in regimes:
-                    before, since, sure = regimes[regime]
-                    regimes[regime] = (before or status, min(since, start), min(sure, firm))
+                    before, since, firmly = regimes[regime]
+                    regimes[regime] = (before or status, min(since, start), min(firmly, firm))
                 else:
                     regimes[regime] = (status, start, firm)
         return regimes

@@ -401,13 +401,20 @@ class _Writer(ABC):
         """The day a regime opens: that of its earliest opener that is not ruled out (read
         while the regime may be open)."""
         name = self.local("since")
-        text = "None"
+        self.emit(f"{name} = ({self.first_day(entries, go, self.may, 'None')})"
+                  f" if {self.may(opened)} else None", 1)
+        return name
+
+    def first_day(self, entries: list[tuple[dt.date, str, bool]], go: str,
+                  test: Callable[[str], str], otherwise: str) -> str:
+        """The day of the earliest opener whose answer passes ``test`` (a route other than a
+        prohibition counting while ``go``), or ``otherwise``, as source."""
+        text = otherwise
         mixed = any(prohibits for _, _, prohibits in entries)
         for start, e, prohibits in reversed(entries):
-            condition = f"({go} and {self.may(e)})" if mixed and not prohibits else self.may(e)
+            condition = f"({go} and {test(e)})" if mixed and not prohibits else test(e)
             text = f"{self.constant(start)} if {condition} else {text}"
-        self.emit(f"{name} = ({text}) if {self.may(opened)} else None", 1)
-        return name
+        return text
 
     def dated(self, opens: str, day: str,
               regimes: list[tuple[list[tuple[dt.date, str, bool]], str]], go: str) -> str:
@@ -667,12 +674,9 @@ class _Kleene(_Writer):
         firm = self.firms.get(opened)
         if firm is None:
             firm = self.firms[opened] = self.local("firm")
-            text = self.constant(dt.date.max)
-            mixed = any(prohibits for _, _, prohibits in entries)
-            for start, e, prohibits in reversed(entries):
-                condition = f"({go} and {e} is True)" if mixed and not prohibits else f"{e} is True"
-                text = f"{self.constant(start)} if {condition} else {text}"
-            self.emit(f"{firm} = ({text}) if {self.may(opened)} else {self.constant(dt.date.max)}", 1)
+            never = self.constant(dt.date.max)
+            text = self.first_day(entries, go, lambda e: f"{e} is True", never)
+            self.emit(f"{firm} = ({text}) if {self.may(opened)} else {never}", 1)
         return firm
 
     def prepare(self, steps: list[tuple[str, str, str, list[str], str]]) -> None:

@@ -181,8 +181,12 @@ class Snapshot:
     @functools.cached_property
     def severe_defeaters(self) -> Picker:
         """The picker of the answers of every rule overriding one of :attr:`severe_rules`."""
-        return picker(self.position[d] for d in dict.fromkeys(
-            d for entry in self.severe_rules for d in entry.defeaters))
+        return picker(map(self.position.__getitem__, self._severe_overriding))
+
+    @functools.cached_property
+    def _severe_overriding(self) -> tuple[str, ...]:
+        """Every rule overriding one of :attr:`severe_rules`, once each, in order."""
+        return tuple(dict.fromkeys(d for entry in self.severe_rules for d in entry.defeaters))
 
     @functools.cached_property
     def severe_reach(self) -> tuple[tuple[int, ...], tuple[tuple[int, ...], ...]]:
@@ -191,10 +195,9 @@ class Snapshot:
         :attr:`severe_defeaters`, in its order, the indices of the rules it overrides."""
         owners = {position: i for i, entry in enumerate(self.severe_rules)
                   for _, position in entry.carve_outs}
-        overriding = dict.fromkeys(d for entry in self.severe_rules for d in entry.defeaters)
         return (tuple(owners[k] for k in range(len(owners))),
                 tuple(tuple(i for i, entry in enumerate(self.severe_rules) if d in entry.defeaters)
-                      for d in overriding))
+                      for d in self._severe_overriding))
 
     @functools.cached_property
     def _severe(self) -> tuple[tuple[SevereRule, ...], SubjectRules]:
