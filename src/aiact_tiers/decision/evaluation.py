@@ -339,12 +339,7 @@ class Evaluation:
         """
         if not self.has["system"]:
             return []
-        tiers = list(map(self.snapshot.duty_tiers.__getitem__, map(_rule, self.raw)))
-        applies = list(map(operator.is_, map(_status, self.raw), repeat(Status.APPLIES)))
-        # The tiers of the duties that apply and of those that may (None: a model's duty, on
-        # the model axis):
-        certain = set(filter(None, compress(tiers, applies)))
-        possible = set(filter(None, compress(tiers, map(operator.not_, applies))))
+        certain, possible = self._duty_tiers()
         reached: set[Tier] = set()
         for tier in self.tiers:
             if tier is Tier.OUT_OF_SCOPE or tier is Tier.PROHIBITED:
@@ -352,16 +347,57 @@ class Evaluation:
                 reached.add(Tier.PROHIBITED if bound else Tier.OUT_OF_SCOPE)
                 continue
             cap = _SEVERITY[tier]
-            floor = min((t for t in certain if t is not Tier.PROHIBITED),
-                        key=_SEVERITY.__getitem__, default=Tier.OUT_OF_SCOPE)
-            if ((tier is Tier.HIGH_RISK and (floor is not Tier.OUT_OF_SCOPE or self._duty_free()))
-                    or self._binds_whenever(tier)):
+            floor = _floor(certain)
+            if self._bound(tier, floor) or self._bound_in_each_case(tier):
                 floor = tier  # a duty for a high-risk system; or one whichever rule places it
             reached.add(floor)
             reached.update(t for t in possible if cap <= _SEVERITY[t] < _SEVERITY[floor])
             if tier is Tier.HIGH_RISK and possible - {Tier.PROHIBITED} and floor is Tier.OUT_OF_SCOPE:
                 reached.add(Tier.HIGH_RISK)
         return [t for t in TIER_ORDER if t in reached]
+
+    def _duty_tiers(self) -> tuple[set[Tier], set[Tier]]:
+        """The tiers of the duties that apply and of those that may, as the rules open them
+        (a model's duty, on the model axis, has none)."""
+        tiers = list(map(self.snapshot.duty_tiers.__getitem__, map(_rule, self.raw)))
+        applies = list(map(operator.is_, map(_status, self.raw), repeat(Status.APPLIES)))
+        return (set(filter(None, compress(tiers, applies))),
+                set(filter(None, compress(tiers, map(operator.not_, applies)))))
+
+    def _bound(self, tier: Tier, floor: Tier) -> bool:
+        """Whether, wherever the system has ``tier``, the roles asked stand there: a high-risk
+        system with a duty that applies (``floor``, the most severe tier of one) or with no duty
+        at all; or a duty that binds whichever rule places it there."""
+        return ((tier is Tier.HIGH_RISK and (floor is not Tier.OUT_OF_SCOPE or self._duty_free()))
+                or self._binds_whenever(tier))
+
+    def _bound_in_each_case(self, tier: Tier) -> bool:
+        """Whether :meth:`_bound` holds, or the system cannot have ``tier``, however the unknown
+        facts read by the open rules deciding it turn out: the rules placing the system there,
+        those overriding their duties and those overriding these (at most two facts, see
+        :func:`~aiact_tiers.engine.predicates.cases`). Art 2(2) sets the Art 4 duties aside only
+        where the system is high-risk under Annex I Section B, never where it is minimal."""
+        s, answers = self.snapshot, self.answers
+        open_: set[int] = set()
+        for i, _, duties in s.tier_duties(tier, self.roles):
+            if answers[i] is None:
+                open_.add(i)
+            if answers[i] is not False:
+                open_.update(d for _, defeaters in duties or () for d in defeaters if answers[d] is None)
+        open_.update(s.position[d] for i in list(open_)
+                     for d in s.defeaters.get(s.classifying[i].id, ()) if d in s.position)
+        rules = [s.classifying[i] for i in sorted(open_)]
+        if not rules or any(rule.subject != "system" for rule in rules):
+            return False
+        found = _engine.cases([rule.when for rule in rules], self._known("system"))
+        if found is None:
+            return False
+        for case in found:
+            facts = {**self.facts, "system": {**self.facts["system"], **case}}
+            other = Evaluation(self.ruleset, self.base, self.subject, self.roles, facts)
+            if tier in other.tiers and not other._bound(tier, _floor(other._duty_tiers()[0])):
+                return False
+        return True
 
     def _duty_free(self) -> bool:
         """Whether the system is high-risk on a route whose regimes hold no duty at all, so that
@@ -684,6 +720,12 @@ class Evaluation:
                             decided=decided)
         return ((other.system_tiers, other.models, other.obligations, other.positions)
                 != (self.system_tiers, self.models, self.obligations, self.positions))
+
+
+def _floor(certain: set[Tier]) -> Tier:
+    """The most severe tier of a duty that applies, a prohibition's aside; out of scope if none."""
+    return min((t for t in certain if t is not Tier.PROHIBITED), key=_SEVERITY.__getitem__,
+               default=Tier.OUT_OF_SCOPE)
 
 
 def _sound(snapshot: Snapshot, tiers: list[Tier], obligations: list[Obligation]) -> list[Obligation]:

@@ -215,29 +215,35 @@ def always(predicates: Sequence[Predicate], facts: Mapping[str, Value],
             rest.append(p)
     if not rest:
         return False
-    predicates = rest
-    unknown = sorted(frozenset().union(*(p.needs for p in rest)) - keys)
+    found = cases(rest, facts)
+    return found is not None and all(
+        any(p.evaluate(case, params) for p in rest) for case in found)
+
+
+def cases(predicates: Sequence[Predicate], facts: Mapping[str, Value]) -> list[Mapping[str, Value]] | None:
+    """The facts completed in every way ``predicates`` can tell apart on the unknown facts they
+    read: at most two, each a yes/no fact, an enumerated value, or a date (taken on each side of
+    every date the predicates compare with); None when there are more, or others."""
+    unknown = sorted(frozenset().union(*(p.needs for p in predicates)) - facts.keys())
     if len(unknown) > 2:
-        return False
+        return None
     days = {day for p in predicates for day in p.days}
-    cases: list[list[Value]] = []
+    values: list[list[Value]] = []
     for name in unknown:
         fact = FACT_TYPES[name]
         if fact.kind == "boolean":
-            cases.append([True, False])
+            values.append([True, False])
         elif fact.kind == "datetime" and days:
-            cases.append(sorted({day + offset for day in days for offset in AROUND}))
+            values.append(sorted({day + offset for day in days for offset in AROUND}))
         elif fact.kind == "string" and fact.enum is not None:
-            cases.append([member.value for member in fact.enum])
+            values.append([member.value for member in fact.enum])
         else:
-            return False
-    for values in itertools.product(*cases):
-        case: dict[str, Value] = {**facts, **dict(zip(unknown, values, strict=True))}
-        if isinstance(facts, Unsettled):  # a set known in part stays so (see known_only)
-            case = Unsettled(case)
-        if not any(p.evaluate(case, params) for p in predicates):
-            return False
-    return True
+            return None
+    out: list[Mapping[str, Value]] = []
+    for filling in itertools.product(*values):
+        case: dict[str, Value] = {**facts, **dict(zip(unknown, filling, strict=True))}
+        out.append(Unsettled(case) if isinstance(facts, Unsettled) else case)  # see known_only
+    return out
 
 
 AROUND = (dt.timedelta(days=-1), dt.timedelta(0))
