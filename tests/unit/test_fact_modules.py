@@ -70,7 +70,7 @@ MODEL_FIELDS = [
     "generates_language_images_or_video", "model_placed_on_market_on",
     "trained_on_broad_data_at_scale", "designed_for_generality_of_output",
     "adaptable_to_wide_range_of_distinctive_tasks", "intended_to_generate_content",
-    "distribution_channels",
+    "distribution_channels", "directly_integrated_in_high_risk_system",
 ]
 SYSTEM_GROUPS = (ScopeFacts, PracticeFacts, AnnexIFacts, AnnexIIIFacts, TransparencyFacts, OperatorFacts)
 MODEL_GROUPS = (GeneralPurposeModelFacts, FoundationModelFacts)

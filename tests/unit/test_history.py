@@ -85,3 +85,13 @@ def test_notebook_displays_set_the_texts_side_by_side(chatbot: History) -> None:
 def test_an_unknown_text_is_refused() -> None:
     with pytest.raises(UnknownRulesetError):
         history(CHATBOT, ("eu-2023",), as_of=DAY)
+
+
+def test_history_markdown_gives_the_notebook_tables_as_text(chatbot: History) -> None:
+    """The how-to's promise: ``aiact_tiers.analysis.history.history_markdown`` is the text form."""
+    from aiact_tiers.analysis.history import history_markdown
+
+    text = history_markdown(chatbot)
+    assert text == chatbot._repr_markdown_()
+    assert text.startswith("# Chat assistant: across the texts\n\nAs of 2026-11-28.\n")
+    assert "| system tier | limited | limited | limited |" in text

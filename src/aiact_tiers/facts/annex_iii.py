@@ -64,7 +64,7 @@ class AnnexIIIFacts(Facts):
         ep="EP Annex III 5",
     )
     used_by_public_authority: bool | None = fact(
-        "Annex III 5(a), 6, 7",
+        "Annex III 5(a), 7",
         "Is the system used by, or on behalf of, public authorities or EU bodies?",
         "Intended to be used by or on behalf of public authorities, or by Union institutions, "
         "bodies, offices or agencies",

@@ -155,9 +155,10 @@ class GeneralPurposeModelFacts(Facts):
 
 
 class FoundationModelFacts(Facts):
-    """The facts of a foundation model in the 2023 Parliament text: EP Art 3(1c), Art 28b."""
+    """The facts of a foundation model in the 2023 Parliament text: EP Art 3(1c), Art 28(2),
+    Art 28b."""
 
-    # --- European Parliament text of 14 June 2023: foundation models (EP Art 3(1c), 28b) -----
+    # --- European Parliament text of 14 June 2023: foundation models (EP Art 3(1c), 28(2), 28b)
     trained_on_broad_data_at_scale: bool | None = fact(
         "EP Art 3(1c)",
         "Is the model trained on large amounts of broad data?",
@@ -187,4 +188,9 @@ class FoundationModelFacts(Facts):
         "free and open-source licence, or as a service?",
         "Channels through which the model is made available; the EP Art 28b duties apply "
         "whichever they are",
+    )
+    directly_integrated_in_high_risk_system: bool | None = fact(
+        "EP Art 28(2)",
+        "Is the model built directly into a high-risk AI system, whoever provides that system?",
+        "Foundation model directly integrated in a high-risk AI system",
     )

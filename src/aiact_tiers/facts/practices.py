@@ -24,7 +24,8 @@ class PracticeFacts(Facts):
         "Art 5(1)",
         "Which of the practices named in Art 5(1) does the system perform or enable?",
         "The practices Art 5(1) names that the system performs or enables; an empty list means "
-        "none",
+        "none. Inferring emotions (emotion_inference) covers emotions and intentions, not "
+        "physical states such as pain or fatigue",
     )
     materially_distorts_behaviour: bool | None = fact(
         "Art 5(1)(a)",
@@ -81,8 +82,9 @@ class PracticeFacts(Facts):
     )
     medical_or_safety_reasons: bool | None = fact(
         "Art 5(1)(f)",
-        "Is the emotion recognition put in place for medical or safety reasons (for example to "
-        "detect a pilot's fatigue)?",
+        "Is the emotion recognition put in place for medical or safety reasons, for example for "
+        "therapeutic use? Detecting a physical state such as a pilot's fatigue is not emotion "
+        "recognition at all.",
         "Intended to be put in place or into the market for medical or safety reasons",
     )
     infers_protected_attributes: bool | None = fact(
@@ -113,7 +115,7 @@ class PracticeFacts(Facts):
         ep="EP Art 5(1)(d), Art 5(1)(dd)",
     )
     for_law_enforcement: bool | None = fact(
-        "Art 5(1)(h)",
+        "Art 5(1)(h), Annex III 6",
         "Is the system used by or for the police or other authorities to prevent, investigate, "
         "detect or prosecute crime?",
         "For the purposes of law enforcement (Art 3(46))",
