@@ -22,10 +22,10 @@ from pydantic.fields import FieldInfo
 
 from aiact_tiers import ModelDescription, SystemDescription, list_rulesets, load_ruleset
 from aiact_tiers.facts.vocabulary import ANNEX_I_TITLES, IMPLIED_MEMBERS
+from aiact_tiers.law.catalog import description_schema
 
 MODELS: tuple[type[BaseModel], ...] = (SystemDescription, ModelDescription)
 SCHEMA_FILES = {SystemDescription: "system-description.json", ModelDescription: "model-description.json"}
-DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 # (section title, pattern on a fact's provision); a fact goes to the first section that matches.
 SECTIONS = (
@@ -189,5 +189,6 @@ def schema(model: type[BaseModel], site_url: str) -> str:
     """A model's JSON Schema with its dialect and its address on the site: absolute under the
     site's address, or without one its file name, which resolves to where it is read from."""
     address = f"{site_url.rstrip('/')}/schema/" if site_url else ""
-    body = {"$schema": DIALECT, "$id": f"{address}{SCHEMA_FILES[model]}", **model.model_json_schema()}
+    schema = description_schema("model" if model is ModelDescription else "system")
+    body = {"$schema": schema.pop("$schema"), "$id": f"{address}{SCHEMA_FILES[model]}", **schema}
     return json.dumps(body, indent=2) + "\n"

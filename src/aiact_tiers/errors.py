@@ -7,6 +7,7 @@
     ├── RuleFileError          AT200  a rule file is malformed or names an unknown fact
     ├── RuleConflictError      AT210  two rules override each other, or one id is defined twice
     ├── UnknownRulesetError    AT300  no ruleset with that id
+    ├── UnknownRuleError       AT310  no rule with that id in the ruleset (also a ``KeyError``)
     └── DateOutOfRangeError    AT400  ``as_of`` not a date, or before the Act entered into force
 """
 
@@ -21,6 +22,7 @@ __all__ = [
     "DescriptionError",
     "RuleConflictError",
     "RuleFileError",
+    "UnknownRuleError",
     "UnknownRulesetError",
     "did_you_mean",
     "import_extra",
@@ -80,12 +82,14 @@ class DescriptionError(AiactTiersError, ValueError):
                     continue
                 lines.append(f"unknown field `{loc}`{did_you_mean(name, names)}")
                 continue
-            message = err["msg"]
+            message, hint = err["msg"], ""
             if err["type"] == "enum":
-                message = f"must be one of {err['ctx']['expected']}"
+                expected = err["ctx"]["expected"]  # "'a', 'b' or 'c'"
+                message = f"must be one of {expected}"
+                hint = did_you_mean(str(err.get("input")), expected.split("'")[1::2])
             elif err["type"] == "frozen_set_type":  # only the set facts are frozensets
                 message = "a list is expected (or a mapping of members to true, false or null)"
-            lines.append(f"field `{loc}`: {message} (got `{err.get('input')!r}`)")
+            lines.append(f"field `{loc}`: {message} (got `{err.get('input')!r}`{hint})")
         return cls("; ".join(lines))
 
 
@@ -125,6 +129,12 @@ class UnknownRulesetError(AiactTiersError, LookupError):
     """No ruleset has that id."""
 
     code = "AT300"
+
+
+class UnknownRuleError(AiactTiersError, KeyError):
+    """No rule of the ruleset has that id (a ``KeyError`` too, for code that catches one)."""
+
+    code = "AT310"
 
 
 class DateOutOfRangeError(AiactTiersError, ValueError):

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from cli_support import AS_OF
 
+from aiact_tiers.interfaces.cli import app
 from aiact_tiers.interfaces.inventory import MAX_RECORD_LINES, Row, read_inventory
 
 UNCLOSED = 'unclosed quote: a quoted cell must end with `"`'
@@ -100,15 +101,18 @@ def test_compact_jsonl_stream_refuses_a_duplicate_key_too() -> None:
                        {"line": 2, "id": None, "error": NOT_UTF8}]
 
 
-@pytest.mark.parametrize(("row", "error"), [
-    (b"m-1,Spam filter", "2 cells where the header has 3 columns"),
-    (b"m-1,Spam filter,true,extra", "4 cells where the header has 3 columns"),
-    (b"s,;,true", "field `practices`: `;` holds no values; write `none` for an empty list"),
-    (b"s, ; ,true", "field `practices`: `;` holds no values; write `none` for an empty list"),
+@pytest.mark.parametrize(("row", "error", "row_id"), [
+    (b"m-1,Spam filter", "2 cells where the header has 3 columns", None),
+    (b"m-1,Spam filter,true,extra", "4 cells where the header has 3 columns", None),
+    (b"s,;,true", "field `practices`: `;` holds no values; write `none` for an empty list", "s"),
+    (b" ,;,true", "field `practices`: `;` holds no values; write `none` for an empty list", None),
+    (b"s, ; ,true", "field `practices`: `;` holds no values; write `none` for an empty list", "s"),
 ])
-def test_a_bad_csv_row_is_an_error_row(row: bytes, error: str) -> None:
+def test_a_bad_csv_row_is_an_error_row(row: bytes, error: str, row_id: str | None) -> None:
+    """A row whose cells line up keeps its id; one whose cells do not cannot tell it."""
     got = rows(b"id,practices,profiling\n" + row + b"\nok,none,true\n")
-    assert got == [Row(2, error=error), Row(3, {"id": "ok", "practices": [], "profiling": "true"})]
+    assert got == [Row(2, error=error, id=row_id),
+                   Row(3, {"id": "ok", "practices": [], "profiling": "true"})]
 
 
 def test_a_column_named_twice_is_an_error_where_the_row_fills_it() -> None:
@@ -175,3 +179,12 @@ def test_a_malformed_header_or_a_yaml_syntax_error_stops_before_any_output(run, 
     inventory.write_bytes(b"id: a\n")
     result = run("batch", str(inventory))
     assert result.stderr == f"error: `{inventory}` must hold a list of descriptions [AT100]\n"
+
+
+def test_a_csv_row_error_keeps_its_id_in_the_written_record(tmp_path: Path) -> None:
+    inventory, output = tmp_path / "inv.csv", tmp_path / "out.jsonl"
+    inventory.write_bytes(b"id,practices,profiling\ns-1,;,true\n")
+    app(["batch", str(inventory), "-o", str(output), "--jobs", "1"], standalone_mode=False)
+    assert json.loads(output.read_text()) == {
+        "line": 2, "id": "s-1",
+        "error": "field `practices`: `;` holds no values; write `none` for an empty list"}

@@ -149,6 +149,13 @@ def test_explain_shows_citation_predicate_dates_and_cases(run) -> None:
     assert "fires in" in out and "Annex III 4(a)" in out
 
 
+def test_explain_refuses_a_cases_folder_that_is_not_there(run, tmp_path) -> None:
+    missing = tmp_path / "nowhere"
+    result = run("explain", "annex_iii_4_a", "--cases", str(missing))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == f"error: `--cases` `{missing}` is not a folder of legal cases\n"
+
+
 def test_rulesets_lists_every_ruleset_and_the_default(run) -> None:
     result = run("rulesets")
     assert result.exit_code == 0
@@ -161,6 +168,7 @@ def test_schema_is_the_description_json_schema(run) -> None:
     result = run("schema")
     assert result.exit_code == 0
     schema = json.loads(result.stdout)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert "profiling" in schema["properties"]
     model = json.loads(run("schema", "--model").stdout)
     assert "training_compute_flop" in model["properties"]

@@ -9,13 +9,16 @@ import pytest
 from typer.testing import CliRunner
 
 from aiact_tiers import (
+    AiactTiersError,
     DateOutOfRangeError,
     DescriptionError,
     RowError,
     classify,
     classify_many,
     load_description,
+    load_ruleset,
 )
+from aiact_tiers.errors import UnknownRuleError
 from aiact_tiers.facts.descriptions import MAX_DESCRIPTION_BYTES
 from aiact_tiers.interfaces.cli import app
 
@@ -148,3 +151,23 @@ def test_penalties_name_the_allowed_enterprise_sizes() -> None:
         penalties(classify({}, as_of=DAY), enterprise_size="huge")
     assert str(caught.value) == (
         "`enterprise_size` must be one of sme, small_mid_cap, large (got `huge`) [AT100]")
+
+
+def test_an_unknown_rule_id_is_one_line_with_a_suggestion_and_the_librarys_error() -> None:
+    with pytest.raises(UnknownRuleError) as caught:
+        load_ruleset("eu-2024-2026").rule("annex_iii_4a")
+    message = "no rule `annex_iii_4a` in eu-2024-2026; did you mean `annex_iii_4_a`?"
+    assert str(caught.value) == f"{message} [AT310]"
+    assert caught.value.message == caught.value.args[0] == message
+    assert isinstance(caught.value, AiactTiersError) and isinstance(caught.value, KeyError)
+
+
+@pytest.mark.parametrize(("facts", "ending"), [
+    ({"annex_iii_points": ["4a"]}, "or 'some' (got `'4a'`; did you mean `4(a)`?) [AT100]"),
+    ({"roles": ["deployr"]}, "(got `'deployr'`; did you mean `deployer`?) [AT100]"),
+    ({"practices": ["zzz"]}, "or 'post_remote_biometric_identification' (got `'zzz'`) [AT100]"),
+])
+def test_a_value_outside_its_list_is_one_line_with_the_closest_value(facts: dict, ending: str) -> None:
+    with pytest.raises(DescriptionError) as caught:
+        load_description(facts)
+    assert str(caught.value).endswith(ending) and "\n" not in str(caught.value)

@@ -93,7 +93,7 @@ def _each(
     for number, item in enumerate(descriptions, start=1):
         row = item if isinstance(item, Row) else Row(number, item)
         if row.data is None:
-            yield row.line, RowError(row.line, None, row.error or "empty row")
+            yield row.line, RowError(row.line, row.id, row.error or "empty row")
             continue
         try:
             yield row.line, classifier(row.data, ruleset=rules, **options)

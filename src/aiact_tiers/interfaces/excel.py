@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DescriptionError, import_extra
-from .inventory import Item, Row, RowError, cell_text, csv_facts
+from .inventory import Item, Row, RowError, cell_text, record_row
 from .records import FLAT_COLUMNS, flat_row
 
 __all__ = ["OBLIGATION_COLUMNS", "WorkbookWriter", "read_workbook"]
@@ -95,10 +95,7 @@ def _row(number: int, names: list[str], cells: tuple[Any, ...], raw: tuple[Any, 
             extra.append(cell_text(value))
     if extra:
         record[None] = extra
-    try:
-        return Row(number, csv_facts(record))
-    except DescriptionError as exc:
-        return Row(number, error=exc.message)
+    return record_row(number, record)
 
 
 class WorkbookWriter:

@@ -14,7 +14,7 @@ from typing import Any
 from ..errors import DescriptionError, import_extra
 from ..results.classification import Phase
 from .batch import classify_many
-from .inventory import Item, Row, RowError, cell_text, csv_facts
+from .inventory import Item, Row, RowError, cell_text, record_row
 from .records import FLAT_COLUMNS, flat_row, records_frame
 
 __all__ = ["FRAME_COLUMNS", "classify_frame"]
@@ -29,10 +29,7 @@ still change the tier or the model class) and the obligations counted per lifecy
 
 def _rows(records: Iterable[dict[str, Any]]) -> Iterator[Row]:
     for position, record in enumerate(records):
-        try:
-            yield Row(position, csv_facts({name: cell_text(value) for name, value in record.items()}))
-        except DescriptionError as exc:
-            yield Row(position, error=exc.message)
+        yield record_row(position, {name: cell_text(value) for name, value in record.items()})
 
 
 def _record(position: int, item: Item) -> dict[str, Any]:

@@ -46,6 +46,7 @@ class Row:
     line: int
     data: Mapping[str, Any] | Description | None = None
     error: str | None = None
+    id: str | None = None  # of a row that could not be read, where its id could
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,16 @@ def _cell(name: str, value: str) -> Any:
             )
         return parts
     return value.strip()
+
+
+def record_row(number: int, record: Mapping[str | None, Any]) -> Row:
+    """A row of cells by column (a CSV record, a worksheet row, a DataFrame row) as a row of
+    facts (:func:`csv_facts`), or its error with the id its `id` cell gives."""
+    try:
+        return Row(number, csv_facts(record))
+    except DescriptionError as exc:
+        cell = record.get("id")
+        return Row(number, error=exc.message, id=cell.strip() or None if isinstance(cell, str) else None)
 
 
 def csv_facts(record: Mapping[str | None, Any]) -> dict[str, Any]:
@@ -282,10 +293,7 @@ def _csv_row(number: int, columns: list[str], cells: list[str], twice: set[str])
     duplicates = sorted({c for c, v in zip(columns, cells, strict=True) if v.strip() and c in twice})
     if duplicates:
         return Row(number, error=f"column `{duplicates[0]}` appears twice in the header (line 1)")
-    try:
-        return Row(number, csv_facts(dict(zip(columns, cells, strict=True))))
-    except DescriptionError as exc:
-        return Row(number, error=exc.message)
+    return record_row(number, dict(zip(columns, cells, strict=True)))
 
 
 def read_jsonl(lines: Iterable[Line], *, validated: bool = False) -> Iterator[Row]:

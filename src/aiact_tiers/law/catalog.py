@@ -75,9 +75,14 @@ def rule_info(rule_id: str, ruleset: str = DEFAULT_RULESET) -> RuleInfo:
     )
 
 
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+"""The dialect pydantic writes its schemas in, named in their ``$schema``."""
+
+
 def description_schema(kind: str = "system") -> dict[str, Any]:
     """The JSON Schema of a system description, or with ``kind="model"`` of a model one: every
-    fact with its provision, its question and its allowed values."""
+    fact with its provision, its question and its allowed values, under its ``$schema``."""
     if kind not in ("system", "model"):
         raise DescriptionError(f"field `kind`: must be one of system, model (got `{kind}`)")
-    return (ModelDescription if kind == "model" else SystemDescription).model_json_schema()
+    model = ModelDescription if kind == "model" else SystemDescription
+    return {"$schema": JSON_SCHEMA_DIALECT, **model.model_json_schema()}

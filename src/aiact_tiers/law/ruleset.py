@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..documents import read_yaml
 from ..engine import predicates as _engine
-from ..errors import RuleConflictError, RuleFileError, UnknownRulesetError, did_you_mean
+from ..errors import RuleConflictError, RuleFileError, UnknownRuleError, UnknownRulesetError, did_you_mean
 from ..facts.vocabulary import Role
 from . import overlay as _overlay
 from .rule import Rule, parse_rule, strings
@@ -78,11 +78,12 @@ class RuleSet:
         return {k: tuple(v) for k, v in out.items()}
 
     def rule(self, rule_id: str) -> Rule:
-        """The rule with that id; KeyError with a suggestion otherwise."""
+        """The rule with that id; :class:`~aiact_tiers.errors.UnknownRuleError` with a suggestion
+        otherwise."""
         rule = self._by_id.get(rule_id)
         if rule is not None:
             return rule
-        raise KeyError(f"no rule `{rule_id}` in {self.id}{did_you_mean(rule_id, self.rule_ids)}")
+        raise UnknownRuleError(f"no rule `{rule_id}` in {self.id}{did_you_mean(rule_id, self.rule_ids)}")
 
     @functools.cached_property
     def _by_id(self) -> Mapping[str, Rule]:

@@ -11,7 +11,7 @@ import typer
 from rich.table import Table
 
 from ...documents import read_yaml
-from ...facts.descriptions import ModelDescription, SystemDescription
+from ...law.catalog import description_schema
 from ...law.ruleset import DEFAULT_RULESET, list_rulesets, load_ruleset
 from .common import CliError, RulesetOpt, _m, _one_line_errors, out, terminal_text
 
@@ -27,8 +27,10 @@ def explain_command(
     """A provision: its citation, predicate, outcome, dates and example cases."""
     from ..bundled import folder
 
-    cases = cases or folder("cases")
     with _one_line_errors():
+        if cases is not None and not cases.is_dir():
+            raise CliError(f"`--cases` `{cases}` is not a folder of legal cases")
+        cases = cases or folder("cases")
         rules = load_ruleset(ruleset)
         try:
             rule = rules.rule(rule_id)
@@ -103,8 +105,7 @@ def schema_command(
     model: Annotated[bool, typer.Option("--model", help="The schema of a model description.")] = False,
 ) -> None:
     """The JSON Schema of a system description (or, with --model, of a model description)."""
-    kind = ModelDescription if model else SystemDescription
-    typer.echo(json.dumps(kind.model_json_schema(), indent=2))
+    typer.echo(json.dumps(description_schema("model" if model else "system"), indent=2))
 
 
 def examples_command(
