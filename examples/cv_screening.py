@@ -18,5 +18,5 @@ for hit in result.basis:
 for phase, obligations in result.checklist().items():
     print(f"{phase}:")
     for o in obligations:
-        when = o.status if o.in_force else f"from {o.applies_from}"
+        when = o.status if o.in_force else f"{o.status} from {o.applies_from}"
         print(f"  [{o.role}] {o.citation}  {o.title} ({when})")

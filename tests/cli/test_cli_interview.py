@@ -150,3 +150,30 @@ def test_a_model_is_interviewed_from_answers_or_with_model(run, tmp_path: Path) 
     assert result.exit_code == 0, result.output
     assert yaml.safe_load(written.read_text()) == {"kind": "model", "roles": ["provider"]}
     assert "Art 3(63)" in result.stdout
+
+
+def test_each_prompt_says_what_an_answer_looks_like(run, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import typer
+
+    asked: list[str] = []
+
+    def prompt(text: str, **kwargs: object) -> str:
+        asked.append(text)
+        if len(asked) > 3:
+            raise typer.Abort()
+        return "provider" if len(asked) == 1 else ""
+
+    monkeypatch.setattr(typer, "prompt", prompt)
+    run("interview", "--as-of", AS_OF)
+    assert asked[1:] == ["infers_outputs_from_input (yes or no; empty: unknown)",
+                         "placed_on_union_market (yes or no; empty: unknown)",
+                         "exclusively_military_defence_national_security (yes or no; empty: unknown)"]
+
+
+def test_the_hint_of_a_set_an_enum_a_date_and_a_number() -> None:
+    from aiact_tiers.interfaces.cli.interview import _hint
+
+    assert _hint("annex_iii_points") == "values separated by commas, or none"
+    assert _hint("enterprise_size") == "one of sme, small_mid_cap, large"
+    assert _hint("placed_on_market_on") == "a date, YYYY-MM-DD"
+    assert _hint("training_compute_flop") == "a number"

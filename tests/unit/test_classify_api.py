@@ -126,3 +126,11 @@ def test_basis_entries_are_shared_and_their_facts_cannot_be_changed() -> None:
         facts.update(profiling=False)
     assert copy.deepcopy(first) == first == pickle.loads(pickle.dumps(first))
     assert first.model_copy(deep=True) == first
+
+
+def test_the_example_of_the_classify_docstring_runs_as_shown() -> None:
+    import doctest
+
+    import aiact_tiers.decision.classify as module
+
+    assert doctest.testmod(module) == doctest.TestResults(failed=0, attempted=3)

@@ -21,3 +21,14 @@ def test_public_surface_is_frozen_and_sorted() -> None:
     assert aiact_tiers.__all__ == sorted(aiact_tiers.__all__, key=lambda n: (not n.isupper(), n))
     for name in aiact_tiers.__all__:
         assert hasattr(aiact_tiers, name)
+
+
+def test_every_field_of_a_result_is_described_in_its_json_schema() -> None:
+    """An agent reading the schema of a result learns what each field means."""
+    schema = aiact_tiers.Classification.model_json_schema()
+    models = {"Classification": schema, **schema["$defs"]}
+    undescribed = [f"{name}.{field}" for name, model in models.items()
+                   for field, spec in model.get("properties", {}).items() if "description" not in spec]
+    assert undescribed == []
+    assert {"Classification", "RuleHit", "Obligation", "OpenQuestion", "Assumption", "RuledOut",
+            "Citation"} <= models.keys()

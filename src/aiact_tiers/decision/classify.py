@@ -60,12 +60,36 @@ def classify(
 ) -> Classification:
     """Classify an AI system or a general-purpose AI model under one version of the law.
 
-    ``as_of`` defaults to today; it decides which rules are in force and which obligations
-    already apply. ``role`` limits the answer to one role; by default the roles named in the
-    description, or every role when it names none (``roles: []`` names no operator role).
-    With ``presume`` (the default) the law's presumptions fill the facts left unknown: an
-    exception applies only when established, and the description is of an AI system in the
-    Union; ``presume=False`` keeps the strict three-valued reading.
+    Args:
+        description: The facts of the system (or of the model, with ``kind: model``), as a
+            :class:`SystemDescription` or :class:`ModelDescription` or as plain data; a fact
+            left out is unknown.
+        ruleset: The legal text: ``eu-2024-2026`` (the default, today's law), ``eu-2024`` or
+            ``eu-2023-ep``, or a loaded :class:`RuleSet`.
+        as_of: The day the law is applied as it stands, today by default; it decides which
+            rules are in force and which obligations already apply.
+        role: One role to answer for; by default the roles named in the description, or every
+            role when it names none (``roles: []`` names no operator role).
+        presume: With the default, the law's presumptions fill the facts left unknown (an
+            exception applies only when established, the system is an AI system in the Union)
+            and are listed in ``assumptions``; ``False`` keeps the strict three-valued reading.
+
+    Returns:
+        The operator's position (``tier``), the system's own tier, the model class, the basis,
+        the obligations with their phases and dates, the open questions and the assumptions.
+
+    Raises:
+        DescriptionError: The description is invalid; one line names each field and what it
+            allows.
+        UnknownRulesetError: No ruleset has that id.
+        DateOutOfRangeError: ``as_of`` is not a date, or before the Act.
+
+    Example:
+        >>> import datetime as dt
+        >>> result = classify({"annex_iii_points": ["4(a)"], "profiling": True, "practices": [],
+        ...                    "roles": ["provider"]}, as_of=dt.date(2026, 12, 1))
+        >>> result.tier, result.basis[0].citation.provision
+        (<Tier.HIGH_RISK: 'high_risk'>, 'Annex III 4(a)')
     """
     return _evaluation(description, ruleset, as_of, role, presume).result()
 

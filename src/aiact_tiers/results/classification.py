@@ -103,37 +103,41 @@ class Facts(dict[str, FactValue]):
 class RuleHit(_Result):
     """A rule that fired, with the facts that made it fire."""
 
-    rule: str
-    title: str
-    citation: Citation
+    rule: str = Field(description="The rule's id in its ruleset, e.g. `annex_iii_4_a`.")
+    title: str = Field(description="What the provision covers, in a line.")
+    citation: Citation = Field(description="The provision the rule applies.")
     outcome: str = Field(description="What the rule decides: a tier, a model class, `exception`.")
-    message: str
+    message: str = Field(description="Why the rule fired, in the law's terms.")
     facts: dict[str, FactValue] = Field(
         description="The known facts the rule read, with values.")
-    confidence: Confidence = "high"
+    confidence: Confidence = Field(
+        default="high", description="How firmly the rule's reading of the text is established.")
 
 
 class Obligation(_Result):
     """A duty that follows from the classification, for one role, in one lifecycle phase."""
 
-    rule: str
-    title: str
-    citation: Citation
-    role: Role
-    phase: Phase
-    applies_from: dt.date
+    rule: str = Field(description="The id of the rule that sets the duty.")
+    title: str = Field(description="What the duty asks, in a line.")
+    citation: Citation = Field(description="The provision that sets the duty.")
+    role: Role = Field(description="The operator who owes it.")
+    phase: Phase = Field(description="When in the lifecycle it falls: before, at or after "
+                         "placing on the market.")
+    applies_from: dt.date = Field(description="The day it applies from (Art 113, Art 111).")
     in_force: bool = Field(description="Whether it applies on the `as_of` date.")
-    status: Status
-    confidence: Confidence = "high"
-    note: str = ""
+    status: Status = Field(description="`applies` on the facts given, or `possible` while "
+                           "unknown facts leave it open.")
+    confidence: Confidence = Field(
+        default="high", description="How firmly the rule's reading of the text is established.")
+    note: str = Field(default="", description="What the reader should know about the reading.")
 
 
 class OpenQuestion(_Result):
     """An unknown fact whose answer could change the result."""
 
-    fact: str
-    question: str
-    provision: str
+    fact: str = Field(description="The fact's field name in a description.")
+    question: str = Field(description="The question to ask, in plain words, with its provision.")
+    provision: str = Field(description="The provision the fact belongs to.")
     rules: tuple[str, ...] = Field(description="The rules that read this fact.")
 
 
@@ -141,10 +145,10 @@ class Assumption(_Result):
     """A presumption of the law that the result rests on: a fact left unknown, taken as the law
     takes it until the description says otherwise."""
 
-    fact: str
+    fact: str = Field(description="The fact's field name in a description.")
     value: bool = Field(description="The value presumed.")
     provision: str = Field(description="The provision whose exception or scope link it concerns.")
-    reason: str
+    reason: str = Field(description="Why the law takes the fact this way until it is shown.")
     question: str = Field(description="The question whose answer would confirm or overturn it.")
     rules: tuple[str, ...] = Field(description="The rules in force that read this fact.")
 
@@ -154,13 +158,13 @@ class RuledOut(_Result):
     exception that overrides it (the Art 6(3) derogation over Annex III), or a carve-out in its
     own terms (verification only, in Annex III 1(a))."""
 
-    rule: str
-    title: str
-    citation: Citation
+    rule: str = Field(description="The id of the rule that did not place the system.")
+    title: str = Field(description="What the provision covers, in a line.")
+    citation: Citation = Field(description="The provision the rule applies.")
     tier: Tier = Field(description="The tier the rule would have reached.")
     by: str = Field(description="The overriding rule's id, or the carve-out's fact.")
     by_provision: str = Field(description="The provision that defeated it.")
-    message: str
+    message: str = Field(description="What defeated it, in the law's terms.")
     facts: dict[str, FactValue] = Field(description="The facts that defeated it, with values.")
 
 
@@ -171,22 +175,29 @@ class Classification(_Result):
     classification of the system itself, whoever asks.
     """
 
-    id: str | None = None
-    name: str | None = None
-    ruleset: str
-    ruleset_version: str
-    as_of: dt.date
+    id: str | None = Field(default=None, description="The description's `id`.")
+    name: str | None = Field(default=None, description="The description's `name`.")
+    ruleset: str = Field(description="The id of the legal text applied, e.g. `eu-2024-2026`.")
+    ruleset_version: str = Field(description="The text's publication and entry into force.")
+    as_of: dt.date = Field(description="The day the law was applied as it stood.")
     tier: Tier | None = Field(
         description="The position of the roles described, or None while unknown facts leave it open.")
     possible_tiers: list[Tier] = Field(description="Every position the unknown facts still allow.")
     system_tier: Tier | None = Field(
         default=None, description="The tier of the system itself, whoever asks.")
-    possible_system_tiers: list[Tier] = Field(default_factory=list)
-    model_class: ModelClass | None = None
-    possible_model_classes: list[ModelClass | None] = Field(default_factory=list)
-    basis: list[RuleHit]
-    obligations: list[Obligation]
-    open_questions: list[OpenQuestion]
+    possible_system_tiers: list[Tier] = Field(
+        default_factory=list, description="Every tier of the system itself the unknown facts allow.")
+    model_class: ModelClass | None = Field(
+        default=None, description="The class of the general-purpose or foundation model described, "
+        "or None (no model, not one, or open).")
+    possible_model_classes: list[ModelClass | None] = Field(
+        default_factory=list, description="Every model class the unknown facts allow; None for "
+        "none.")
+    basis: list[RuleHit] = Field(description="The rules that decided the tier and the model class.")
+    obligations: list[Obligation] = Field(
+        description="The duties of the roles described, each with its phase, date and status.")
+    open_questions: list[OpenQuestion] = Field(
+        description="The unknown facts whose answers could change the result.")
     assumptions: list[Assumption] = Field(
         default_factory=list, description="The presumptions of the law the result rests on.")
     certain: bool = Field(

@@ -13,6 +13,7 @@ import yaml
 from pydantic import ValidationError
 
 from ...decision.classify import classify
+from ...engine.predicates import FACT_TYPES
 from ...errors import DescriptionError
 from ...facts.descriptions import ModelDescription, SystemDescription, fact_info, load_description
 from ...facts.vocabulary import Role
@@ -196,5 +197,17 @@ def _ask(question: OpenQuestion, scripted: dict[str, Any] | None) -> Any:
         value = scripted.get(question.fact)
         out.print(terminal_text(f"> {'(unknown)' if value is None else value}"), markup=False)
         return value
-    text = typer.prompt(f"{question.fact}", default="", show_default=False)
+    text = typer.prompt(f"{question.fact} ({_hint(question.fact)}; empty: unknown)", default="",
+                        show_default=False)
     return _answer(question.fact, text) if text.strip() else None
+
+
+def _hint(fact: str) -> str:
+    """What an answer to the fact looks like, for the prompt."""
+    kind = FACT_TYPES[fact]
+    if kind.kind == "set":
+        return "values separated by commas, or none"
+    if kind.enum is not None:
+        return "one of " + ", ".join(member.value for member in kind.enum)
+    return {"boolean": "yes or no", "float": "a number", "datetime": "a date, YYYY-MM-DD"}.get(
+        kind.kind, "text")
