@@ -49,6 +49,8 @@ class ScopeFacts(Facts):
         "Art 2(3)",
         "Is the system supplied or used only for military, defence or national security purposes?",
         "Exclusively for military, defence or national security purposes",
+        ep="EP Art 2(3)",
+        ep_question="Is the system developed or used only for military purposes?",
     )
     third_country_authority_cooperation: bool | None = fact(
         "Art 2(4)",
@@ -78,11 +80,13 @@ class ScopeFacts(Facts):
         "use?",
         "Research, testing or development activity regarding AI systems prior to their being "
         "placed on the market or put into service",
+        ep="EP Art 2(5d)",
     )
     testing_in_real_world_conditions: bool | None = fact(
         "Art 2(8)",
         "Is the system being tested in real-world conditions, outside a lab or test environment?",
         "Testing in real world conditions (not covered by the research exclusion)",
+        ep="EP Art 2(5d)",
     )
     purely_personal_non_professional_use: bool | None = fact(
         "Art 2(10)",
