@@ -26,7 +26,8 @@ from aiact_tiers.facts.transparency import TransparencyFacts
 SYSTEM_FIELDS = [
     "id", "name", "as_of", "kind", "roles", "model", "infers_outputs_from_input",
     "placed_on_union_market", "deployer_in_union", "output_used_in_union",
-    "exclusively_military_defence_national_security", "third_country_authority_cooperation",
+    "exclusively_military_defence_national_security", "exclusively_military_purposes",
+    "third_country_authority_cooperation",
     "adequate_fundamental_rights_safeguards", "sole_purpose_scientific_research",
     "pre_market_research_or_testing", "testing_in_real_world_conditions",
     "purely_personal_non_professional_use", "free_open_source_licence", "practices",
@@ -45,6 +46,7 @@ SYSTEM_FIELDS = [
     "solely_non_safety_functions", "third_party_conformity_assessment",
     "third_party_assessment_solely_non_safety", "annex_iii_points", "critical_entity_deployer",
     "biometric_verification_only", "financial_fraud_detection", "used_by_public_authority",
+    "for_migration_asylum_border_control",
     "travel_document_verification", "output_not_directly_exposed", "narrow_procedural_task",
     "improves_completed_human_activity", "detects_decision_patterns", "preparatory_task",
     "significant_risk_of_harm", "profiling", "significant_risk_of_harm_to_environment",

@@ -69,6 +69,13 @@ class AnnexIIIFacts(Facts):
         "Intended to be used by or on behalf of public authorities, or by Union institutions, "
         "bodies, offices or agencies",
     )
+    for_migration_asylum_border_control: bool | None = fact(
+        "Art 49(4)",
+        "Is the system used by or for the authorities in charge of migration, asylum or border "
+        "control?",
+        "Used in the areas of migration, asylum and border control management (a point 1 system "
+        "then registers in the secure non-public section of the EU database)",
+    )
     travel_document_verification: bool | None = fact(
         "Annex III 7(d)",
         "Is the system used only to check that travel documents are genuine?",

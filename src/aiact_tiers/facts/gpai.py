@@ -191,6 +191,6 @@ class FoundationModelFacts(Facts):
     )
     directly_integrated_in_high_risk_system: bool | None = fact(
         "EP Art 28(2)",
-        "Is the model built directly into a high-risk AI system, whoever provides that system?",
+        "Is the model built directly into a high-risk AI system that another operator provides?",
         "Foundation model directly integrated in a high-risk AI system",
     )

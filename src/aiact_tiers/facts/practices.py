@@ -117,8 +117,10 @@ class PracticeFacts(Facts):
     for_law_enforcement: bool | None = fact(
         "Art 5(1)(h), Annex III 6",
         "Is the system used by or for the police or other authorities to prevent, investigate, "
-        "detect or prosecute crime?",
-        "For the purposes of law enforcement (Art 3(46))",
+        "detect or prosecute crime, execute criminal penalties or guard against threats to public "
+        "security, or by an EU body supporting them (such as Europol)?",
+        "For the purposes of law enforcement (Art 3(46)), by or on behalf of law-enforcement "
+        "authorities (Art 3(45)) or Union bodies supporting them",
         ep="EP Art 5(1)(dc)",
     )
     rbi_objective: RBIObjective | None = fact(

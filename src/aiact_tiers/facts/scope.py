@@ -49,8 +49,12 @@ class ScopeFacts(Facts):
         "Art 2(3)",
         "Is the system supplied or used only for military, defence or national security purposes?",
         "Exclusively for military, defence or national security purposes",
-        ep="EP Art 2(3)",
-        ep_question="Is the system developed or used only for military purposes?",
+    )
+    exclusively_military_purposes: bool | None = fact(
+        "EP Art 2(3)",
+        "Is the system developed or used only for military purposes?",
+        "Developed or used exclusively for military purposes (the 2023 text names neither defence "
+        "nor national security)",
     )
     third_country_authority_cooperation: bool | None = fact(
         "Art 2(4)",

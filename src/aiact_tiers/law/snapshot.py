@@ -334,13 +334,14 @@ class Snapshot:
 
     @functools.cached_property
     def exception_targets(self) -> Mapping[str, tuple[str, ...]]:
-        """For each exception in force, the classifying rules it overrides.
+        """For each exception in force, the classifying rules in force it overrides.
 
-        An exception to a duty only is checked with that duty, so it has no targets here.
+        An exception to a duty only is checked with that duty, so it has no targets here; nor is
+        a rule out of force one (Art 2(10) over the Art 4 duty as adopted, after 27 July 2026).
         """
-        duties = {r.id for r in self.obligations}
+        classifying = self.position
         return {
-            r.id: tuple(t for t in self.overridden.get(r.id, ()) if t not in duties)
+            r.id: tuple(t for t in self.overridden.get(r.id, ()) if t in classifying)
             for r in self.classifying if r.exception
         }
 

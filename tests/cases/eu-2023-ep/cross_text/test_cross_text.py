@@ -37,6 +37,7 @@ BORDER_EMOTION_RECOGNITION = {
     "annex_iii_points": ["1(c)"],
     "emotion_recognition_or_biometric_categorisation": True,
     "border_management": True,
+    "for_migration_asylum_border_control": True,  # Art 49(4)
     "used_by_public_authority": True,
     "deployer_is_public_body": True,
     "placed_on_market_on": dt.date(2026, 9, 1),
@@ -57,7 +58,8 @@ CHATBOT = {**SYSTEM, "interacts_with_natural_persons": True, "interaction_obviou
 SCENARIOS = [
     ("emotion recognition by border police on travellers", BORDER_EMOTION_RECOGNITION, {
         "eu-2023-ep": {"tier": "prohibited", "basis": ["ep_art_05_1_dc"]},
-        "eu-2024": {"tier": "high_risk", "basis": ["annex_iii_1_c"], "not_fires": ["art_05_1_f"]},
+        "eu-2024": {"tier": "high_risk", "basis": ["annex_iii_1_c"], "not_fires": ["art_05_1_f"],
+                    "fires": ["art_49_4"]},  # registered in the secure non-public section
         # placed on 1 Sep 2026, before the amended Annex III cut-off of 2 Dec 2027 (Art 111(2))
         "eu-2024-2026": {"tier": "high_risk", "basis": ["annex_iii_1_c", "art_111_2"],
                          "not_fires": ["art_05_1_f", "art_09"]},
