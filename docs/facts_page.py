@@ -29,8 +29,8 @@ SCHEMA_FILES = {SystemDescription: "system-description.json", ModelDescription: 
 
 # (section title, pattern on a fact's provision); a fact goes to the first section that matches.
 SECTIONS = (
-    ("The entry, your roles and the value chain", r"^$|^Art (22|25|26|27)\(|^EP Art (28|51)\("),
-    ("Scope: Art 2 and Art 3(1)", r"^Art (2\(|3\(1\)$)"),
+    ("The entry, your roles and the value chain", r"^$|^Art (22|25|26|27|49)\(|^EP Art (28|51)\("),
+    ("Scope: Art 2 and Art 3(1)", r"^(EP )?Art (2\(|3\(1\)$)"),
     ("Prohibited practices: Art 5", r"^(EP )?Art 5\("),
     ("Products: Art 6(1) and Annex I", r"^Art (6\(1|3\(14\))"),
     ("Annex III: Art 6(2)", r"^Art 6\(2\)|^(EP )?Annex III|^EP Art 6\(2\)|^Art 3\(62\)"),
