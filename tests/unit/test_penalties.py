@@ -19,6 +19,7 @@ SOCIAL_SCORING = {
 CREDIT_SCORING = {
     **IN_SCOPE, "roles": ["deployer"], "practices": [], "annex_iii_points": ["5(b)"],
     "profiling": True, "financial_fraud_detection": False, "deployer_is_public_body": False,
+    "deployer_acts_for_public_body": False,
     "interacts_with_natural_persons": False, "placed_on_market_on": dt.date(2028, 1, 2),
     "annex_x_component": False, "puts_name_on_high_risk_system": False,
     "substantial_modification": False, "changes_purpose_to_high_risk": False,

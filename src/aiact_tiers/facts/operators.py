@@ -47,12 +47,19 @@ class OperatorFacts(Facts):
         "Provider established in a third country",
     )
     deployer_is_public_body: bool | None = fact(
-        "Art 27(1), Art 49(3)",
+        "Art 26(8), Art 27(1), Art 49(3)",
         "Is the organisation using the system a public body (governed by public law), or an EU "
         "institution, body, office or agency?",
         "Deployers that are bodies governed by public law, or Union institutions, bodies, "
         "offices or agencies",
         ep="EP Art 51(1a)",
+    )
+    deployer_acts_for_public_body: bool | None = fact(
+        "Art 49(3)",
+        "Does the organisation using the system do so on behalf of a public authority or an EU "
+        "institution, body, office or agency?",
+        "Deployers acting on behalf of public authorities or of Union institutions, bodies, "
+        "offices or agencies",
     )
     deployer_provides_public_services: bool | None = fact(
         "Art 27(1)",
