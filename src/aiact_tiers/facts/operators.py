@@ -60,6 +60,7 @@ class OperatorFacts(Facts):
         "institution, body, office or agency?",
         "Deployers acting on behalf of public authorities or of Union institutions, bodies, "
         "offices or agencies",
+        ep="EP Art 51(1a)",
     )
     deployer_provides_public_services: bool | None = fact(
         "Art 27(1)",
