@@ -158,8 +158,7 @@ def record_row(number: int, record: Mapping[str | None, Any]) -> Row:
     try:
         return Row(number, csv_facts(record))
     except DescriptionError as exc:
-        cell = record.get("id")
-        return Row(number, error=exc.message, id=cell.strip() or None if isinstance(cell, str) else None)
+        return Row(number, error=exc.message, id=(row_id(record) or "").strip() or None)
 
 
 def csv_facts(record: Mapping[str | None, Any]) -> dict[str, Any]:
