@@ -6,9 +6,9 @@ and the questions still open. ``compare`` and ``history`` set the results of sev
 the law side by side.
 """
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
-from . import render  # noqa: F401  (registers how results display in a notebook)
 from .decision.classify import classify
 from .errors import (
     AiactTiersError,
@@ -52,6 +52,9 @@ from .results import (
     Status,
     Tier,
 )
+from .results.display import load_with
+
+load_with(lambda: importlib.import_module(".render", __name__))  # how results show in a notebook
 
 if TYPE_CHECKING:
     from .analysis.compare import Comparison, Counterpart, ObligationDifference, compare
@@ -80,8 +83,6 @@ def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
     value = getattr(importlib.import_module(f".{module}", __name__), name)
     globals()[name] = value
     return value

@@ -26,8 +26,10 @@ regimes:
 def rules_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(ruleset_module, "_root", lambda: tmp_path)
     ruleset_module._load.cache_clear()
+    ruleset_module._text.cache_clear()
     yield tmp_path
     ruleset_module._load.cache_clear()
+    ruleset_module._text.cache_clear()
 
 
 def write(root: Path, ruleset_id: str, rules: str) -> None:

@@ -51,8 +51,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(name)
 
 
-@dataclass(frozen=True)
-class FactType:
+class FactType(typing.NamedTuple):
     """How a fact is typed for ``rule-engine`` and which literal values it admits.
 
     ``kind`` is one of ``boolean``, ``float``, ``datetime``, ``string`` and ``set``.

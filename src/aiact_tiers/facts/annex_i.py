@@ -6,8 +6,6 @@ third-party conformity assessment (Art 6(1)(b)), and the 2026 text's exclusions 
 functions (Art 6(1a), Art 6(1c)).
 """
 
-from __future__ import annotations
-
 from .fields import Facts, SetOf, fact
 from .vocabulary import AnnexIAct
 

@@ -6,8 +6,6 @@ harm and profiling (Art 6(3)), and the European Parliament's 2023 additions (EP 
 28b(4), EP Annex III 8(ab)).
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from typing import Any
 

@@ -8,8 +8,6 @@ in three-valued logic. Facts that are judgements under the law ("materially dist
 free text.
 """
 
-from __future__ import annotations
-
 import json
 from pathlib import Path
 from typing import Any, BinaryIO, Literal

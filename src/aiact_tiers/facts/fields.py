@@ -7,8 +7,6 @@ members, each of which may be known in part; :class:`Facts` is the base model wi
 own fields (``id``, ``name``, ``as_of``) and the validator and serializer of the set facts.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar

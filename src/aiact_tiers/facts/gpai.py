@@ -8,8 +8,6 @@ European Parliament's text of 14 June 2023, what makes a foundation model and ho
 available (EP Art 3(1c), Art 28b).
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any
 

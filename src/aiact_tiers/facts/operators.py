@@ -6,8 +6,6 @@ Art 27(1), Art 49(3); EP Art 51(1a)), who becomes a provider along the value cha
 Art 25(2); EP Art 28), and the size of the operator for fines (Art 99(6), Art 3(14b)).
 """
 
-from __future__ import annotations
-
 import datetime as dt
 
 from .fields import Facts, fact

@@ -8,8 +8,6 @@ generation of intimate imagery and child sexual abuse material added in 2026 (Ar
 5(1)(ba), Art 5(1b)).
 """
 
-from __future__ import annotations
-
 from .fields import Facts, SetOf, fact
 from .vocabulary import Practice, RBIObjective
 

@@ -8,8 +8,6 @@ placing on the market (Art 2(8)), for purely personal use (Art 2(10)) and for fr
 open-source licences (Art 2(12); EP Art 2(5e)).
 """
 
-from __future__ import annotations
-
 from .fields import Facts, fact
 
 __all__ = ["ScopeFacts"]

@@ -5,8 +5,6 @@ and biometric categorisation (Art 50(3)), deep fakes and text on matters of publ
 (Art 50(4)), and the exceptions for crime and for artistic works; EP Art 52 in the 2023 text.
 """
 
-from __future__ import annotations
-
 from .fields import Facts, fact
 
 __all__ = ["TransparencyFacts"]

@@ -23,17 +23,15 @@ import decimal
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..engine.predicates import FACT_TYPES, Tree
 
 FORMAT = 2
 
 
-@dataclass(frozen=True)
-class Parsed:
+class Parsed(NamedTuple):
     """What reading and parsing a ruleset's files gave: the YAML data and predicate trees."""
 
     documents: Mapping[str, Any]
@@ -140,4 +138,7 @@ def _decode(obj: dict[str, Any]) -> Any:
 
 
 def _tuples(value: Any) -> Any:
-    return tuple(_tuples(item) for item in value) if isinstance(value, list) else value
+    """A tree read from JSON, its lists made tuples again."""
+    if type(value) is not list:
+        return value
+    return tuple([_tuples(item) if type(item) is list else item for item in value])

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from ..engine.predicates import Predicate, PredicateError
@@ -74,6 +74,20 @@ class Rule:
         return self.effective_from <= day and (
             self.effective_until is None or day < self.effective_until
         )
+
+
+_FIELDS = frozenset(field.name for field in fields(Rule))
+
+
+def replaced(rule: Rule, **changes: Any) -> Rule:
+    """``dataclasses.replace`` at a fifth of its cost: a rule checks nothing on creation, so
+    a copy of its fields with some changed is the rule those fields make."""
+    unknown = changes.keys() - _FIELDS
+    if unknown:
+        raise TypeError(f"a rule has no field {', '.join(sorted(unknown))}")
+    copy = object.__new__(Rule)
+    copy.__dict__.update(rule.__dict__, **changes)
+    return copy
 
 
 _RULE_KEYS = {

@@ -8,27 +8,25 @@ date) are merged by key. Loading is cached: each ruleset is read and type-checke
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import fnmatch
 import functools
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..documents import read_yaml
 from ..engine import predicates as _engine
 from ..errors import RuleConflictError, RuleFileError, UnknownRuleError, UnknownRulesetError, did_you_mean
 from ..facts.vocabulary import Role
 from . import overlay as _overlay
-from .rule import Rule, parse_rule, strings
+from .rule import Rule, parse_rule, replaced, strings
 from .snapshot import Parameter, Presumption, Regime, Snapshot
 
 if TYPE_CHECKING:
-    from importlib.resources.abc import Traversable
-
     from .parse_cache import Parsed
 
 
@@ -112,7 +110,7 @@ def _snapshot(ruleset: RuleSet, day: dt.date) -> Snapshot:
                     ruleset.presumptions)
 
 
-def _root() -> Traversable:
+def _root() -> Path:
     # The package's own folder, as importlib.resources gives it for a package on disk, without
     # the cost of importing importlib.resources (about 10 ms: tempfile, shutil, zipfile).
     return Path(__file__).parent / "rules"
@@ -130,6 +128,13 @@ def load_ruleset(ruleset_id: str = DEFAULT_RULESET) -> RuleSet:
 
 @functools.cache
 def _load(ruleset_id: str) -> RuleSet:
+    return _finish(_text(ruleset_id))
+
+
+@functools.cache
+def _text(ruleset_id: str) -> _Text:
+    """A shipped ruleset as its files state it: what a ruleset extending it inherits, without
+    the work only its own use needs (see :func:`_finish`)."""
     folder = _root().joinpath(ruleset_id)
     if not folder.joinpath(_MANIFEST).is_file():
         known = list_rulesets()
@@ -138,7 +143,7 @@ def _load(ruleset_id: str) -> RuleSet:
             f"(available: {', '.join(known)})"
         )
     files = _Files(folder, f"rules/{ruleset_id}", ruleset_id)
-    return _build(_manifest(ruleset_id, files), files)
+    return _read(_manifest(ruleset_id, files), files)
 
 
 def parse_files(ruleset_id: str) -> tuple[list[tuple[str, str]], Parsed]:
@@ -192,7 +197,7 @@ class _Files:
     parsing (see :mod:`aiact_tiers.law.parse_cache`); it is used only when it matches every file.
     """
 
-    def __init__(self, folder: Traversable, where: str, cache_id: str | None) -> None:
+    def __init__(self, folder: Path, where: str, cache_id: str | None) -> None:
         self.where = where
         self.texts: dict[str, str] = {}
         if folder.joinpath(_MANIFEST).is_file():
@@ -225,7 +230,7 @@ class _Files:
         return parsed
 
 
-def _read_text(entry: Traversable, source: str) -> str:
+def _read_text(entry: Path, source: str) -> str:
     try:
         return entry.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -234,14 +239,18 @@ def _read_text(entry: Traversable, source: str) -> str:
         raise RuleFileError(f"{source}: cannot read: {exc.strerror}") from None
 
 
-def _rule_files(folder: Traversable, prefix: str = "") -> Iterator[tuple[str, Traversable]]:
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if isinstance(entry, Path) and entry.is_symlink() and entry.is_dir():
-            raise RuleFileError(f"`{entry}` links to a folder; rule folders are read without links")
+def _rule_files(folder: Path, prefix: str = "") -> Iterator[tuple[str, Path]]:
+    """The rule files under ``folder`` by name, its folders walked in order (a link to a folder
+    is refused), read from one listing per folder."""
+    with os.scandir(folder) as listing:
+        entries = sorted(listing, key=lambda e: e.name)
+    for entry in entries:
         if entry.is_dir():
-            yield from _rule_files(entry, f"{prefix}{entry.name}/")
+            if entry.is_symlink():
+                raise RuleFileError(f"`{entry.path}` links to a folder; rule folders are read without links")
+            yield from _rule_files(Path(entry.path), f"{prefix}{entry.name}/")
         elif entry.name.lower().endswith((".yaml", ".yml")) and entry.name != _MANIFEST:
-            yield f"{prefix}{entry.name}", entry
+            yield f"{prefix}{entry.name}", Path(entry.path)
 
 
 def _manifest(ruleset_id: str | None, files: _Files) -> dict[str, Any]:
@@ -317,8 +326,50 @@ def _presumptions(data: Any, source: str) -> dict[str, Presumption]:
     return out
 
 
+class _Text(NamedTuple):
+    """A ruleset as its manifest and rule files state it, merged with the text it extends: its
+    rules before the duties derived from ``as_provider`` are added and before the overrides
+    between rules are resolved."""
+
+    manifest: Mapping[str, Any]
+    rules: tuple[Rule, ...]
+    parameters: dict[str, Parameter]
+    regimes: dict[str, Regime]
+    presumptions: dict[str, Presumption]
+    in_force_from: dt.date
+    role_citations: dict[Any, str]
+    predicate: Callable[[str], _engine.Predicate]  # of its files, for the derived duties
+
+
 def _build(manifest: Mapping[str, Any], files: _Files) -> RuleSet:
     """A ruleset from its checked manifest and its rule files."""
+    return _finish(_read(manifest, files))
+
+
+def _finish(text: _Text) -> RuleSet:
+    """The ruleset of a text: its rules with the derived duties, and the rules overriding each."""
+    manifest = text.manifest
+    rules = _as_provider(text.rules, text.predicate)
+    return RuleSet(
+        id=str(manifest["id"]),
+        title=str(manifest["title"]),
+        act=str(manifest["act"]),
+        version=str(manifest["version"]),
+        url=str(manifest["url"]),
+        in_force_from=text.in_force_from,
+        description=str(manifest.get("description", "")),
+        extends=manifest.get("extends"),
+        rules=rules,
+        parameters=text.parameters,
+        regimes=text.regimes,
+        defeaters=_defeaters(rules),
+        presumptions=tuple(text.presumptions.values()),
+        role_citations=text.role_citations,
+    )
+
+
+def _read(manifest: Mapping[str, Any], files: _Files) -> _Text:
+    """The text of a ruleset from its checked manifest and its rule files."""
     source = f"{files.where}/{_MANIFEST}"
     for key in ("title", "act", "url", "version"):
         if not isinstance(manifest.get(key), str):
@@ -327,12 +378,12 @@ def _build(manifest: Mapping[str, Any], files: _Files) -> RuleSet:
         manifest.get("regimes") or {}, dict
     ):
         raise RuleFileError(f"{source}: `parameters` and `regimes` must be mappings")
-    base = load_ruleset(manifest["extends"]) if manifest.get("extends") else None
+    base = _text(manifest["extends"]) if manifest.get("extends") else None
     parameters = dict(base.parameters) if base else {}
     parameters.update(_parameters(manifest.get("parameters") or {}, source))
     regimes = dict(base.regimes) if base else {}
     regimes.update(_regimes(manifest.get("regimes") or {}, source))
-    presumptions = {p.fact: p for p in base.presumptions} if base else {}
+    presumptions = dict(base.presumptions) if base else {}
     presumptions.update(_presumptions(manifest.get("presumptions") or [], source))
     files.param_kinds = {name: _engine.param_kind(p.values[0][1]) for name, p in parameters.items()}
     in_force_from = manifest.get("in_force_from") or (base.in_force_from if base else None)
@@ -357,8 +408,8 @@ def _build(manifest: Mapping[str, Any], files: _Files) -> RuleSet:
                 )
             )
 
-    rules = _as_provider(_merge(base, own, manifest, source), files.predicate)
-    for rule in rules:
+    rules = _merge(base, own, manifest, source)
+    for rule in rules:  # a derived duty has the regimes of the rules it joins
         for regime in (*rule.regimes, *rule.opens, *rule.as_provider):
             if regime not in regimes:
                 raise RuleFileError(
@@ -366,25 +417,11 @@ def _build(manifest: Mapping[str, Any], files: _Files) -> RuleSet:
                 )
         if rule.applies_from is not None and rule.applies_from not in regimes:
             raise RuleFileError(f"{rule.source}: `applies_from` must name a regime")
-    return RuleSet(
-        id=str(manifest["id"]),
-        title=str(manifest["title"]),
-        act=str(manifest["act"]),
-        version=str(manifest["version"]),
-        url=str(manifest["url"]),
-        in_force_from=in_force_from,
-        description=str(manifest.get("description", "")),
-        extends=manifest.get("extends"),
-        rules=rules,
-        parameters=parameters,
-        regimes=regimes,
-        defeaters=_defeaters(rules),
-        presumptions=tuple(presumptions.values()),
-        role_citations=_operators(manifest.get("operators"), base, source),
-    )
+    return _Text(manifest, rules, parameters, regimes, presumptions, in_force_from,
+                 _operators(manifest.get("operators"), base, source), files.predicate)
 
 
-def _operators(data: Any, base: RuleSet | None, source: str) -> dict[Any, str]:
+def _operators(data: Any, base: _Text | None, source: str) -> dict[Any, str]:
     """The manifest's ``operators``: the provision defining each role, and under ``none`` the
     provision listing the persons the Act applies to; inherited from the base ruleset."""
     if data is None:
@@ -396,11 +433,11 @@ def _operators(data: Any, base: RuleSet | None, source: str) -> dict[Any, str]:
     return {None if key == "none" else Role(key): str(value) for key, value in data.items()}
 
 
-def _merge(base: RuleSet | None, own: list[Rule], manifest: Mapping[str, Any], source: str
+def _merge(base: _Text | None, own: list[Rule], manifest: Mapping[str, Any], source: str
            ) -> tuple[Rule, ...]:
     """Base rules, minus retired ones, with replacements in place, then new rules."""
     retire, replace = (set(strings(manifest.get(key) or [], source, key)) for key in ("retire", "replace"))
-    base_rules = [r for r in (base.rules if base else ()) if r.derived_from is None]  # derived anew
+    base_rules = list(base.rules if base else ())
     base_ids = {r.id for r in base_rules}
     for rule_id in retire | replace:
         if rule_id not in base_ids:
@@ -466,7 +503,7 @@ def _as_provider(rules: tuple[Rule, ...], predicates: Callable[[str], _engine.Pr
                 conditions.append("(" + " or ".join(f"({r.when.text})" for r in openers) + ")")
             assert taker.role is not None  # an obligation's, see parse_rule
             role = taker.role.value.replace("_", " ")
-            out.append(dataclasses.replace(
+            out.append(replaced(
                 duty, id=f"{taker.id}_{duty.id}", role=taker.role, regimes=own or taker.regimes,
                 title=f"{duty.title} ({role} as the provider, {taker.citation.provision})",
                 applies_from=duty.applies_from or (None if own else shared[0]),
@@ -509,8 +546,7 @@ def _defeaters(rules: tuple[Rule, ...]) -> dict[str, tuple[str, ...]]:
 def _matching(pattern: str, ids: list[str], rule: Rule) -> list[str]:
     """The ids ``pattern`` names (a shell-style pattern, or an id), ``rule``'s own left out."""
     if any(char in pattern for char in "*?["):
-        match = re.compile(fnmatch.translate(pattern)).match
-        found = [i for i in ids if match(i) and i != rule.id]
+        found = [i for i in filter(re.compile(fnmatch.translate(pattern)).match, ids) if i != rule.id]
     else:
         found = [pattern] if pattern != rule.id and pattern in ids else []
     if not found:

@@ -21,7 +21,7 @@ from ..engine import predicates as _engine
 from ..engine import programs as _program
 from ..facts.vocabulary import IMPLIED_MEMBERS
 from ..results.classification import TIER_ORDER, Confidence, ModelClass, Obligation, Status, Tier, construct
-from .rule import Rule
+from .rule import Rule, replaced
 
 __all__ = ["Duty", "Parameter", "Picker", "Presumption", "Reader", "Regime", "Snapshot", "SubjectRules",
            "picker"]
@@ -211,7 +211,7 @@ class Snapshot:
                 for term in terms:
                     if term[0] == "not":
                         carve_outs.append((_engine.facts_read(term[1]), len(carved)))
-                        carved.append(dataclasses.replace(rule, id=f"{rule.id}:{len(carved)}", when=(
+                        carved.append(replaced(rule, id=f"{rule.id}:{len(carved)}", when=(
                             _engine.predicate(f"carve-out of {rule.id}", _all(
                                 [*(t for t in terms if t is not term), term[1]])))))
                 defeaters = tuple(d for d in self.defeaters.get(rule.id, ()) if d in self.position)
@@ -677,8 +677,7 @@ def _groups(order: Sequence[_C], pairs: Iterable[tuple[str, _C]]) -> tuple[tuple
     return tuple((cls, tuple(ids[cls])) for cls in order if cls in ids)
 
 
-@dataclass(frozen=True)
-class SubjectRules:
+class SubjectRules(NamedTuple):
     """Rules about one subject: their ids, the facts they read, and a decider for all of them.
 
     ``decide`` answers every rule at once in two-valued logic; it is valid when all the facts

@@ -1,7 +1,5 @@
 """What a classification returns: tier, legal basis, obligations, open questions."""
 
-from __future__ import annotations
-
 import datetime as dt
 from enum import StrEnum
 from typing import Any, Literal, NoReturn, TypeVar
@@ -96,7 +94,7 @@ class Facts(dict[str, FactValue]):
     __setitem__ = __delitem__ = __ior__ = _refuse
     clear = pop = popitem = setdefault = update = _refuse
 
-    def __reduce__(self) -> tuple[type[Facts], tuple[dict[str, FactValue]]]:
+    def __reduce__(self) -> tuple[type["Facts"], tuple[dict[str, FactValue]]]:
         return Facts, (dict(self),)  # copies and pickles rebuild it whole
 
 

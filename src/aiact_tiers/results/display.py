@@ -1,8 +1,9 @@
 """How a result shows itself in a notebook, without knowing who draws it.
 
 A result's ``_repr_markdown_`` and ``_repr_html_`` ask for the renderer registered under their
-format; :mod:`aiact_tiers.render` registers them when it is imported (the package does so on
-import), so results never import the layer that renders them.
+format; :mod:`aiact_tiers.render` registers them when it is imported. The package names that
+import as the loader of the renderers, run the first time a result is shown, so results never
+import the layer that renders them and importing the package does not load it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,12 @@ from typing import Any, Literal
 Format = Literal["markdown", "html"]
 
 _RENDERERS: dict[tuple[type[Any], Format], Callable[[Any], str]] = {}
+_LOADERS: list[Callable[[], object]] = []
+
+
+def load_with(loader: Callable[[], object]) -> None:
+    """Run ``loader`` (which registers renderers) the first time no renderer is found."""
+    _LOADERS.append(loader)
 
 
 def register(kind: type[Any], fmt: Format, renderer: Callable[[Any], str]) -> None:
@@ -22,8 +29,11 @@ def register(kind: type[Any], fmt: Format, renderer: Callable[[Any], str]) -> No
 
 def shown(result: Any, fmt: Format) -> str:
     """``result`` rendered in ``fmt`` by the renderer registered for its class."""
+    key = (type(result), fmt)
+    while key not in _RENDERERS and _LOADERS:
+        _LOADERS.pop(0)()
     try:
-        renderer = _RENDERERS[type(result), fmt]
+        renderer = _RENDERERS[key]
     except KeyError:
         raise LookupError(f"no {fmt} renderer is registered for {type(result).__name__}: "
                           "import aiact_tiers.render") from None
