@@ -153,3 +153,83 @@ def test_a_bad_as_provider_names_the_rule(
     with pytest.raises(RuleFileError, match=r"art_01\.yaml") as err:
         ruleset_module.load_ruleset("t")
     assert expected in str(err.value)
+
+
+NAMED = """\
+predicates:
+  shared:
+    citation: Art 2
+    when: profiling and "4(a)" in annex_iii_points
+"""
+
+
+def named_ruleset(root: Path, ruleset_id: str, predicates: str, when: str) -> None:
+    write(root, ruleset_id, f"rules:\n  - id: x\n    title: T\n    citation: Art 1\n"
+          f"    when: '{when}'\n    outcome: {{tier: high_risk}}\n")
+    with (root / ruleset_id / "ruleset.yaml").open("a") as manifest:
+        manifest.write(predicates)
+
+
+def test_a_named_predicate_is_written_out_where_a_rule_names_it(rules_root: Path) -> None:
+    named_ruleset(rules_root, "t", NAMED, "shared or $shared")
+    with pytest.raises(RuleFileError, match="unknown parameter `\\$shared`"):
+        ruleset_module.load_ruleset("t")  # a parameter's name is not the predicate's
+    ruleset_module._load.cache_clear()
+    ruleset_module._text.cache_clear()
+    named_ruleset(rules_root, "u", NAMED, 'shared and not ("shared" in {"a"})')
+    when = ruleset_module.load_ruleset("u").rule("x").when
+    assert when.text == '(profiling and "4(a)" in annex_iii_points) and not ("shared" in {"a"})'
+    assert when.facts == ("annex_iii_points", "profiling")
+
+
+def test_a_named_predicate_may_use_one_named_before_it(rules_root: Path) -> None:
+    later = NAMED + "  wider:\n    citation: Art 3\n    when: shared or used_by_public_authority\n"
+    named_ruleset(rules_root, "t", later, "wider")
+    text = ruleset_module.load_ruleset("t").rule("x").when.text
+    assert text == '((profiling and "4(a)" in annex_iii_points) or used_by_public_authority)'
+
+
+@pytest.mark.parametrize(("predicates", "expected"), [
+    ("predicates:\n  profiling:\n    citation: Art 2\n    when: 'true'\n",
+     "predicate `profiling`: a name that is not a fact's is needed"),
+    ("predicates:\n  shared:\n    when: profiling\n",
+     "predicate `shared`: needs a `citation` and a `when`, both text"),
+    ("predicates:\n  shared:\n    citation: Art 2\n    when: profilng\n",
+     "predicate `shared`: unknown fact `profilng`; did you mean `profiling`?"),
+    ("predicates: [shared]\n", "`predicates` must map names to a `citation` and a `when`"),
+])
+def test_a_bad_named_predicate_is_refused_by_its_name(rules_root: Path, predicates: str,
+                                                      expected: str) -> None:
+    named_ruleset(rules_root, "t", predicates, "profiling")
+    with pytest.raises(RuleFileError) as err:
+        ruleset_module.load_ruleset("t")
+    assert str(err.value) == f"rules/t/ruleset.yaml: {expected} [AT200]"
+
+
+def test_a_text_inherits_the_named_predicates_and_cannot_name_them_again(rules_root: Path) -> None:
+    named_ruleset(rules_root, "base", NAMED, "shared")
+    write(rules_root, "child", "rules:\n  - id: y\n    title: T\n    citation: Art 1\n"
+          "    when: shared and used_by_public_authority\n    outcome: {tier: high_risk}\n")
+    with (rules_root / "child" / "ruleset.yaml").open("a") as manifest:
+        manifest.write("extends: base\n")
+    child = ruleset_module.load_ruleset("child")
+    assert child.rule("y").when.facts == ("annex_iii_points", "profiling", "used_by_public_authority")
+    ruleset_module._load.cache_clear()
+    ruleset_module._text.cache_clear()
+    with (rules_root / "child" / "ruleset.yaml").open("a") as manifest:
+        manifest.write(NAMED)
+    with pytest.raises(RuleFileError, match="predicate `shared`: already named in the text it extends"):
+        ruleset_module.load_ruleset("child")
+
+
+def test_the_art_49_4_registrations_read_one_named_predicate() -> None:
+    """Art 49(4) reaches the registrations of Art 49(1), (2) and (3) alike: the provider's, the
+    derogating provider's and the deployer's rules read the same condition, written once."""
+    rules = ruleset_module.load_ruleset("eu-2024")
+    texts = {rules.rule(rule_id).when.text for rule_id in ("art_49_4", "art_49_4_derogation",
+                                                           "art_49_4_deployer")}
+    assert len(texts) == 1
+    assert rules.rule("art_49_4").when.facts == (
+        "annex_iii_points", "biometric_verification_only", "for_law_enforcement",
+        "for_migration_asylum_border_control", "practices", "travel_document_verification",
+        "used_by_public_authority")

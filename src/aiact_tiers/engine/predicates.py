@@ -365,6 +365,24 @@ def depth(node: Tree) -> int:
 _STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'" + r'|"(?:[^"\\]|\\.)*"')
 _REGEX = re.compile(r"[=!]~")
 """The regular-expression operators ``=~``, ``=~~``, ``!~`` and ``!~~``, outside string literals."""
+_WORD = re.compile(r"(?<![\w$.])[A-Za-z_]\w*")
+"""A bare name in a predicate: a fact, a keyword, or a named predicate (a parameter has ``$``)."""
+
+
+def expand(text: str, named: Mapping[str, str]) -> str:
+    """``text`` with each bare name of ``named`` replaced by its predicate in brackets, string
+    literals left as they are (a name inside quotes is a value, not a predicate)."""
+    def name(match: re.Match[str]) -> str:
+        word = match.group()
+        return f"({named[word]})" if word in named else word
+
+    out, at = [], 0
+    for literal in _STRINGS.finditer(text):
+        out += [_WORD.sub(name, text[at:literal.start()]), literal.group()]
+        at = literal.end()
+    out.append(_WORD.sub(name, text[at:]))
+    return "".join(out)
+
 
 
 def tree(node: Any) -> Tree:

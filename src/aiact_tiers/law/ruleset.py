@@ -41,9 +41,10 @@ DEFAULT_RULESET = "eu-2024-2026"
 _MANIFEST = "ruleset.yaml"
 _MANIFEST_KEYS = {
     "id", "title", "act", "url", "version", "extends", "in_force_from", "retire", "replace",
-    "parameters", "regimes", "description", "presumptions", "operators",
+    "parameters", "regimes", "description", "presumptions", "operators", "predicates",
 }
 _PRESUMPTION_KEYS = {"fact", "value", "citation", "reason"}
+_PREDICATE_KEYS = {"citation", "when"}
 
 
 @dataclass(frozen=True, eq=False)
@@ -208,6 +209,7 @@ class _Files:
         self.documents: dict[str, Any] = {}
         self.trees: dict[str, _engine.Tree] = {}
         self.param_kinds: dict[str, str] = {}
+        self.named: dict[str, str] = {}  # the named predicates rules may use, see _named
 
     @property
     def rule_files(self) -> list[str]:
@@ -221,7 +223,10 @@ class _Files:
         return data
 
     def predicate(self, text: str) -> _engine.Predicate:
-        """The predicate of ``text``: from its stored tree, or parsed and type-checked."""
+        """The predicate of ``text`` (its named predicates written out): from its stored tree,
+        or parsed and type-checked."""
+        if self.named:
+            text = _engine.expand(text, self.named)
         cached = self.cached
         if cached is not None and cached.param_kinds == self.param_kinds and text in cached.trees:
             return _engine.predicate(text, cached.trees[text])
@@ -326,6 +331,32 @@ def _presumptions(data: Any, source: str) -> dict[str, Presumption]:
     return out
 
 
+def _named(data: Any, source: str, files: _Files) -> dict[str, str]:
+    """The manifest's ``predicates``: conditions that several rules share, each named, citing
+    its provision and written once, that a rule's ``when`` (or a later one) uses by its name.
+    Each is type-checked here, so that a fault names it; a name cannot be a fact's, nor that of
+    a predicate of the text extended (its rules would read another condition than the name)."""
+    if not isinstance(data, dict):
+        raise RuleFileError(f"{source}: `predicates` must map names to a `citation` and a `when`")
+    named = dict(files.named)
+    for name, spec in data.items():
+        where = f"{source}: predicate `{name}`"
+        if not isinstance(name, str) or not name.isidentifier() or name in _engine.FACT_TYPES:
+            raise RuleFileError(f"{where}: a name that is not a fact's is needed")
+        if name in named:
+            raise RuleFileError(f"{where}: already named in the text it extends")
+        if not isinstance(spec, dict) or set(spec) - {"__line__"} != _PREDICATE_KEYS or not all(
+                isinstance(spec[key], str) for key in _PREDICATE_KEYS):
+            raise RuleFileError(f"{where}: needs a `citation` and a `when`, both text")
+        try:
+            files.predicate(spec["when"])
+        except _engine.PredicateError as exc:
+            raise RuleFileError(f"{where}: {exc}") from None
+        named[name] = _engine.expand(spec["when"], named)
+        files.named = named
+    return named
+
+
 class _Text(NamedTuple):
     """A ruleset as its manifest and rule files state it, merged with the text it extends: its
     rules before the duties derived from ``as_provider`` are added and before the overrides
@@ -338,6 +369,7 @@ class _Text(NamedTuple):
     presumptions: dict[str, Presumption]
     in_force_from: dt.date
     role_citations: dict[Any, str]
+    named: dict[str, str]  # its named predicates, written out (see _named)
     predicate: Callable[[str], _engine.Predicate]  # of its files, for the derived duties
 
 
@@ -386,6 +418,9 @@ def _read(manifest: Mapping[str, Any], files: _Files) -> _Text:
     presumptions = dict(base.presumptions) if base else {}
     presumptions.update(_presumptions(manifest.get("presumptions") or [], source))
     files.param_kinds = {name: _engine.param_kind(p.values[0][1]) for name, p in parameters.items()}
+    files.named = dict(base.named) if base else {}
+    if "predicates" in manifest:
+        files.named = _named(manifest["predicates"], source, files)
     in_force_from = manifest.get("in_force_from") or (base.in_force_from if base else None)
     if not isinstance(in_force_from, dt.date):
         raise RuleFileError(f"{source}: `in_force_from` must be a date")
@@ -418,7 +453,7 @@ def _read(manifest: Mapping[str, Any], files: _Files) -> _Text:
         if rule.applies_from is not None and rule.applies_from not in regimes:
             raise RuleFileError(f"{rule.source}: `applies_from` must name a regime")
     return _Text(manifest, rules, parameters, regimes, presumptions, in_force_from,
-                 _operators(manifest.get("operators"), base, source), files.predicate)
+                 _operators(manifest.get("operators"), base, source), files.named, files.predicate)
 
 
 def _operators(data: Any, base: _Text | None, source: str) -> dict[Any, str]:
