@@ -43,6 +43,21 @@ def test_a_derogation_joins_the_rule_it_defeats_and_reaches_the_tier() -> None:
     assert boxes(svg)[0][2].startswith("Art 6(3) fired: ")
 
 
+def test_a_rule_of_another_tier_cited_for_its_duty_leads_to_no_tier() -> None:
+    """Art 50(6): the Art 50(1) duty of a high-risk chatbot is explained by its rule, which does
+    not make the system high-risk."""
+    chatbot = {**SORTER, "narrow_procedural_task": False, "significant_risk_of_harm": True,
+               "interacts_with_natural_persons": True, "interaction_obvious": False,
+               "authorised_by_law_for_criminal_offences": False}
+    svg = decision_path_svg(classify(chatbot, as_of=AS_OF))
+    assert [b[:2] for b in boxes(svg)] == [
+        ("Annex III 4(a)", "Recruitment or selection of natural…"),
+        ("Art 50(1)", "AI system intended to interact dire…"),
+        ("high_risk", "as of 2026-11-28"),
+    ]
+    assert len(ET.fromstring(svg).findall(f"{SVG}line")) == 1  # Annex III 4(a) to the tier only
+
+
 def test_an_undetermined_result_says_no_provision_fired_and_which_tiers_remain() -> None:
     result = classify({}, as_of=AS_OF, presume=False)
     assert [b[:2] for b in boxes(decision_path_svg(result))] == [

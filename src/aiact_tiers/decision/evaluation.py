@@ -168,14 +168,25 @@ class Evaluation:
         """Keep the answers and the obligations, and take the basis from the answers.
 
         Only an effective rule decides, and an effective rule has fired: the basis is the rules
-        that can explain the tier (its own, and those reaching no tier) that are effective.
+        that can explain the tier (its own, and those reaching no tier) that are effective, and
+        those of another tier that opened the regime of a duty listed (see
+        :attr:`Snapshot.duty_openers`).
         """
         self.answers, self.unknown = answers, unknown
         self.tier = self.tiers[0] if len(self.tiers) == 1 else None
-        rules, pick = self.snapshot.basis_candidates(self.tier)
+        snapshot = self.snapshot
+        rules, pick = snapshot.basis_candidates(self.tier)
         self.basis = list(compress(rules, pick(answers)))  # True, not None or False
         self.raw = obligations  # as the rules open them, before _sound
-        self.obligations = _sound(self.snapshot, self.tiers, obligations)
+        self.obligations = _sound(snapshot, self.tiers, obligations)
+        if self.tier is not None and obligations:
+            fired = [(at, duties) for at, duties in snapshot.duty_openers[self.tier] if answers[at] is True]
+            if fired:
+                listed = self.listed
+                cited = [snapshot.classifying[at] for at, duties in fired if not duties.isdisjoint(listed)]
+                if cited:
+                    order = snapshot.position
+                    self.basis = sorted([*self.basis, *cited], key=lambda rule: order[rule.id])
 
     def _known(self, subject: str) -> dict[str, Value]:
         """The known facts of a subject, unknown ones absent, as the rules' own deciders read

@@ -493,6 +493,26 @@ class Snapshot:
         return {tier: (rules, picker(self.position[r.id] for r in rules))
                 for tier, rules in candidates.items()}
 
+    @functools.cached_property
+    def duty_openers(self) -> Mapping[Tier, tuple[tuple[int, frozenset[str]], ...]]:
+        """For each tier, the classifying rules reaching a less severe tier above minimal that
+        open regimes of obligations, each as its position among :attr:`classifying` with the ids
+        of the duties of those regimes: a result of the tier cites such a rule where it fired and
+        one of those duties is listed (Art 50(6): the transparency duties stand beside those of
+        a high-risk system). A rule of a more severe tier that fired would have decided the
+        tier; the catch-all minimal rule, whose regime is the Art 4 duty of every system,
+        explains no tier of its own and is not cited beside one. Out of scope no duty binds, and
+        a prohibition closes every other route: no rule is cited beside either."""
+        regimes: dict[str, set[str]] = {}
+        for duty in self.obligations:
+            for regime in duty.regimes:
+                regimes.setdefault(regime, set()).add(duty.id)
+        ranked = [(self.position[r.id], r.tier, frozenset().union(*(regimes.get(g, ()) for g in r.opens)))
+                  for r in self.openers if r.tier is not None and r.tier is not Tier.MINIMAL]
+        return {tier: tuple((at, duties) for at, reached, duties in ranked
+                            if duties and TIER_ORDER.index(reached) > TIER_ORDER.index(tier))
+                if tier not in (Tier.OUT_OF_SCOPE, Tier.PROHIBITED) else () for tier in TIER_ORDER}
+
     @_kept
     def program(self, system: bool, model: bool) -> _program.Compiled | None:
         """The whole decision as generated functions when a system, a model or both are

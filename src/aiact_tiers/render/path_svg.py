@@ -23,6 +23,7 @@ TIER_COLOURS = {
     Tier.PROHIBITED: "#b00", Tier.HIGH_RISK: "#c60", Tier.LIMITED: "#06c", Tier.MINIMAL: "#080",
     Tier.OUT_OF_SCOPE: "#080",
 }
+_TIERS = frozenset(Tier)  # a basis entry's outcome names a tier, or what else it decides
 FIRED, RULED_OUT, UNDETERMINED = "#333", "#999", "#666"
 MARKERS = {FIRED: "aiact-arrow-fired", RULED_OUT: "aiact-arrow-ruled-out"}
 """The arrowheads, one per colour of line."""
@@ -70,11 +71,14 @@ def decision_path_svg(result: Classification) -> str:
     tier_y = (height - BOX_H) // 2
     parts = []
     rows_of = {hit.rule: i for i, hit in enumerate(result.basis)}
+    own = result.system_tier
     for i, hit in enumerate(result.basis):
         y = _top(i)
         parts.append(_box(basis_x, y, hit.citation.provision, hit.title,
                           f"{hit.citation.provision} fired: {hit.message}", FIRED))
-        parts.append(_edge(basis_x + BOX_W, y + BOX_H // 2, tier_x - 4, tier_y + BOX_H // 2, FIRED))
+        if hit.outcome not in _TIERS or hit.outcome == own or hit.rule == "operator_position":
+            # a rule of another tier is cited for its duties (Art 50(6)): it leads to no tier
+            parts.append(_edge(basis_x + BOX_W, y + BOX_H // 2, tier_x - 4, tier_y + BOX_H // 2, FIRED))
     if not result.basis:
         parts.append(_box(basis_x, _top(0), "no provision fired", "unknown facts leave it open",
                           "No provision decided the tier yet", UNDETERMINED, dashed=True))

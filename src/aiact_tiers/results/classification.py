@@ -191,7 +191,9 @@ class Classification(_Result):
     possible_model_classes: list[ModelClass | None] = Field(
         default_factory=list, description="Every model class the unknown facts allow; None for "
         "none.")
-    basis: list[RuleHit] = Field(description="The rules that decided the tier and the model class.")
+    basis: list[RuleHit] = Field(
+        description="The rules that decided the tier and the model class, and those of another tier "
+        "whose duties are listed (an Art 50 duty of a high-risk system, Art 50(6)).")
     obligations: list[Obligation] = Field(
         description="The duties of the roles described, each with its phase, date and status.")
     open_questions: list[OpenQuestion] = Field(
