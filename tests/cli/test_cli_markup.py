@@ -53,6 +53,7 @@ def test_a_batch_error_row_is_printed_without_control_characters(run, tmp_path: 
 
 
 def test_markup_is_escaped_and_control_characters_but_tab_and_newline_removed() -> None:
-    from aiact_tiers.interfaces.cli.common import _m, terminal_text
+    from aiact_tiers.render.terminal import markup_text as _m
+    from aiact_tiers.render.terminal import terminal_text
 
     assert _m("[/]") == "\\[/]" and terminal_text("a\x1b[2Jb\tc\nd\x9b") == "a[2Jb\tc\nd"

@@ -56,6 +56,16 @@ def test_classify_summarises_and_full_adds_the_checklist(run) -> None:
     assert full.startswith(summary.split("--full lists")[0])
 
 
+def test_a_result_under_rich_prints_what_classify_full_prints(run) -> None:
+    """docs/how-to/notebook.md: rich prints a result as the tables of `classify --full`."""
+    from rich.console import Console
+
+    full = run("classify", str(EXAMPLE), "--as-of", AS_OF, "--full").stdout
+    console = Console(record=True, width=80, color_system=None, highlight=False)
+    console.print(_api())
+    assert lines(console.export_text()) == lines(full)
+
+
 def test_the_summary_counts_obligations_per_phase_and_names_each_open_fact() -> None:
     rows = dict(report.summary_rows(_api()))
     counts = {phase: len(obligations) for phase, obligations in _api().checklist().items()}

@@ -7,7 +7,7 @@ from typing import Any, Literal, NoReturn, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..facts.vocabulary import Role
-from .display import shown
+from .display import rendered, shown
 
 __all__ = [
     "Assumption",
@@ -229,6 +229,10 @@ class Classification(_Result):
 
     def _repr_html_(self) -> str:
         return shown(self, "html")
+
+    def __rich__(self) -> Any:
+        """The terminal's tables of the result, for ``rich.print(result)``."""
+        return rendered(self, "rich")
 
 
 _R = TypeVar("_R", bound=_Result)

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from ...law.ruleset import DEFAULT_RULESET, load_ruleset
+from ...render.terminal import terminal_text
 from ...results.classification import Tier
 from .. import files
 from ..batch import Outcome, Summary, classify_rendered, read_path
@@ -32,7 +33,6 @@ from .common import (
     _unwritable,
     err,
     out,
-    terminal_text,
 )
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import re
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from enum import StrEnum
@@ -16,12 +15,12 @@ from typing import Annotated, Any
 import typer
 from pydantic import ValidationError
 from rich.console import Console
-from rich.markup import escape
 
 from ...errors import AiactTiersError, DescriptionError
 from ...facts.descriptions import ModelDescription, SystemDescription, read_description_data
 from ...facts.descriptions import _read_description as read_description_file
 from ...facts.vocabulary import Role
+from ...render.terminal import terminal_text
 from .. import files
 
 out = Console(highlight=False)
@@ -96,22 +95,6 @@ def _one_line_errors() -> Iterator[None]:
 def _fail(message: str) -> None:
     typer.echo(f"error: {' '.join(terminal_text(message).split())}", err=True)
     raise typer.Exit(USAGE_ERROR)
-
-
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-"""Control characters but tab and newline, and the bidirectional overrides: removed from user
-text before it reaches the terminal, so it cannot move the cursor, retitle the window or reorder
-what is shown."""
-
-
-def terminal_text(text: object) -> str:
-    """Text from a description or rule file with control characters removed."""
-    return _CONTROL.sub("", str(text))
-
-
-def _m(text: object) -> str:
-    """User text inside rich markup: shown literally, `[` and all."""
-    return escape(terminal_text(text))
 
 
 def _date(text: str | None) -> dt.date | None:

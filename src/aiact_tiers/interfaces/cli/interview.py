@@ -18,6 +18,8 @@ from ...errors import DescriptionError
 from ...facts.descriptions import ModelDescription, SystemDescription, fact_info, load_description
 from ...facts.vocabulary import Role
 from ...law.ruleset import DEFAULT_RULESET
+from ...render.terminal import markup_text as _m
+from ...render.terminal import terminal_text
 from ...results.classification import Assumption, Classification, OpenQuestion
 from .. import files
 from ..inventory import csv_facts
@@ -30,14 +32,12 @@ from .common import (
     RulesetOpt,
     StrictOpt,
     _date,
-    _m,
     _one_line_errors,
     _read_description,
     _role,
     _unwritable,
     err,
     out,
-    terminal_text,
 )
 from .tables import _print_table
 

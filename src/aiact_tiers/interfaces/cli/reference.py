@@ -13,7 +13,9 @@ from rich.table import Table
 from ...documents import read_yaml
 from ...law.catalog import description_schema
 from ...law.ruleset import DEFAULT_RULESET, list_rulesets, load_ruleset
-from .common import CliError, RulesetOpt, _m, _one_line_errors, out, terminal_text
+from ...render.terminal import markup_text as _m
+from ...render.terminal import terminal_text
+from .common import CliError, RulesetOpt, _one_line_errors, out
 
 
 def explain_command(

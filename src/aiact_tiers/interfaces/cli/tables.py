@@ -1,91 +1,29 @@
-"""The tables printed on the terminal: a classification, open questions, a comparison of two texts
-and a history across the texts."""
+"""The tables printed on the terminal: a classification and its open questions as the render
+layer draws them (:mod:`aiact_tiers.render.terminal`), a comparison of two texts and a history
+across the texts."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.padding import Padding
 from rich.table import Column, Table
 
-from ...render import report
-from ...results.classification import Classification, OpenQuestion, Tier
-from .common import _m, out, terminal_text
+from ...render import report, terminal
+from ...render.terminal import markup_text as _m
+from ...render.terminal import terminal_text
+from ...results.classification import Classification, OpenQuestion
+from .common import out
 
 if TYPE_CHECKING:
     from ...analysis.compare import Comparison
     from ...analysis.history import History
 
-TIER_STYLE = {
-    Tier.OUT_OF_SCOPE: "green", Tier.PROHIBITED: "bold red", Tier.HIGH_RISK: "bold yellow",
-    Tier.LIMITED: "cyan", Tier.MINIMAL: "green",
-}
-
-
 def _print_table(result: Classification, *, full: bool = True) -> None:
-    """The result as a summary (tier, basis, obligations counted per phase, questions), and
-    with ``full`` its tables: basis, ruled out, presumptions, obligations, open questions."""
-    style = TIER_STYLE.get(result.tier, "magenta") if result.tier else "magenta"
-    title = result.name or result.id or "AI system"
-    out.print(f"[bold]{_m(title)}[/]: [{style}]{report.tier_label(result)}[/]")
-    out.print(f"ruleset {_m(result.ruleset)} ({_m(result.ruleset_version)}), as of {result.as_of}")
-    summary = Table.grid(padding=(0, 1))
-    summary.add_column(style="bold", no_wrap=True)
-    summary.add_column(overflow="fold")
-    for label, text in report.summary_rows(result):
-        summary.add_row(label, _m(text))
-    out.print(summary)
-    if full:
-        _print_details(result)
-    else:
-        out.print("[dim]--full lists every obligation, presumption and question.[/]")
-    out.print(f"[dim]{report.DISCLAIMER}[/]")
-
-
-def _print_details(result: Classification) -> None:
-    basis = Table("provision", "rule", "why", title="Legal basis", title_justify="left")
-    for hit in result.basis:
-        basis.add_row(_m(hit.citation.provision), _m(hit.title), _m(hit.message))
-    out.print(basis)
-    rows = report.ruled_out_rows(result)
-    if rows:
-        table = Table("provision", "would be", "ruled out by", "why", title="Ruled out",
-                      title_justify="left")
-        for row in rows:
-            table.add_row(*map(_m, row))
-        out.print(table)
-    _print_facts("Presumptions the result rests on", [
-        (f"{a.fact} presumed {str(a.value).lower()} ({a.provision})", a.question)
-        for a in result.assumptions])
-    for role, phase, obligations in report.grouped(result):
-        table = Table("provision", "obligation", "applies from", "status",
-                      title=f"{role}: {report.PHASE_TITLES[phase].lower()}", title_justify="left")
-        for o in obligations:
-            when = f"{o.applies_from}" + ("" if o.in_force else " (not yet)")
-            table.add_row(_m(o.citation.provision), _m(o.title), when, o.status.value)
-        out.print(table)
-    _print_questions(result.open_questions)
-
-
-def _print_facts(title: str, items: list[tuple[str, str]]) -> None:
-    """A titled list of facts, each head on its own line (a fact name is never cut), the
-    question under it, wrapped at words."""
-    if not items:
-        return
-    out.print(f"[bold]{title}[/]")
-    for head, text in items:
-        out.print(_m(head))
-        out.print(Padding(_m(text), (0, 0, 0, 4)))
-
-
-def _print_questions(questions: list[OpenQuestion]) -> None:
-    _print_facts("Open questions", [(f"{q.fact} ({q.provision})", q.question) for q in questions])
+    out.print(terminal.classification_renderable(result, full=full))
 
 
 def _print_questions_or_none(questions: list[OpenQuestion]) -> None:
-    _print_questions(questions)
-    if not questions:
-        out.print("No open questions: the facts decide the result.")
+    out.print(terminal.questions_renderable(questions))
 
 
 def _print_comparison(diff: Comparison) -> None:
