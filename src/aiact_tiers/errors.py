@@ -82,8 +82,12 @@ class DescriptionError(AiactTiersError, ValueError):
                     continue
                 lines.append(f"unknown field `{loc}`{did_you_mean(name, names)}")
                 continue
-            message, hint = err["msg"], ""
-            if err["type"] == "enum":
+            message, hint = _ALLOWED.get(err["type"], err["msg"]), ""
+            if err["type"] == "value_error":  # a check of ours: its own words
+                message = str(err["ctx"]["error"])
+            elif err["type"] == "literal_error" and err["loc"] == ("kind",):
+                message = "must be 'system' or 'model'"
+            elif err["type"] == "enum":
                 expected = err["ctx"]["expected"]  # "'a', 'b' or 'c'"
                 message = f"must be one of {expected}"
                 hint = did_you_mean(str(err.get("input")), expected.split("'")[1::2])
@@ -91,6 +95,20 @@ class DescriptionError(AiactTiersError, ValueError):
                 message = "a list is expected (or a mapping of members to true, false or null)"
             lines.append(f"field `{loc}`: {message} (got `{err.get('input')!r}`{hint})")
         return cls("; ".join(lines))
+
+
+_ALLOWED = {
+    **dict.fromkeys(("bool_parsing", "bool_type"), "must be true or false (null, or left out, "
+                    "for unknown)"),
+    **dict.fromkeys(("float_parsing", "float_type", "int_parsing", "int_type"), "must be a number"),
+    "finite_number": "must be a finite number",
+    **dict.fromkeys(("date_parsing", "date_type", "date_from_datetime_parsing",
+                     "date_from_datetime_inexact"), "must be a date, YYYY-MM-DD"),
+    "string_type": "must be text",
+    "list_type": "a list is expected",
+}
+"""What a value of the wrong type must be instead, by pydantic's error type: the field's
+allowed values in the description's own terms."""
 
 
 def _one_branch(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:

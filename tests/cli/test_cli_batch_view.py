@@ -15,7 +15,7 @@ from cli_support import AS_OF, IN_SCOPE
 from rich.console import Console
 from test_cli_batch import CV
 
-from aiact_tiers.interfaces.batch import Summary
+from aiact_tiers.interfaces.batch import Kept, Summary
 from aiact_tiers.interfaces.batch_view import OPEN_FACTS_SHOWN, expected_rows, progress_bar, summary_view
 from aiact_tiers.interfaces.inventory import RowError
 from aiact_tiers.results.classification import Tier
@@ -30,9 +30,9 @@ def _text(renderable: object, width: int = 100) -> str:
 
 def test_the_summary_counts_tiers_and_the_facts_that_leave_rows_open() -> None:
     summary = Summary()
-    summary.add((Tier.HIGH_RISK, Tier.HIGH_RISK, ("profiling",)))  # determined: its facts not counted
-    summary.add((None, Tier.HIGH_RISK, ("profiling", "annex_iii_points")))
-    summary.add((None, Tier.LIMITED, ("profiling",)))
+    summary.add(Kept("a", Tier.HIGH_RISK, Tier.HIGH_RISK, ("profiling",)))  # determined: facts not counted
+    summary.add(Kept("b", None, Tier.HIGH_RISK, ("profiling", "annex_iii_points")))
+    summary.add(Kept("c", None, Tier.LIMITED, ("profiling",)))
     summary.add(RowError(4, "bad", "unknown field `profilng`"))
     text = _text(summary_view(summary))
     assert "4 rows" in text
@@ -52,13 +52,13 @@ def test_the_summary_lists_the_facts_leaving_most_rows_open_and_counts_the_rest(
     names = [f"fact_{i:02}" for i in range(OPEN_FACTS_SHOWN + 3)]
     for i, name in enumerate(names):
         for _ in range(i + 1):
-            summary.add((None, Tier.MINIMAL, (name,)))
+            summary.add(Kept(None, None, Tier.MINIMAL, (name,)))
     text = _text(summary_view(summary))
     shown = [name for name in names if f"│ {name} " in text]
     assert shown == names[3:]
     assert "│ and 3 more facts " in text
     everything_known = Summary()
-    everything_known.add((Tier.MINIMAL, Tier.MINIMAL, ()))
+    everything_known.add(Kept(None, Tier.MINIMAL, Tier.MINIMAL, ()))
     assert "undetermined rows open" not in _text(summary_view(everything_known))
 
 

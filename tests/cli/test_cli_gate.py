@@ -120,3 +120,65 @@ def test_the_summary_counts_the_most_severe_tier_an_undetermined_row_may_reach()
     assert summary.may_reach == {"prohibited": 1, "limited": 1, "minimal": 1}
     assert summary.gate(Tier.LIMITED) == ["2 undetermined rows may reach limited or a more severe tier"]
     assert summary.gate(Tier.LIMITED, undetermined=False) == []
+
+
+def junit_cases(path: Path) -> list[tuple[str, str | None]]:
+    """(name, failure message or None) of each test case of a JUnit report."""
+    from xml.etree import ElementTree
+
+    root = ElementTree.parse(path).getroot()
+    suite = root.find("testsuite")
+    assert suite is not None
+    cases = [(case.get("name", ""), None if (failure := case.find("failure")) is None
+              else failure.get("message")) for case in suite.iter("testcase")]
+    failed = sum(message is not None for _, message in cases)
+    for element in (root, suite):
+        assert (element.get("tests"), element.get("failures"), element.get("errors")) == (
+            str(len(cases)), str(failed), "0")
+    return cases
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_junit_reports_the_gate_on_every_row_with_its_reason(run, tmp_path: Path, jobs: str) -> None:
+    rows = [CV, PROHIBITED, ANYTHING, MINIMAL_OR_LESS, UNREADABLE]
+    result = gate(run, tmp_path, rows, "--fail-on", "high_risk", "--junit", str(tmp_path / "gate.xml"),
+                  "--jobs", jobs)
+    assert result.exit_code == 1  # the report does not change the gate
+    assert junit_cases(tmp_path / "gate.xml") == [
+        ("line 1 (hr-001)", "reached high_risk"),
+        ("line 2 (p)", "reached prohibited"),
+        ("line 3 (blank)", "undetermined, and may reach prohibited"),
+        ("line 4 (plain)", None),
+        ("line 5 (bad)", "could not be read: field `profiling`: must be true or false (null, or left "
+                         "out, for unknown) (got `'maybe'`)"),
+    ]
+
+
+def test_junit_passes_what_the_gate_is_told_to_allow(run, tmp_path: Path) -> None:
+    result = gate(run, tmp_path, [ANYTHING, UNREADABLE, MINIMAL_OR_LESS], "--fail-on", "high_risk",
+                  "--allow-undetermined", "--allow-errors", "--junit", str(tmp_path / "gate.xml"))
+    assert result.exit_code == 0
+    assert junit_cases(tmp_path / "gate.xml") == [
+        ("line 1 (blank)", None), ("line 2 (bad)", None), ("line 3 (plain)", None)]
+
+
+def test_a_junit_report_holds_no_control_character_of_an_id(run, tmp_path: Path) -> None:
+    """XML cannot hold control characters; an id from the inventory may."""
+    rows = [{**CV, "id": "hr\x01-\x1b[31m1"}]
+    result = gate(run, tmp_path, rows, "--fail-on", "high_risk", "--junit", str(tmp_path / "gate.xml"))
+    assert result.exit_code == 1
+    assert junit_cases(tmp_path / "gate.xml") == [("line 1 (hr-[31m1)", "reached high_risk")]
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    (["--junit", "gate.xml"], "error: `--junit` reports the gate of `--fail-on`: name the tier it fails on"),
+    (["--fail-on", "high_risk", "--junit", "gate.txt"],
+     "error: `--junit` `gate.txt`: a JUnit report is an .xml file"),
+])
+def test_a_junit_report_without_a_gate_or_an_xml_name_is_refused_on_one_line(
+    run, tmp_path: Path, options: list[str], message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = gate(run, tmp_path, [CV], *options)
+    assert (result.exit_code, result.stderr.strip()) == (2, message)
+    assert list(tmp_path.glob("gate.*")) == [] and not (tmp_path / "out.jsonl").exists()

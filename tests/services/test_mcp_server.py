@@ -62,7 +62,7 @@ def test_the_server_lists_seven_tools_and_classifies_the_cv_example() -> None:
     assert bad_field.is_error
     assert bad_field.content[0].text == "error: unknown field `profilng`; did you mean `profiling`?"
     assert bad_ruleset.is_error and bad_ruleset.content[0].text.startswith(
-        "error: field `ruleset`: Value error, must be one of eu-2023-ep, eu-2024, eu-2024-2026")
+        "error: field `ruleset`: must be one of eu-2023-ep, eu-2024, eu-2024-2026")
     assert no_description.is_error
     assert no_description.content[0].text.startswith("error: field `description`: Field required")
     assert "profiling" in [q["fact"] for q in questions.structured_content["questions"]]

@@ -114,7 +114,7 @@ def test_explain_names_a_cases_file_with_a_syntax_error(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("text", "message"), [
     (b"kind: model\ntraining_compute_flop: true\n",
-     "field `training_compute_flop`: Value error, a FLOP count is a number, not true or false "
+     "field `training_compute_flop`: a FLOP count is a number, not true or false "
      "(got `True`) [AT100]"),
     (b"infers_outputs_from_input: true\ntraining_compute_flop: 1.0e+26\n",
      "field `training_compute_flop` is not a fact of this kind of description: AI systems and "

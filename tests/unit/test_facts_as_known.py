@@ -128,7 +128,7 @@ def test_a_description_file_may_carry_its_own_date(tmp_path: Path) -> None:
     ("social_scoring", "field `practices`: a list is expected (or a mapping of members to true, "
                        "false or null) (got `'social_scoring'`)"),
     (3, "field `practices`: a list is expected (or a mapping of members to true, false or null)"),
-    ({"social_scoring": "perhaps"}, "field `practices.social_scoring`: Input should be a valid boolean"),
+    ({"social_scoring": "perhaps"}, "field `practices.social_scoring`: must be true or false"),
 ])
 def test_a_set_fact_in_the_wrong_form_names_the_form_expected(value: object, message: str) -> None:
     with pytest.raises(DescriptionError) as caught:
@@ -141,7 +141,7 @@ def test_a_bad_date_in_an_inventory_row_names_its_field_and_line() -> None:
     text = "id,as_of\nr1,2026-13-01\n"
     [(line, item)] = list(classify_many(read_inventory(io.StringIO(text), "csv")))
     assert line == 2 and isinstance(item, RowError)
-    assert item.message.startswith("field `as_of`: Input should be a valid date")
+    assert item.message.startswith("field `as_of`: must be a date, YYYY-MM-DD")
 
 
 def _cell(value: object) -> str:

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..decision.classify import classify, classify_compact
 from ..errors import DescriptionError
@@ -101,23 +101,32 @@ def _each(
             yield row.line, RowError(row.line, row_id(row.data), exc.message)
 
 
-Outcome = RowError | tuple[Tier | None, Tier | None, tuple[str, ...]]
-"""What is left of a row once its output is rendered: its error, or its tier (None: open) with
-the most severe tier it may reach and the facts of its open questions."""
+class Kept(NamedTuple):
+    """What is left of a classified row once its output is rendered: its id, its tier (None:
+    open), the most severe tier it may reach and the facts of its open questions."""
+
+    id: str | None
+    tier: Tier | None
+    worst: Tier | None
+    facts: tuple[str, ...]
+
+
+Outcome = RowError | Kept
+"""What is left of a row once its output is rendered: its error, or what :class:`Kept` holds."""
 
 
 def outcome(item: Item | Compact) -> Outcome:
-    """The error, or the tier, the most severe tier still possible and the open facts (none
-    for a compact record, which asks no questions), of a row: all that a :class:`Summary`
-    counts."""
+    """The error, or the id, the tier, the most severe tier still possible and the open facts
+    (none for a compact record, which asks no questions), of a row: all that a
+    :class:`Summary` counts and a gate decides on."""
     if isinstance(item, RowError):
         return item
     if isinstance(item, dict):
         tier = item["tier"]
         worst = max(map(Tier, item["possible_tiers"]), key=SEVERITY.index, default=None)
-        return (None if tier is None else Tier(tier)), worst, ()
+        return Kept(item["id"], (None if tier is None else Tier(tier)), worst, ())
     worst = max(item.possible_tiers, key=SEVERITY.index, default=None)
-    return item.tier, worst, tuple(q.fact for q in item.open_questions)
+    return Kept(item.id, item.tier, worst, tuple(q.fact for q in item.open_questions))
 
 
 def classify_rendered(
@@ -206,14 +215,13 @@ class Summary:
         if isinstance(kept, RowError):
             self.errors += 1
             return
-        tier, worst, facts = kept
-        if tier is not None:
-            self.tiers[tier.value] += 1
+        if kept.tier is not None:
+            self.tiers[kept.tier.value] += 1
             return
         self.undetermined += 1
-        self.open_facts.update(facts)
-        if worst is not None:
-            self.may_reach[worst.value] += 1
+        self.open_facts.update(kept.facts)
+        if kept.worst is not None:
+            self.may_reach[kept.worst.value] += 1
 
     @property
     def total(self) -> int:
@@ -240,12 +248,30 @@ class Summary:
     def _at_least(counts: Counter[str], threshold: Tier) -> int:
         return sum(counts[t.value] for t in SEVERITY[SEVERITY.index(threshold):])
 
+
     def counts(self) -> dict[str, int]:
         """Rows per tier in the law's order, then undetermined and errors."""
         out = {tier.value: self.tiers[tier.value] for tier in Tier}
         out["undetermined"] = self.undetermined
         out["errors"] = self.errors
         return out
+
+
+def gate_failure(kept: Outcome, threshold: Tier, *, undetermined: bool = True,
+                 errors: bool = True) -> str | None:
+    """Why one row fails a gate at ``threshold``, as :meth:`Summary.gate` counts it: it reached
+    the threshold or a more severe tier, may still reach it while undetermined (unless
+    ``undetermined`` is False), or could not be read (unless ``errors`` is False); None when
+    it passes."""
+    if isinstance(kept, RowError):
+        return f"could not be read: {kept.message}" if errors else None
+    above = SEVERITY[SEVERITY.index(threshold):]
+    if kept.tier is not None:
+        return f"reached {kept.tier.value}" if kept.tier in above else None
+    if undetermined and kept.worst in above:
+        assert kept.worst is not None
+        return f"undetermined, and may reach {kept.worst.value}"
+    return None
 
 
 def _rows(n: int) -> str:

@@ -15,10 +15,11 @@ import typer
 
 from ...law.ruleset import DEFAULT_RULESET, load_ruleset
 from ...render.terminal import terminal_text
-from ...results.classification import Tier
+from ...results.classification import Classification, Tier
 from .. import files
-from ..batch import Outcome, Summary, classify_rendered, read_path
+from ..batch import Outcome, Summary, classify_rendered, gate_failure, outcome, read_path
 from ..inventory import Item, RowError
+from ..junit import GateCase, junit_report
 from ..records import FLAT_COLUMNS, compact_record, csv_record, jsonl_record
 from .common import (
     GATE_FAILED,
@@ -126,6 +127,11 @@ def batch_command(
                            "tier, possible tiers, basis and obligation rule ids, as POST /batch "
                            "gives them (JSON Lines only; no explanation, several times faster).")
     ] = False,
+    junit: Annotated[
+        Path | None, typer.Option("--junit", metavar="FILE", help="With --fail-on: write the gate's "
+                                  "verdict on each row as a JUnit XML report (.xml), for the test "
+                                  "views of CI services.")
+    ] = None,
 ) -> None:
     """Classify every system of an inventory; one result or error per row, then a summary.
 
@@ -139,6 +145,7 @@ def batch_command(
             raise CliError(f"`--output` `{output}` is the inventory; write the results elsewhere")
         if compact and output is not None and output.suffix.lower() != ".jsonl":
             raise CliError(f"`--compact` writes JSON Lines: name a .jsonl output, not `{output.name}`")
+        cases = _junit_cases(junit, fail_on, inventory, output)
         from .. import batch_view
 
         rows = read_path(inventory)
@@ -151,6 +158,10 @@ def batch_command(
             ):
                 writer.write(line, item, text)
                 summary.add(item)
+                if cases is not None and fail_on is not None:
+                    kept = outcome(item) if isinstance(item, Classification | dict) else item
+                    cases.append(GateCase(line, kept.id, gate_failure(
+                        kept, fail_on, undetermined=not allow_undetermined, errors=not allow_errors)))
                 if isinstance(item, RowError):
                     err.print(terminal_text(f"{inventory}:{item}"), markup=False)
                 if advance:
@@ -159,11 +170,31 @@ def batch_command(
         out.print(batch_view.summary_view(summary, rules.act))
     counts = ", ".join(f"{tier} {n}" for tier, n in summary.counts().items())
     err.print(f"{summary.total} rows: {counts}", markup=False)
+    if junit is not None and cases is not None and fail_on is not None:
+        with _one_line_errors(), files.atomic_text(junit) as stream:
+            stream.write(junit_report(cases, inventory=inventory.name,
+                                      suite=f"aiact-tiers batch --fail-on {fail_on.value} ({rules.id})"))
     if fail_on is not None:
         reasons = summary.gate(fail_on, undetermined=not allow_undetermined, errors=not allow_errors)
         if reasons:
             err.print(f"gate --fail-on {fail_on.value} failed: {'; '.join(reasons)}", markup=False)
             raise typer.Exit(GATE_FAILED)
+
+
+def _junit_cases(junit: Path | None, fail_on: Tier | None, inventory: Path,
+                 output: Path | None) -> list[GateCase] | None:
+    """The list the rows' verdicts gather in for ``--junit``, after checking its path; None
+    without ``--junit``."""
+    if junit is None:
+        return None
+    if fail_on is None:
+        raise CliError("`--junit` reports the gate of `--fail-on`: name the tier it fails on")
+    if junit.suffix.lower() != ".xml":
+        raise CliError(f"`--junit` `{junit}`: a JUnit report is an .xml file")
+    if _same_file(junit, inventory) or (output is not None and _same_file(junit, output)):
+        raise CliError(f"`--junit` `{junit}` is the inventory or the output; write it elsewhere")
+    files.check_writable(junit)
+    return []
 
 
 def _same_file(a: Path, b: Path) -> bool:
