@@ -5,6 +5,7 @@ The cases are the reproductions of the reliability audit (D2, D7, D8, D10, D20, 
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -188,3 +189,16 @@ def test_a_csv_row_error_keeps_its_id_in_the_written_record(tmp_path: Path) -> N
     assert json.loads(output.read_text()) == {
         "line": 2, "id": "s-1",
         "error": "field `practices`: `;` holds no values; write `none` for an empty list"}
+
+
+def test_a_colon_inside_a_value_keeps_the_row_as_the_api_reads_it() -> None:
+    """The fast JSON Lines path counts colons against the fields set; a colon inside a value
+    sends the row the slow way, to the same record."""
+    from aiact_tiers.decision.classify import classify_compact
+    from aiact_tiers.interfaces.batch import classify_jsonl
+
+    row = {"id": "x:1", "name": "CV scorer: beta", "annex_iii_points": ["4(a)"], "profiling": True,
+           "practices": []}
+    (record,) = classify_jsonl([json.dumps(row).encode()], as_of=dt.date(2026, 12, 1))
+    assert record == {"line": 1, **classify_compact(row, as_of=dt.date(2026, 12, 1))}
+    assert record["id"] == "x:1" and record["tier"] == "high_risk"
