@@ -27,8 +27,7 @@ __all__ = ["Duty", "Parameter", "Picker", "Presumption", "Reader", "Regime", "Sn
            "picker"]
 
 
-@dataclass(frozen=True)
-class Regime:
+class Regime(NamedTuple):
     """A group of obligations that apply together from one date (e.g. Art 113(c))."""
 
     id: str
@@ -39,8 +38,7 @@ class Regime:
     note: str = ""
 
 
-@dataclass(frozen=True)
-class Parameter:
+class Parameter(NamedTuple):
     """An amendable number or list, with its values keyed by the date they take effect."""
 
     id: str
@@ -79,8 +77,7 @@ def _all(terms: Sequence[_engine.Tree]) -> _engine.Tree:
     return terms[0] if len(terms) == 1 else ("and", terms[0], _all(terms[1:]))
 
 
-@dataclass(frozen=True)
-class Presumption:
+class Presumption(NamedTuple):
     """A fact the law takes as given until the description says otherwise: an exception holds
     only when whoever relies on it establishes it (an Art 2 exclusion, the Art 6(3) conditions,
     an Art 50 exception, a carve-out inside an Annex III point), and a description is taken to be
