@@ -310,7 +310,8 @@ def main() -> None:
         """A measure as a multiple of its same-run baseline, with its target: at most ``most``
         times the baseline (the project's target on this machine when it is quiet)."""
         ratio = value / baseline
-        return f"{ratio:.1f}x {unit}", f"<= {most:g}x", ratio <= most
+        digits = 2 if most < 10 else 1  # enough to tell a ratio from a target of 1.47
+        return f"{ratio:.{digits}f}x {unit}", f"<= {most:g}x", ratio <= most
 
     per_row = 1e6 / rate, 1e6 / cli_rate  # µs per system
     rows = [
