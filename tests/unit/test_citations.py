@@ -115,6 +115,8 @@ def _citations(ruleset_id: str) -> list[tuple[str, str]]:
     found = [(rule.id, rule.citation.provision) for rule in ruleset]
     found += [(f"regime {r.id}", r.citation) for r in ruleset.regimes.values()]
     found += [(f"parameter {p.id}", p.citation) for p in ruleset.parameters.values()]
+    found += [(f"presumption {p.fact}", p.citation) for p in ruleset.presumptions]
+    found += [(f"predicate {p.id}", p.citation) for p in ruleset.predicates.values()]
     for fact in sorted({name for rule in ruleset for name in rule.when.facts}):
         info = fact_info(fact, ruleset.act)
         found += [(f"fact {fact}", cite) for cite in pinpoints(info["provision"])]

@@ -229,6 +229,9 @@ def test_the_art_49_4_registrations_read_one_named_predicate() -> None:
     texts = {rules.rule(rule_id).when.text for rule_id in ("art_49_4", "art_49_4_derogation",
                                                            "art_49_4_deployer")}
     assert len(texts) == 1
+    assert rules.predicates["art_49_4_area"].citation == "Art 49(4)"
+    assert texts == {f"({rules.predicates['art_49_4_area'].when})"}
+    assert ruleset_module.load_ruleset("eu-2024-2026").predicates == rules.predicates  # inherited
     assert rules.rule("art_49_4").when.facts == (
         "annex_iii_points", "biometric_verification_only", "for_law_enforcement",
         "for_migration_asylum_border_control", "practices", "travel_document_verification",

@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 
 
 __all__ = [
-    "DEFAULT_RULESET", "Parameter", "Presumption", "Regime", "RuleSet", "list_rulesets", "load_ruleset",
-    "load_ruleset_overlay",
+    "DEFAULT_RULESET", "NamedPredicate", "Parameter", "Presumption", "Regime", "RuleSet", "list_rulesets",
+    "load_ruleset", "load_ruleset_overlay",
 ]
 
 DEFAULT_RULESET = "eu-2024-2026"
@@ -66,6 +66,8 @@ class RuleSet:
     presumptions: tuple[Presumption, ...] = field(default=(), repr=False)
     role_citations: Mapping[Any, str] = field(default_factory=dict, repr=False)
     """The provision defining each role (None: the persons the Act applies to)."""
+    predicates: Mapping[str, NamedPredicate] = field(default_factory=dict, repr=False)
+    """The conditions its manifest names, which its rules use written out."""
 
     @functools.cached_property
     def overridden(self) -> Mapping[str, tuple[str, ...]]:
@@ -331,14 +333,24 @@ def _presumptions(data: Any, source: str) -> dict[str, Presumption]:
     return out
 
 
-def _named(data: Any, source: str, files: _Files) -> dict[str, str]:
+class NamedPredicate(NamedTuple):
+    """A condition several rules share, named in a ruleset's manifest: its name, the provision
+    it applies, and the predicate written out (any named predicate it uses written out too)."""
+
+    id: str
+    citation: str
+    when: str
+
+
+def _named(data: Any, source: str, files: _Files, inherited: Mapping[str, NamedPredicate]
+           ) -> dict[str, NamedPredicate]:
     """The manifest's ``predicates``: conditions that several rules share, each named, citing
     its provision and written once, that a rule's ``when`` (or a later one) uses by its name.
     Each is type-checked here, so that a fault names it; a name cannot be a fact's, nor that of
     a predicate of the text extended (its rules would read another condition than the name)."""
     if not isinstance(data, dict):
         raise RuleFileError(f"{source}: `predicates` must map names to a `citation` and a `when`")
-    named = dict(files.named)
+    named = dict(inherited)
     for name, spec in data.items():
         where = f"{source}: predicate `{name}`"
         if not isinstance(name, str) or not name.isidentifier() or name in _engine.FACT_TYPES:
@@ -352,8 +364,8 @@ def _named(data: Any, source: str, files: _Files) -> dict[str, str]:
             files.predicate(spec["when"])
         except _engine.PredicateError as exc:
             raise RuleFileError(f"{where}: {exc}") from None
-        named[name] = _engine.expand(spec["when"], named)
-        files.named = named
+        named[name] = NamedPredicate(name, spec["citation"], _engine.expand(spec["when"], files.named))
+        files.named = {**files.named, name: named[name].when}
     return named
 
 
@@ -369,7 +381,7 @@ class _Text(NamedTuple):
     presumptions: dict[str, Presumption]
     in_force_from: dt.date
     role_citations: dict[Any, str]
-    named: dict[str, str]  # its named predicates, written out (see _named)
+    named: dict[str, NamedPredicate]  # its named predicates (see _named)
     predicate: Callable[[str], _engine.Predicate]  # of its files, for the derived duties
 
 
@@ -397,6 +409,7 @@ def _finish(text: _Text) -> RuleSet:
         defeaters=_defeaters(rules),
         presumptions=tuple(text.presumptions.values()),
         role_citations=text.role_citations,
+        predicates=text.named,
     )
 
 
@@ -418,9 +431,10 @@ def _read(manifest: Mapping[str, Any], files: _Files) -> _Text:
     presumptions = dict(base.presumptions) if base else {}
     presumptions.update(_presumptions(manifest.get("presumptions") or [], source))
     files.param_kinds = {name: _engine.param_kind(p.values[0][1]) for name, p in parameters.items()}
-    files.named = dict(base.named) if base else {}
+    named = dict(base.named) if base else {}
+    files.named = {name: p.when for name, p in named.items()}
     if "predicates" in manifest:
-        files.named = _named(manifest["predicates"], source, files)
+        named = _named(manifest["predicates"], source, files, named)
     in_force_from = manifest.get("in_force_from") or (base.in_force_from if base else None)
     if not isinstance(in_force_from, dt.date):
         raise RuleFileError(f"{source}: `in_force_from` must be a date")
@@ -453,7 +467,7 @@ def _read(manifest: Mapping[str, Any], files: _Files) -> _Text:
         if rule.applies_from is not None and rule.applies_from not in regimes:
             raise RuleFileError(f"{rule.source}: `applies_from` must name a regime")
     return _Text(manifest, rules, parameters, regimes, presumptions, in_force_from,
-                 _operators(manifest.get("operators"), base, source), files.named, files.predicate)
+                 _operators(manifest.get("operators"), base, source), named, files.predicate)
 
 
 def _operators(data: Any, base: _Text | None, source: str) -> dict[Any, str]:
