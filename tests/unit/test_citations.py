@@ -117,6 +117,8 @@ def _citations(ruleset_id: str) -> list[tuple[str, str]]:
     found += [(f"parameter {p.id}", p.citation) for p in ruleset.parameters.values()]
     found += [(f"presumption {p.fact}", p.citation) for p in ruleset.presumptions]
     found += [(f"predicate {p.id}", p.citation) for p in ruleset.predicates.values()]
+    found += [(f"operator {role}", cite) for role, provision in ruleset.role_citations.items()
+              for cite in pinpoints(provision)]
     for fact in sorted({name for rule in ruleset for name in rule.when.facts}):
         info = fact_info(fact, ruleset.act)
         found += [(f"fact {fact}", cite) for cite in pinpoints(info["provision"])]
