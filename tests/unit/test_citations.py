@@ -86,7 +86,8 @@ def pinpoints(text: str) -> list[str]:
     out = []
     for match in PINPOINT.finditer(text):
         cite, rest = match.group(0), text[match.end():]
-        if rest.startswith((" of Regulation", " of Directive")):
+        if rest.startswith((" of Regulation", " of Directive", " of the 2024 text", " of the final act")) \
+                or text[:match.start()].endswith("the 2024 point "):
             continue  # a provision of another act
         out.append(cite)
         if end := RANGE_END.match(rest):
@@ -119,6 +120,11 @@ def _citations(ruleset_id: str) -> list[tuple[str, str]]:
     found += [(f"predicate {p.id}", p.citation) for p in ruleset.predicates.values()]
     found += [(f"operator {role}", cite) for role, provision in ruleset.role_citations.items()
               for cite in pinpoints(provision)]
+    # the provisions named in what a reader is shown: titles, messages, notes, regime titles
+    found += [(f"{rule.id} {field}", cite) for rule in ruleset if rule.derived_from is None
+              for field in ("title", "message", "note") for cite in pinpoints(getattr(rule, field))]
+    found += [(f"regime {r.id} title", cite) for r in ruleset.regimes.values()
+              for cite in pinpoints(f"{r.title} {r.note}")]
     for fact in sorted({name for rule in ruleset for name in rule.when.facts}):
         info = fact_info(fact, ruleset.act)
         found += [(f"fact {fact}", cite) for cite in pinpoints(info["provision"])]
