@@ -32,3 +32,21 @@ def test_every_field_of_a_result_is_described_in_its_json_schema() -> None:
     assert undescribed == []
     assert {"Classification", "RuleHit", "Obligation", "OpenQuestion", "Assumption", "RuledOut",
             "Citation"} <= models.keys()
+
+
+RESULTS = [aiact_tiers.Classification, aiact_tiers.RuleHit, aiact_tiers.Obligation,
+           aiact_tiers.OpenQuestion, aiact_tiers.Assumption, aiact_tiers.RuledOut, aiact_tiers.Citation]
+
+
+def test_help_on_a_result_lists_its_fields_with_what_each_means() -> None:
+    """help(Classification) and a notebook's `result?` show the docstring: it ends with every
+    field and its description, while the JSON Schema keeps the result's own words."""
+    import pydoc
+
+    for model in RESULTS:
+        text = pydoc.render_doc(model, renderer=pydoc.plaintext)
+        for name, field in model.model_fields.items():
+            assert f"{name}: {field.description}" in " ".join(text.split()), (model, name)
+        own = (model.__doc__ or "").split("\n\nFields:\n")[0]
+        assert model.model_json_schema()["description"] == own
+    assert "\n\nFields:\n    id: The description's `id`.\n" in (aiact_tiers.Classification.__doc__ or "")

@@ -1,6 +1,7 @@
 """What a classification returns: tier, legal basis, obligations, open questions."""
 
 import datetime as dt
+import inspect
 from enum import StrEnum
 from typing import Any, Literal, NoReturn, TypeVar
 
@@ -65,8 +66,28 @@ class Status(StrEnum):
 Confidence = Literal["high", "medium", "low"]
 
 
+_FIELDS = "\n\nFields:\n"
+
+
+def _own_description(schema: dict[str, Any], model: type[Any]) -> None:
+    """A result's JSON Schema describes the result in its own words, without the list of
+    fields its docstring ends with (each field describes itself there)."""
+    description = schema.get("description")
+    if isinstance(description, str):
+        schema["description"] = description.split(_FIELDS)[0]
+
+
 class _Result(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True,
+                              json_schema_extra=_own_description)
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        """Each result's fields, with their descriptions, end its docstring: what ``help()`` and
+        a notebook's ``result?`` show."""
+        super().__pydantic_init_subclass__(**kwargs)
+        fields = "\n".join(f"    {name}: {field.description}" for name, field in cls.model_fields.items())
+        cls.__doc__ = f"{inspect.cleandoc(cls.__doc__ or '')}{_FIELDS}{fields}\n"
 
 
 class Citation(_Result):
