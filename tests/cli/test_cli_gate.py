@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 from cli_support import AS_OF, EXAMPLE, IN_SCOPE
+from hypothesis import given
+from hypothesis import strategies as st
 
 from aiact_tiers import Tier
 from aiact_tiers.interfaces.batch import SEVERITY, Summary
@@ -182,3 +184,38 @@ def test_a_junit_report_without_a_gate_or_an_xml_name_is_refused_on_one_line(
     result = gate(run, tmp_path, [CV], *options)
     assert (result.exit_code, result.stderr.strip()) == (2, message)
     assert list(tmp_path.glob("gate.*")) == [] and not (tmp_path / "out.jsonl").exists()
+
+
+@st.composite
+def kept_rows(draw: st.DrawFn) -> list[object]:
+    """Rows as a gate sees them: errors, determined tiers, and undetermined rows with the most
+    severe tier each may reach."""
+    from aiact_tiers.interfaces.batch import Kept
+    from aiact_tiers.interfaces.inventory import RowError
+
+    tiers = st.sampled_from(list(Tier))
+    row = st.one_of(
+        st.builds(lambda: RowError(1, None, "bad")),
+        st.builds(lambda t: Kept(None, t, t, ()), tiers),
+        st.builds(lambda t: Kept(None, None, t, ("profiling",)), st.none() | tiers),
+    )
+    return draw(st.lists(row, max_size=8))
+
+
+@given(kept_rows(), st.sampled_from(list(Tier)), st.booleans(), st.booleans())
+def test_the_gate_fails_exactly_where_a_row_fails_it(
+    rows: list[object], threshold: Tier, undetermined: bool, errors: bool
+) -> None:
+    """The summary's verdict and the rows' verdicts (the JUnit report) are one gate: it fails
+    when and only when some row fails it, and each reason counts the rows failing for it."""
+    from aiact_tiers.interfaces.batch import gate_failure
+
+    summary = Summary()
+    failures = []
+    for row in rows:
+        summary.add(row)  # type: ignore[arg-type]
+        failures.append(gate_failure(row, threshold, undetermined=undetermined, errors=errors))  # type: ignore[arg-type]
+    reasons = summary.gate(threshold, undetermined=undetermined, errors=errors)
+    assert bool(reasons) == any(f is not None for f in failures)
+    counted = sum(int(reason.split()[0]) for reason in reasons)
+    assert counted == sum(f is not None for f in failures)
