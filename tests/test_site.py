@@ -215,3 +215,12 @@ def test_every_generated_page_links_the_file_it_is_drawn_from() -> None:
         "../src/aiact_tiers/law/rules/eu-2024/annex_iii/area_4_employment.yaml"
     )
     assert site_pages.edit_path("examples/inventory.md") == "../examples/inventory.ipynb"
+
+
+def test_a_rule_using_a_named_predicate_shows_it_written_out_on_its_page() -> None:
+    """docs/how-to/overlay.md: the rule reads the condition written out, as its page shows it."""
+    ruleset = load_ruleset("eu-2024")
+    page = site_pages.render_rule(ruleset, ruleset.rule("art_49_4"))
+    predicate = page.split("## Predicate\n\n```text\n")[1].split("```")[0]
+    assert " ".join(predicate.split()) == " ".join(f"({ruleset.predicates['art_49_4_area'].when})".split())
+    assert "art_49_4_area" not in predicate
