@@ -149,6 +149,18 @@ def test_explain_shows_citation_predicate_dates_and_cases(run) -> None:
     assert "fires in" in out and "Annex III 4(a)" in out
 
 
+def test_explain_shows_a_named_predicate_and_the_rules_that_read_it(run) -> None:
+    named = load_ruleset().predicates["art_49_4_area"]
+    result = run("explain", "art_49_4_area")
+    assert result.exit_code == 0
+    lines = [line.strip("│ ") for line in result.stdout.splitlines()]
+    assert lines[0].strip() == "art_49_4_area: a condition the rules of eu-2024-2026 share"
+    out = " ".join(result.stdout.replace("│", " ").split())
+    assert "citation Art 49(4), Regulation (EU) 2024/1689, as amended by Regulation (EU) 2026/1744" in out
+    assert " ".join(named.when.split()) in out
+    assert "used by art_49_4_derogation, art_49_4_deployer, art_49_4 " in out
+
+
 def test_explain_refuses_a_cases_folder_that_is_not_there(run, tmp_path) -> None:
     missing = tmp_path / "nowhere"
     result = run("explain", "annex_iii_4_a", "--cases", str(missing))

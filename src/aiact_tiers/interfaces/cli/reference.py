@@ -12,14 +12,15 @@ from rich.table import Table
 
 from ...documents import read_yaml
 from ...law.catalog import description_schema
-from ...law.ruleset import DEFAULT_RULESET, list_rulesets, load_ruleset
+from ...law.ruleset import DEFAULT_RULESET, NamedPredicate, RuleSet, list_rulesets, load_ruleset
 from ...render.terminal import markup_text as _m
 from ...render.terminal import terminal_text
 from .common import CliError, RulesetOpt, _one_line_errors, out
 
 
 def explain_command(
-    rule_id: Annotated[str, typer.Argument(help="A rule id, e.g. annex_iii_4_a.")],
+    rule_id: Annotated[str, typer.Argument(
+        help="A rule id, e.g. annex_iii_4_a, or the name of a predicate rules share, e.g. art_49_4_area.")],
     ruleset: RulesetOpt = DEFAULT_RULESET,
     cases: Annotated[
         Path | None,
@@ -34,6 +35,9 @@ def explain_command(
             raise CliError(f"`--cases` `{cases}` is not a folder of legal cases")
         cases = cases or folder("cases")
         rules = load_ruleset(ruleset)
+        if rule_id in rules.predicates:
+            _explain_predicate(rules.predicates[rule_id], rules)
+            return
         try:
             rule = rules.rule(rule_id)
         except KeyError as exc:
@@ -67,6 +71,20 @@ def explain_command(
             out.print(f"[bold]{label}[/]")
             for name in names:
                 out.print(terminal_text(f"  - {name}"), markup=False)
+
+
+def _explain_predicate(named: NamedPredicate, rules: RuleSet) -> None:
+    """A condition the ruleset names: its citation, the predicate and the rules that read it."""
+    written = f"({named.when})"
+    table = Table(show_header=False, title=_m(f"{named.id}: a condition the rules of {rules.id} share"),
+                  title_justify="left")
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold")
+    for key, value in (("citation", f"{named.citation}, {rules.act}"), ("when", named.when),
+                       ("used by", ", ".join(r.id for r in rules
+                                             if r.derived_from is None and written in r.when.text))):
+        table.add_row(key, _m(value))
+    out.print(table)
 
 
 def _examples(folder: Path, rule_id: str, limit: int = 5) -> dict[str, list[str]]:
