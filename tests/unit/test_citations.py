@@ -175,6 +175,26 @@ def test_every_fact_and_question_a_ruleset_asks_cites_its_own_text(ruleset_id: s
     assert [(where, cite) for where, cite in found if not _in_text(cite, act)] == []
 
 
+@pytest.mark.parametrize("ruleset_id", list_rulesets())
+def test_a_presumption_cites_its_fact_or_a_rule_reading_it_or_the_rule_that_one_excepts(
+    ruleset_id: str,
+) -> None:
+    """An assumption of a result names the provision it concerns: that of the fact presumed, of a
+    rule reading it, or of the rule such an exception overrides (Art 3(62) over Annex III 2)."""
+    ruleset = load_ruleset(ruleset_id)
+    wrong = []
+    for presumption in ruleset.presumptions:
+        readers = [rule for rule in ruleset if presumption.fact in rule.when.facts]
+        cited = {cite.removeprefix("EP ") for cite in pinpoints(
+            fact_info(presumption.fact, ruleset.act)["provision"])}
+        cited |= {rule.citation.provision for rule in readers}
+        cited |= {ruleset.rule(target).citation.provision for rule in readers
+                  for target in ruleset.overridden.get(rule.id, ())}
+        if presumption.citation not in cited:
+            wrong.append((presumption.fact, presumption.citation))
+    assert wrong == []
+
+
 def test_every_crosswalk_entry_cites_the_2023_duty_and_the_amended_2024_counterparts() -> None:
     wrong = [entry.duty for entry in crosswalk() if not _in_text(entry.duty, EP_ACT)]
     wrong += [cite for entry in crosswalk() for cite in entry.counterparts
