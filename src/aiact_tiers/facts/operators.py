@@ -43,6 +43,7 @@ class OperatorFacts(Facts):
         "Art 22(1)",
         "Is the provider of the system based outside the EU?",
         "Provider established in a third country",
+        ep="EP Art 25",
     )
     deployer_is_public_body: bool | None = fact(
         "Art 26(8), Art 27(1), Art 49(3)",
