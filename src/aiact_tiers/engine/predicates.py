@@ -384,7 +384,6 @@ def expand(text: str, named: Mapping[str, str]) -> str:
     return "".join(out)
 
 
-
 def tree(node: Any) -> Tree:
     """A checked ``rule-engine`` expression as plain data."""
     import rule_engine.ast as ast

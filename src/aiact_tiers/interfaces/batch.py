@@ -115,11 +115,11 @@ Outcome = RowError | Kept
 """What is left of a row once its output is rendered: its error, or what :class:`Kept` holds."""
 
 
-def outcome(item: Item | Compact) -> Outcome:
+def outcome(item: Item | Compact | Outcome) -> Outcome:
     """The error, or the id, the tier, the most severe tier still possible and the open facts
     (none for a compact record, which asks no questions), of a row: all that a
-    :class:`Summary` counts and a gate decides on."""
-    if isinstance(item, RowError):
+    :class:`Summary` counts and a gate decides on (an outcome already is its own)."""
+    if isinstance(item, RowError | Kept):
         return item
     if isinstance(item, dict):
         tier = item["tier"]
@@ -211,7 +211,7 @@ class Summary:
     open_facts: Counter[str] = field(default_factory=Counter)
 
     def add(self, item: Item | Compact | Outcome) -> None:
-        kept = outcome(item) if isinstance(item, Classification | dict) else item
+        kept = outcome(item)
         if isinstance(kept, RowError):
             self.errors += 1
             return
@@ -246,8 +246,7 @@ class Summary:
 
     @staticmethod
     def _at_least(counts: Counter[str], threshold: Tier) -> int:
-        return sum(counts[t.value] for t in SEVERITY[SEVERITY.index(threshold):])
-
+        return sum(counts[t.value] for t in _at_or_above(threshold))
 
     def counts(self) -> dict[str, int]:
         """Rows per tier in the law's order, then undetermined and errors."""
@@ -265,13 +264,18 @@ def gate_failure(kept: Outcome, threshold: Tier, *, undetermined: bool = True,
     it passes."""
     if isinstance(kept, RowError):
         return f"could not be read: {kept.message}" if errors else None
-    above = SEVERITY[SEVERITY.index(threshold):]
+    above = _at_or_above(threshold)
     if kept.tier is not None:
         return f"reached {kept.tier.value}" if kept.tier in above else None
     if undetermined and kept.worst in above:
         assert kept.worst is not None
         return f"undetermined, and may reach {kept.worst.value}"
     return None
+
+
+def _at_or_above(threshold: Tier) -> tuple[Tier, ...]:
+    """The tiers a gate at ``threshold`` fails on: it and every more severe one."""
+    return SEVERITY[SEVERITY.index(threshold):]
 
 
 def _rows(n: int) -> str:

@@ -365,7 +365,7 @@ def _named(data: Any, source: str, files: _Files, inherited: Mapping[str, NamedP
         except _engine.PredicateError as exc:
             raise RuleFileError(f"{where}: {exc}") from None
         named[name] = NamedPredicate(name, spec["citation"], _engine.expand(spec["when"], files.named))
-        files.named = {**files.named, name: named[name].when}
+        files.named[name] = named[name].when  # a later predicate may use it
     return named
 
 

@@ -498,8 +498,8 @@ class Snapshot:
         one of those duties is listed (Art 50(6): the transparency duties stand beside those of
         a high-risk system). A rule of a more severe tier that fired would have decided the
         tier; the catch-all minimal rule, whose regime is the Art 4 duty of every system,
-        explains no tier of its own and is not cited beside one. Out of scope no duty binds, and
-        a prohibition closes every other route: no rule is cited beside either."""
+        explains no tier of its own and is not cited beside one. Out of scope no duty is listed,
+        and under a prohibition only its own, so no rule is cited beside either."""
         regimes: dict[str, set[str]] = {}
         for duty in self.obligations:
             for regime in duty.regimes:
@@ -508,7 +508,7 @@ class Snapshot:
                   for r in self.openers if r.tier is not None and r.tier is not Tier.MINIMAL]
         return {tier: tuple((at, duties) for at, reached, duties in ranked
                             if duties and TIER_ORDER.index(reached) > TIER_ORDER.index(tier))
-                if tier not in (Tier.OUT_OF_SCOPE, Tier.PROHIBITED) else () for tier in TIER_ORDER}
+                for tier in TIER_ORDER}
 
     @_kept
     def program(self, system: bool, model: bool) -> _program.Compiled | None:

@@ -17,10 +17,9 @@ from rich.table import Table
 from ..results.classification import Classification, OpenQuestion, Tier
 from . import report
 
-__all__ = ["TIER_STYLE", "classification_renderable", "markup_text", "questions_renderable",
-           "terminal_text"]
+__all__ = ["classification_renderable", "markup_text", "questions_renderable", "terminal_text"]
 
-TIER_STYLE = {
+_TIER_STYLE = {
     Tier.OUT_OF_SCOPE: "green", Tier.PROHIBITED: "bold red", Tier.HIGH_RISK: "bold yellow",
     Tier.LIMITED: "cyan", Tier.MINIMAL: "green",
 }
@@ -47,7 +46,7 @@ _m = markup_text
 def classification_renderable(result: Classification, *, full: bool = True) -> Group:
     """The result as a summary (tier, basis, obligations counted per phase, questions), and
     with ``full`` its tables: basis, ruled out, presumptions, obligations, open questions."""
-    style = TIER_STYLE.get(result.tier, "magenta") if result.tier else "magenta"
+    style = _TIER_STYLE.get(result.tier, "magenta") if result.tier else "magenta"
     title = result.name or result.id or "AI system"
     parts: list[RenderableType] = [
         f"[bold]{_m(title)}[/]: [{style}]{report.tier_label(result)}[/]",

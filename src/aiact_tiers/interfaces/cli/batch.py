@@ -15,7 +15,7 @@ import typer
 
 from ...law.ruleset import DEFAULT_RULESET, load_ruleset
 from ...render.terminal import terminal_text
-from ...results.classification import Classification, Tier
+from ...results.classification import Tier
 from .. import files
 from ..batch import Outcome, Summary, classify_rendered, gate_failure, outcome, read_path
 from ..inventory import Item, RowError
@@ -157,9 +157,9 @@ def batch_command(
                 role=who, presume=not strict,
             ):
                 writer.write(line, item, text)
-                summary.add(item)
+                kept = outcome(item)
+                summary.add(kept)
                 if cases is not None and fail_on is not None:
-                    kept = outcome(item) if isinstance(item, Classification | dict) else item
                     cases.append(GateCase(line, kept.id, gate_failure(
                         kept, fail_on, undetermined=not allow_undetermined, errors=not allow_errors)))
                 if isinstance(item, RowError):

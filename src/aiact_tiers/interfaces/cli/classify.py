@@ -10,6 +10,7 @@ import typer
 from ...decision.classify import classify
 from ...law.ruleset import DEFAULT_RULESET
 from ...render import report
+from ...render.terminal import classification_renderable, questions_renderable
 from ...results.classification import Classification
 from .common import (
     AsOfOpt,
@@ -28,8 +29,8 @@ from .common import (
     _emit,
     _one_line_errors,
     _read_description,
+    out,
 )
-from .tables import _print_questions_or_none, _print_table
 
 
 def _classify(file: str, ruleset: str, as_of: str | None, role: str | None, strict: bool
@@ -57,7 +58,7 @@ def classify_command(
     with _one_line_errors():
         chosen = _chosen(fmt, output, Format)
         result = _classify(file, ruleset, as_of, role, strict)
-    _emit(chosen, output, lambda: _print_table(result, full=full), {
+    _emit(chosen, output, lambda: out.print(classification_renderable(result, full=full)), {
         Format.JSON: lambda: result.model_dump_json(indent=2),
         Format.MARKDOWN: lambda: report.classification_markdown(result),
         Format.HTML: lambda: report.classification_html(result),
@@ -77,7 +78,7 @@ def questions_command(
     with _one_line_errors():
         chosen = _chosen(fmt, output, DataFormat)
         result = _classify(file, ruleset, as_of, role, strict)
-    _emit(chosen, output, lambda: _print_questions_or_none(result.open_questions), {
+    _emit(chosen, output, lambda: out.print(questions_renderable(result.open_questions)), {
         Format.JSON: lambda: json.dumps([q.model_dump(mode="json") for q in result.open_questions],
                                         indent=2),
     })

@@ -18,8 +18,8 @@ from ...errors import DescriptionError
 from ...facts.descriptions import ModelDescription, SystemDescription, fact_info, load_description
 from ...facts.vocabulary import Role
 from ...law.ruleset import DEFAULT_RULESET
+from ...render.terminal import classification_renderable, terminal_text
 from ...render.terminal import markup_text as _m
-from ...render.terminal import terminal_text
 from ...results.classification import Assumption, Classification, OpenQuestion
 from .. import files
 from ..inventory import csv_facts
@@ -39,7 +39,6 @@ from .common import (
     err,
     out,
 )
-from .tables import _print_table
 
 
 def _answer(fact: str, value: Any) -> Any:
@@ -89,7 +88,7 @@ def interview_command(
             _stopped(facts, output, interrupted=isinstance(exc.__context__, KeyboardInterrupt))
         if output:
             _write_answers(output, facts)
-    _print_table(result)
+    out.print(classification_renderable(result))
 
 
 def _law_order(question: OpenQuestion) -> int:

@@ -1,6 +1,5 @@
-"""The tables printed on the terminal: a classification and its open questions as the render
-layer draws them (:mod:`aiact_tiers.render.terminal`), a comparison of two texts and a history
-across the texts."""
+"""The tables printed on the terminal for a comparison of two texts and a history across the
+texts (a classification's come from :mod:`aiact_tiers.render.terminal`)."""
 
 from __future__ import annotations
 
@@ -8,22 +7,14 @@ from typing import TYPE_CHECKING
 
 from rich.table import Column, Table
 
-from ...render import report, terminal
+from ...render import report
 from ...render.terminal import markup_text as _m
 from ...render.terminal import terminal_text
-from ...results.classification import Classification, OpenQuestion
 from .common import out
 
 if TYPE_CHECKING:
     from ...analysis.compare import Comparison
     from ...analysis.history import History
-
-def _print_table(result: Classification, *, full: bool = True) -> None:
-    out.print(terminal.classification_renderable(result, full=full))
-
-
-def _print_questions_or_none(questions: list[OpenQuestion]) -> None:
-    out.print(terminal.questions_renderable(questions))
 
 
 def _print_comparison(diff: Comparison) -> None:
