@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from strategies import system_facts
 
-from aiact_tiers import classify
+from aiact_tiers import Tier, classify
 from aiact_tiers.render.path_svg import decision_path_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
+TIERS = {tier.value for tier in Tier}
 
 
 @settings(max_examples=300)  # each example classifies and draws a whole result
 @given(system_facts(unknown=0.3))
+@example({"annex_iii_points": ["1(a)"], "emotion_recognition_or_biometric_categorisation": True,
+          "practices": []})  # high-risk, with the Art 50(3) rule in the basis for its duty
 def test_the_picture_names_the_basis_the_ruled_out_rules_and_the_tier(facts: dict[str, object]) -> None:
     result = classify(facts)
     root = ET.fromstring(decision_path_svg(result))
@@ -29,5 +32,9 @@ def test_the_picture_names_the_basis_the_ruled_out_rules_and_the_tier(facts: dic
         assert f"ruled out by {ruled_out.by_provision}: " in tip
     edges = root.findall(f"{SVG}line")
     defeated_by_a_fired_rule = [r for r in result.ruled_out if r.by in {h.rule for h in result.basis}]
-    assert len(edges) == len(result.basis) + len(defeated_by_a_fired_rule)
+    # A rule of a tier other than the system's is in the basis for the duties it opened
+    # (Art 50(6)): it leads to no tier.
+    for_duties = [h for h in result.basis if h.outcome in TIERS and h.outcome != result.system_tier
+                  and h.rule != "operator_position"]
+    assert len(edges) == len(result.basis) - len(for_duties) + len(defeated_by_a_fired_rule)
     assert len(root.findall(f"{SVG}path")) == len(result.ruled_out) - len(defeated_by_a_fired_rule)
