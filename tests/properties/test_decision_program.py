@@ -100,6 +100,37 @@ def test_three_valued_decision_equals_the_reference_with_few_facts_unknown(
     evaluated(facts, ruleset, day, role, presume)
 
 
+def _brute_differs(evaluation: Evaluation, fact: str, answer: Any) -> bool:
+    """Whether ``fact`` taken as ``answer`` changes the result, by a whole evaluation."""
+    subject = FACT_TYPES[fact].subject
+    facts = {**evaluation.facts, subject: {**evaluation.facts[subject], fact: answer}}
+    other = Evaluation(evaluation.ruleset, evaluation.base, evaluation.subject, evaluation.roles,
+                       facts)
+    return ((other.system_tiers, other.models, other.obligations, other.positions)
+            != (evaluation.system_tiers, evaluation.models, evaluation.obligations,
+                evaluation.positions))
+
+
+@settings(max_examples=150)
+@given(described(unknown=0.5), *ARGUMENTS)
+def test_the_shortcuts_of_the_relevance_test_agree_with_deciding_again(
+    facts: dict[str, Any], ruleset: str, day: dt.date, role: Role | None, presume: bool
+) -> None:
+    """Whether an answer to an open fact changes the result, as the questions and the
+    presumptions test it (told from the rules' answers where they tell it, the generated
+    decision ended early where the effective answers stay), is what a whole evaluation with
+    that answer gives, answer by answer."""
+    evaluation = _evaluation(load_description(facts), ruleset, day, role, presume)
+    for fact in evaluation._candidates(evaluation.tiers, evaluation.models):
+        answers = evaluation.snapshot.answers(fact)
+        known = evaluation.facts[FACT_TYPES[fact].subject].get(fact)
+        if answers is None or isinstance(known, PartialSet):
+            continue
+        differs = [_brute_differs(evaluation, fact, answer) for answer in answers]
+        assert [evaluation._differs(fact, answer) for answer in answers] == differs, fact
+        assert evaluation._decides(fact) is any(differs), fact
+
+
 def test_a_description_with_an_unknown_fact_takes_the_three_valued_program() -> None:
     """Unknown facts are read as None, which only the three-valued program reads as unknown."""
     facts = {name: False for name in SYSTEM_FACTS if FACT_TYPES[name].data_type.name == "BOOLEAN"}

@@ -19,7 +19,7 @@ from typing import Any, Generic, TypeVar
 
 from ..engine import predicates as _engine
 from ..engine.predicates import FACT_TYPES, Value, known_only, settled
-from ..engine.programs import Compiled, Decided, ask
+from ..engine.programs import Compiled, Decided, Stop, ask
 from ..facts.descriptions import Description, fact_info
 from ..facts.partial import PartialSet
 from ..facts.vocabulary import Role
@@ -97,7 +97,7 @@ class Evaluation:
     tiers: list[Tier]
     tier: Tier | None  # the tier, when only one is possible
     models: list[ModelClass | None]
-    answers: Sequence[Truth]  # each classifying rule's effective answer
+    answers: tuple[Truth, ...]  # each classifying rule's effective answer
     unknown: Sequence[bool]  # each classifying rule's own and effective answers both unknown
     basis: list[Rule]  # the rules that decided
     obligations: list[Obligation]
@@ -123,7 +123,7 @@ class Evaluation:
         self.undecided: list[int] = []
         self.reading: dict[str, tuple[Truth, ...]] = {}  # per fact, the answers of rules reading it
         self.known_facts: dict[str, dict[str, Value]] = {}  # per subject, see _known
-        compiled = snapshot.program(self.has["system"], self.has["model"])
+        self.compiled = compiled = snapshot.program(self.has["system"], self.has["model"])
         if compiled is None:
             self._decide_open()
         else:
@@ -163,7 +163,7 @@ class Evaluation:
                                 self._obligations(self.tiers, self.roles))))
 
     def _conclude(
-        self, answers: Sequence[Truth], unknown: Sequence[bool], obligations: list[Obligation]
+        self, answers: tuple[Truth, ...], unknown: Sequence[bool], obligations: list[Obligation]
     ) -> None:
         """Keep the answers and the obligations, and take the basis from the answers.
 
@@ -390,11 +390,11 @@ class Evaluation:
         where the system is high-risk under Annex I Section B, never where it is minimal."""
         s, answers = self.snapshot, self.answers
         open_: set[int] = set()
-        for i, _, duties in s.tier_duties(tier, self.roles):
+        for i, overriders in s.tier_overriders(tier, self.roles):
             if answers[i] is None:
                 open_.add(i)
             if answers[i] is not False:
-                open_.update(d for _, defeaters in duties or () for d in defeaters if answers[d] is None)
+                open_.update(d for d in overriders if answers[d] is None)
         open_.update(s.position[d] for i in list(open_)
                      for d in s.defeaters.get(s.classifying[i].id, ()) if d in s.position)
         rules = [s.classifying[i] for i in sorted(open_)]
@@ -655,19 +655,46 @@ class Evaluation:
     def _decides(self, fact: str) -> bool:
         """Whether some answer to ``fact`` alone changes the tiers, the model classes or the
         duties (their statuses and dates), by deciding again with each answer the rules tell
-        apart (see :meth:`Snapshot.answers`); True where they cannot be listed (numbers, dates)."""
+        apart (see :meth:`Snapshot.answers`); True where they cannot be listed (numbers, dates).
+        The answers whose effect the rules' own answers tell (see :meth:`_changed`) are tried
+        before any that takes deciding again."""
         answers = self.snapshot.answers(fact)
         if answers is None:
             return True
         known = self.facts[FACT_TYPES[fact].subject].get(fact)
         if isinstance(known, PartialSet):  # only the members still unknown are answered
             answers = tuple(dict.fromkeys(known.complete(answer) for answer in answers))
-        return any(self._differs(fact, answer) for answer in answers)
+        again = []
+        for answer in answers:
+            told, facts, steady = self._told(fact, answer)
+            if told:
+                return True
+            if told is None:
+                again.append((facts, steady))
+        return any(self._decided_again(facts, steady) for facts, steady in again)
 
-    def _changed(self, fact: str, facts: Mapping[str, Value]) -> bool | None:
+    def _differs(self, fact: str, answer: Value) -> bool:
+        """Whether ``fact`` taken as ``answer`` changes the tiers, model classes, duties or
+        positions."""
+        told, facts, steady = self._told(fact, answer)
+        return told if told is not None else self._decided_again(facts, steady)
+
+    def _told(self, fact: str, answer: Value) -> tuple[bool | None, dict[str, dict[str, Value]], bool]:
+        """This evaluation's facts with ``fact`` taken as ``answer``; whether that changes the
+        result, where the answers of the rules reading it tell (see :meth:`_changed`), else
+        None; and whether the duties reading it answer as before."""
+        subject = FACT_TYPES[fact].subject
+        facts = {**self.facts, subject: {**self.facts[subject], fact: answer}}
+        if self.has[subject] and self.snapshot is self.base and self.compiled is not None:
+            told, steady = self._changed(fact, facts[subject])
+            return told, facts, steady
+        return None, facts, False
+
+    def _changed(self, fact: str, facts: Mapping[str, Value]) -> tuple[bool | None, bool]:
         """Whether the generated decision changes with ``facts`` (this evaluation's facts of a
         subject, ``fact`` taken another way), told from the answers of the rules reading it
-        alone where they tell it; None where it takes deciding again.
+        alone where they tell it, None where it takes deciding again; and whether the duties
+        among those rules answer as before.
 
         The decision reads the facts through the rules' answers alone: while those answers
         stay, it stays. A rule reaching a tier that now holds and that nothing overrides ends the
@@ -677,58 +704,59 @@ class Evaluation:
         change the duties only where it is among them or was False (its regime may be open)."""
         rules, decider = self.snapshot.reading(fact)
         if decider is None:
-            return None
+            return None, False
         before = self.reading.get(fact)
         if before is None:
             before = self.reading[fact] = decider(self.facts[FACT_TYPES[fact].subject],
                                                   self.snapshot.params)
         after = decider(facts, self.snapshot.params)
         if after == before:
-            return False
+            return False, True
         listed, plain = self.listed, self.snapshot.plain_tiers
         last = max(map(TIER_ORDER.index, self.tiers), default=-1)
-        again = False
+        again, steady = False, True
         for rule, old, new in zip(rules, before, after, strict=True):
             if old is new:
                 continue
             if new is True and plain.get(rule.id, last) < last:
-                return True  # a tier now reached ends the tiers before one still possible
+                return True, False  # a tier now reached ends the tiers before one still possible
+            if rule.is_obligation:
+                steady = False
             if rule.id in listed:
                 if new is False:
-                    return True  # it leaves the duties (and the obligations), whatever else does
+                    return True, False  # it leaves the duties (and the obligations), whatever else does
                 again = True
             elif old is False or not rule.is_obligation:
                 again = True
-        return None if again else False
+        return (None if again else False), steady
 
     @_once
     def listed(self) -> frozenset[str]:
         """The ids of the duties the rules open (:attr:`raw`)."""
         return frozenset(map(_rule, self.raw))
 
-    def _differs(self, fact: str, answer: Value) -> bool:
-        """Whether ``fact`` taken as ``answer`` changes the tiers, model classes, duties or
-        positions."""
-        subject = FACT_TYPES[fact].subject
-        facts = {**self.facts, subject: {**self.facts[subject], fact: answer}}
-        compiled = self.snapshot.program(self.has["system"], self.has["model"])
+    def _decided_again(self, facts: dict[str, dict[str, Value]], steady: bool) -> bool:
+        """Whether these facts change the tiers, model classes, duties or positions, decided
+        again. Where the duties reading the fact changed answer as before (``steady``), the
+        generated decision ends as soon as the effective answers are found the same: the
+        duties, and with them the positions, are then the same."""
+        compiled = self.compiled
         if compiled is not None and self.snapshot is self.base:  # its tiers are the system's
-            changed = self._changed(fact, facts[subject]) if self.has[subject] else None
-            if changed is not None:
-                return changed
+            stop: Stop = ((self.tiers, self.models, self.answers) if steady
+                          else (self.tiers, self.models))
             decided = compiled.kleene(facts["system"], facts["model"], self.snapshot.params,
-                                      self.roles, (self.tiers, self.models))
-            tiers, models, _, _, raw, _ = decided
+                                      self.roles, stop)
+            tiers, models, _, answers, raw, _ = decided
             if (tiers, models) != (self.tiers, self.models):
                 return True
-            if raw == self.raw:
+            if raw == self.raw or (steady and answers == self.answers):
                 return False  # the positions follow from the tiers and the duties opened
             if len(raw) != len(self.raw) or _sound(self.snapshot, tiers, raw) != self.obligations:
                 return True  # soundness keeps every duty, marking some possible
         else:
             decided = None
         other = Evaluation(self.ruleset, self.base, self.subject, self.roles, facts,
-                            decided=decided)
+                           decided=decided)
         return ((other.system_tiers, other.models, other.obligations, other.positions)
                 != (self.system_tiers, self.models, self.obligations, self.positions))
 

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from ..law.rule import Rule
     from ..law.snapshot import Duty, Reader, Snapshot
 
-__all__ = ["Asker", "Compiled", "Decided", "Program", "ask", "asker", "program"]
+__all__ = ["Asker", "Compiled", "Decided", "Program", "Stop", "ask", "asker", "program"]
 
 _EVERY_ROLE = frozenset(Role)
 _FACTS = {"system": "fs", "model": "fm"}  # the generated code's names of the two fact mappings
@@ -55,16 +55,22 @@ answer; the obligations that apply or may apply (the snapshot's shared results);
 positions of the duties whose regime is certainly open but whose own answer is not."""
 
 
+Stop = tuple[list[Tier], list[Any]] | tuple[list[Tier], list[Any], tuple[bool | None, ...]]
+"""What a decision is compared with (see :class:`Program`): tiers and model classes, and
+perhaps effective answers."""
+
+
 class Program(Protocol):
     """``(system facts, model facts, parameters, roles) -> Decided``; the facts of a described
     subject all present, an unknown one None (an undescribed subject's are never read). With
-    ``stop``, a pair of tiers and model classes, the decision gives no open flags (a
-    comparison asks no questions), and where the tiers and model classes decided differ from
-    it, no answers or duties either: it ends there."""
+    ``stop``, the tiers and model classes of another decision, the decision gives no open
+    flags (a comparison asks no questions), and where the tiers and model classes decided
+    differ from it, no answers or duties either: it ends there. Where ``stop`` also holds that
+    decision's effective answers and they are the same, it ends there too, with those answers
+    and no duties: the duties follow from the tiers, those answers and their own predicates."""
 
     def __call__(self, fs: Mapping[str, Any], fm: Mapping[str, Any], p: Mapping[str, Any],
-                 roles: frozenset[Any], stop: tuple[list[Tier], list[Any]] | None = None
-                 ) -> Decided: ...
+                 roles: frozenset[Any], stop: Stop | None = None) -> Decided: ...
 
 
 class Compiled(NamedTuple):
@@ -229,12 +235,16 @@ class _Writer(ABC):
             self.emit(" = ".join(f"r{i}" for i, _ in answers) + " = False", 1)
         self.overrides()
         tiers, models = self.classes()
-        self.emit(f"if stop is not None and stop != ({tiers}, {models}):")
-        self.emit(f"return {tiers}, {models}, (), (), [], []", 1)
+        effective = "(" + "".join(f"{name}, " for name in self.e) + ")"
+        self.emit("if stop is not None:")
+        self.emit(f"if stop[0] != {tiers} or stop[1] != {models}:", 1)
+        self.emit(f"return {tiers}, {models}, (), (), [], []", 2)
+        # The duties follow from the tiers, the effective answers and their own predicates:
+        self.emit(f"if len(stop) > 2 and stop[2] == {effective}:", 1)
+        self.emit(f"return {tiers}, {models}, (), stop[2], [], []", 2)
         self.emit("out = []")
         self.emit("undecided = []")
         self.obligations(tiers)
-        effective = "(" + "".join(f"{name}, " for name in self.e) + ")"
         self.emit("if stop is not None:")  # a comparison asks no questions
         self.emit(f"return {tiers}, {models}, (), {effective}, out, undecided", 1)
         self.emit(f"return {tiers}, {models}, {self.unknown()}, {effective}, out, undecided")

@@ -297,6 +297,14 @@ class Snapshot:
                 for duty in duties if set(duty.regimes) & set(rule.opens)) if rule.opens else None)
             for rule in self.classifying if rule.tier is tier)
 
+    @_kept
+    def tier_overriders(self, tier: Tier, roles: frozenset[Any]) -> tuple[tuple[int, tuple[int, ...]], ...]:
+        """The positions of the classifying rules reaching ``tier``, each with the positions of
+        the rules overriding a duty of these roles in the regimes it opens, once each (see
+        :meth:`tier_duties`)."""
+        return tuple((i, tuple(dict.fromkeys(d for _, against in duties or () for d in against)))
+                     for i, _, duties in self.tier_duties(tier, roles))
+
     @functools.cached_property
     def duty_free_regimes(self) -> frozenset[str]:
         """The regimes in force that hold no obligation for any role."""
