@@ -102,6 +102,7 @@ class Evaluation:
     basis: list[Rule]  # the rules that decided
     obligations: list[Obligation]
 
+    state: tuple[Any, ...] | None = None  # what the duties read of a three-valued program's decision
     strict: Evaluation | None = None  # under presumptions, the evaluation without them
     assumed: Sequence[tuple[Presumption, tuple[str, ...]]] = ()  # the presumptions filled in
 
@@ -137,7 +138,7 @@ class Evaluation:
             program = (self.known and compiled.known) or compiled.kleene
             decided = program(self.facts["system"], self.facts["model"], self.snapshot.params,
                               self.roles)
-        self.tiers, self.models, unknown, effective, obligations, self.undecided = decided
+        self.tiers, self.models, unknown, effective, obligations, self.undecided, self.state = decided
         self._conclude(effective, unknown, obligations)
 
     def _decide_open(self) -> None:
@@ -737,19 +738,20 @@ class Evaluation:
 
     def _decided_again(self, facts: dict[str, dict[str, Value]], steady: bool) -> bool:
         """Whether these facts change the tiers, model classes, duties or positions, decided
-        again. Where the duties reading the fact changed answer as before (``steady``), the
-        generated decision ends as soon as the effective answers are found the same: the
-        duties, and with them the positions, are then the same."""
+        again. Where the duties reading the fact answer as before (``steady``), the generated
+        decision ends as soon as what the duties read of it is found the same (see
+        :class:`~aiact_tiers.engine.programs.Program`): the duties, and with them the
+        positions, are then the same."""
         compiled = self.compiled
         if compiled is not None and self.snapshot is self.base:  # its tiers are the system's
-            stop: Stop = ((self.tiers, self.models, self.answers) if steady
+            stop: Stop = ((self.tiers, self.models, self.state) if steady and self.state is not None
                           else (self.tiers, self.models))
             decided = compiled.kleene(facts["system"], facts["model"], self.snapshot.params,
                                       self.roles, stop)
-            tiers, models, _, answers, raw, _ = decided
+            tiers, models, _, _, raw, _, state = decided
             if (tiers, models) != (self.tiers, self.models):
                 return True
-            if raw == self.raw or (steady and answers == self.answers):
+            if raw == self.raw or (steady and state is not None and state == self.state):
                 return False  # the positions follow from the tiers and the duties opened
             if len(raw) != len(self.raw) or _sound(self.snapshot, tiers, raw) != self.obligations:
                 return True  # soundness keeps every duty, marking some possible

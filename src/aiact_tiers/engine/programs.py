@@ -19,6 +19,7 @@ their position, fact names are checked names written as ``repr`` literals, and e
 from __future__ import annotations
 
 import datetime as dt
+import re
 from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -38,6 +39,7 @@ __all__ = ["Asker", "Compiled", "Decided", "Program", "Stop", "ask", "asker", "p
 
 _EVERY_ROLE = frozenset(Role)
 _FACTS = {"system": "fs", "model": "fm"}  # the generated code's names of the two fact mappings
+_LITERAL = re.compile(r"True|False|None|c\d+")  # a constant of the generated code, not a local
 
 
 Decided = tuple[
@@ -47,17 +49,21 @@ Decided = tuple[
     tuple[bool | None, ...],  # each classifying rule's effective answer
     list[Obligation],  # the obligations that apply or may apply, in order
     list[int],  # duties whose regime is certainly open but whose own answer is not
+    tuple[Any, ...] | None,  # what the duties read of the decision (three-valued form only)
 ]
 """What a program decides, as a plain tuple (cheaper to build than a named one): the possible
 tiers and model classes; for each classifying rule, in the snapshot's order, whether its own and
 its effective answers are both unknown (only where questions may be open) and its effective
-answer; the obligations that apply or may apply (the snapshot's shared results); and the
-positions of the duties whose regime is certainly open but whose own answer is not."""
+answer; the obligations that apply or may apply (the snapshot's shared results); the
+positions of the duties whose regime is certainly open but whose own answer is not; and, in the
+three-valued form, what the duties read of the decision besides their own predicates (whether
+their regimes may be and are open, from which day, and their overriding rules' answers), to
+compare decisions by (see :class:`Program`)."""
 
 
-Stop = tuple[list[Tier], list[Any]] | tuple[list[Tier], list[Any], tuple[bool | None, ...]]
+Stop = tuple[list[Tier], list[Any]] | tuple[list[Tier], list[Any], tuple[Any, ...]]
 """What a decision is compared with (see :class:`Program`): tiers and model classes, and
-perhaps effective answers."""
+perhaps what its duties read of it."""
 
 
 class Program(Protocol):
@@ -65,9 +71,10 @@ class Program(Protocol):
     subject all present, an unknown one None (an undescribed subject's are never read). With
     ``stop``, the tiers and model classes of another decision, the decision gives no open
     flags (a comparison asks no questions), and where the tiers and model classes decided
-    differ from it, no answers or duties either: it ends there. Where ``stop`` also holds that
-    decision's effective answers and they are the same, it ends there too, with those answers
-    and no duties: the duties follow from the tiers, those answers and their own predicates."""
+    differ from it, no answers or duties either: it ends there. Where ``stop`` also holds what
+    the duties read of that decision (the last item of :data:`Decided`) and it reads the same,
+    it ends there too, with no answers or duties: with the same tiers, the duties whose own
+    predicates answer as before stand as before."""
 
     def __call__(self, fs: Mapping[str, Any], fm: Mapping[str, Any], p: Mapping[str, Any],
                  roles: frozenset[Any], stop: Stop | None = None) -> Decided: ...
@@ -235,19 +242,15 @@ class _Writer(ABC):
             self.emit(" = ".join(f"r{i}" for i, _ in answers) + " = False", 1)
         self.overrides()
         tiers, models = self.classes()
-        effective = "(" + "".join(f"{name}, " for name in self.e) + ")"
-        self.emit("if stop is not None:")
-        self.emit(f"if stop[0] != {tiers} or stop[1] != {models}:", 1)
-        self.emit(f"return {tiers}, {models}, (), (), [], []", 2)
-        # The duties follow from the tiers, the effective answers and their own predicates:
-        self.emit(f"if len(stop) > 2 and stop[2] == {effective}:", 1)
-        self.emit(f"return {tiers}, {models}, (), stop[2], [], []", 2)
+        self.emit(f"if stop is not None and (stop[0] != {tiers} or stop[1] != {models}):")
+        self.emit(f"return {tiers}, {models}, (), (), [], [], None", 1)
         self.emit("out = []")
         self.emit("undecided = []")
-        self.obligations(tiers)
+        state = self.obligations(tiers, models)
+        effective = "(" + "".join(f"{name}, " for name in self.e) + ")"
         self.emit("if stop is not None:")  # a comparison asks no questions
-        self.emit(f"return {tiers}, {models}, (), {effective}, out, undecided", 1)
-        self.emit(f"return {tiers}, {models}, {self.unknown()}, {effective}, out, undecided")
+        self.emit(f"return {tiers}, {models}, (), {effective}, out, undecided, {state}", 1)
+        self.emit(f"return {tiers}, {models}, {self.unknown()}, {effective}, out, undecided, {state}")
         return "\n".join(["def decide(fs, fm, p, roles, stop=None):", *self.lines, ""])
 
     def unknown(self) -> str:
@@ -291,15 +294,17 @@ class _Writer(ABC):
     def classes(self) -> tuple[str, str]:
         """Emit the possible tiers and model classes; the names of their lists."""
 
-    def obligations(self, tiers: str) -> None:
+    def obligations(self, tiers: str, models: str) -> str:
         """Regimes opened by effective rules (a prohibition closes every other route), each from
         its earliest date; then each duty whose regime is open, that holds and that no effective
         rule overrides, for the roles asked, as the snapshot's shared result. A group (the
         duties opened by the same regimes) has its openness, day and shared predicates read
-        once; the duties follow in the snapshot's order, so the obligations need no sorting."""
+        once; the duties follow in the snapshot's order, so the obligations need no sorting.
+        The name of what the duties read of the decision (see :meth:`end_if_same`)."""
         s = self.snapshot
         self.results = self.constant(s.obligation_results)
         outside = self.constant(Tier.OUT_OF_SCOPE)
+        state = self.state()
         self.emit(f"if not (len({tiers}) == 1 and {tiers}[0] is {outside}):")
         go = self.local("go")  # a route other than a prohibition can open a regime
         self.emit(f"{go} = not (len({tiers}) == 1 and {tiers}[0] is {self.constant(Tier.PROHIBITED)})", 1)
@@ -324,7 +329,7 @@ class _Writer(ABC):
             self.emit(f"{flag} = {self.constant(role)} in roles", 1)
         since = {r: self.since(sorted(openers[r]), go, is_open[r])
                  for r in dict.fromkeys(r for regimes in groups for r in regimes)}
-        steps: dict[int, tuple[str, str, str, list[str], str]] = {}  # duty_status's, by position
+        opened_groups = []  # each group with its test, openness, day and how surely dated
         for regimes, duties in groups.items():
             may, open_ = self.group([is_open[r] for r in regimes])
             earliest = since[regimes[0]]
@@ -337,6 +342,13 @@ class _Writer(ABC):
             if any(duty.applies_from is None for _, duty, _ in duties):
                 dated = self.dated(open_, earliest, [(sorted(openers[r]), is_open[r])
                                                      for r in regimes], go)
+            opened_groups.append((duties, may, open_, earliest, dated))
+        self.end_if_same(state, tiers, models, [
+            *(name for _, *names in opened_groups for name in names),
+            *(self.e[self.position[d]] for duties, *_ in opened_groups
+              for _, duty, _ in duties for d in duty.defeaters)])
+        steps: dict[int, tuple[str, str, str, list[str], str]] = {}  # duty_status's, by position
+        for duties, may, open_, earliest, dated in opened_groups:
             holding = self.shared_predicates(duties, may)
             for k, duty, holds in duties:
                 steps[k] = (f"{may} and {roles[duty.rule.role]}",
@@ -354,6 +366,18 @@ class _Writer(ABC):
                 runs.append(([k], steps[k]))
         for ks, step in runs:
             self.duty_status(ks, *step)
+        return state
+
+    @abstractmethod
+    def state(self) -> str:
+        """Emit, before the regimes are read, the local that holds what the duties read of
+        the decision besides their own predicates (see :meth:`end_if_same`); its name."""
+
+    @abstractmethod
+    def end_if_same(self, state: str, tiers: str, models: str, names: list[str]) -> None:
+        """Emit the end of a comparison (``stop``) whose decision read the same ``names``:
+        what the duties read of the decision besides their own predicates (whether their
+        regimes may be and are open, from which day, and their overriding rules' answers)."""
 
     def add(self, name: str, items: Sequence[str], depth: int) -> None:
         """Emit the appending of ``items`` to the list ``name``, in order."""
@@ -454,6 +478,12 @@ class _Writer(ABC):
 class _Boolean(_Writer):
     """Two-valued: every answer is True or False (every fact read is known)."""
 
+    def state(self) -> str:
+        return "None"  # a decision on known facts asks no question: it is never compared
+
+    def end_if_same(self, state: str, tiers: str, models: str, names: list[str]) -> None:
+        pass
+
     def unknown(self) -> str:
         return "()"  # a certain result leaves no question open
 
@@ -544,6 +574,17 @@ class _Kleene(_Writer):
 
     def nonempty(self, name: str) -> str:
         return f"({name} is None or {name})"
+
+    def state(self) -> str:
+        name = self.local("state")
+        self.emit(f"{name} = ()")
+        return name
+
+    def end_if_same(self, state: str, tiers: str, models: str, names: list[str]) -> None:
+        read = [n for n in dict.fromkeys(names) if n.isidentifier() and not _LITERAL.fullmatch(n)]
+        self.emit(f"{state} = (" + "".join(f"{n}, " for n in read) + ")", 1)
+        self.emit(f"if stop is not None and len(stop) > 2 and stop[2] == {state}:", 1)
+        self.emit(f"return {tiers}, {models}, (), (), [], [], {state}", 2)
 
     def any_of(self, names: Sequence[str]) -> str:
         if len(names) <= 1:
