@@ -200,16 +200,27 @@ def test_the_documented_output_commands_run(tmp_path: Path) -> None:
     assert refused.stderr in FENCE.findall(PAGE.read_text(encoding="utf-8"))[3][1]
 
 
+def in_bash(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    """The command typed in bash: run by a bash process (not replaced by it, as a lone command
+    would be), where the completion options look for the shell."""
+    return subprocess.run(["bash", "-c", '"$@"; exit $?', "bash", *COMMAND, *args],
+                          capture_output=True, text=True, env={**os.environ, "HOME": str(home)},
+                          check=False)
+
+
 def test_the_documented_completion_installs_and_completes(tmp_path: Path) -> None:
     [line] = [m.group("body").strip() for m in FENCE.finditer(PAGE.read_text(encoding="utf-8"))
               if "--install-completion" in m.group("body")]
-    result = terminal(*line.split()[1:], home=tmp_path)
-    assert result.returncode == 0, result.stderr
+    result = in_bash(*line.split()[1:], home=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
     script = tmp_path / ".bash_completions" / "aiact-tiers.sh"
     assert "complete -o default -F _aiact_tiers_completion aiact-tiers" in script.read_text()
     assert f"source '{script}'" in (tmp_path / ".bashrc").read_text()
-    shown = terminal("--show-completion", "bash")
+    shown = in_bash("--show-completion", home=tmp_path)
     assert shown.stdout.strip() == script.read_text().strip()
+    elsewhere = tmp_path / "named"  # a shell named after the option is not read
+    assert in_bash("--install-completion", "zsh", home=elsewhere).returncode == 0
+    assert sorted(p.name for p in elsewhere.iterdir()) == [".bash_completions", ".bashrc"]
     env = {**os.environ, "_AIACT_TIERS_COMPLETE": "complete_bash", "COMP_CWORD": "1",
            "COMP_WORDS": "aiact-tiers cl"}
     completed = subprocess.run([str(Path(sys.executable).parent / "aiact-tiers")], env=env,
