@@ -5,13 +5,16 @@ of ``batch --fail-on``, with the reason."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import shutil
+import tempfile
+from pathlib import Path
 from typing import NamedTuple
-from xml.etree import ElementTree
+from xml.sax.saxutils import escape, quoteattr
 
 from ..render.terminal import terminal_text
+from . import files
 
-__all__ = ["GateCase", "junit_report"]
+__all__ = ["GateCase", "JUnitReport"]
 
 
 class GateCase(NamedTuple):
@@ -22,25 +25,37 @@ class GateCase(NamedTuple):
     failure: str | None
 
 
-def junit_report(cases: Iterable[GateCase], *, suite: str, inventory: str) -> str:
-    """The JUnit XML text of a gate: a suite named ``suite`` with one test case per row of
-    ``inventory``, named by the row's line and id. Text from the inventory loses its control
-    characters, which XML cannot hold."""
-    root = ElementTree.Element("testsuites")
-    tests = ElementTree.SubElement(root, "testsuite", name=suite)
-    count = failures = 0
-    for case in cases:
-        count += 1
-        name = terminal_text(f"line {case.line}" + (f" ({case.id})" if case.id else ""))
-        element = ElementTree.SubElement(tests, "testcase", classname=terminal_text(inventory),
-                                         name=name)
-        if case.failure is not None:
-            failures += 1
-            message = terminal_text(case.failure)
-            ElementTree.SubElement(element, "failure", message=message).text = message
-    for element in (root, tests):
-        element.set("tests", str(count))
-        element.set("failures", str(failures))
-        element.set("errors", "0")
-    ElementTree.indent(root)
-    return ElementTree.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+class JUnitReport:
+    """The JUnit report of a gate, written one row at a time: the rows' test cases go to a
+    temporary file as they come, so an inventory of any size takes the same memory, and
+    :meth:`write` puts the suite with its counts around them. Text from the inventory loses its
+    control characters, which XML cannot hold."""
+
+    def __init__(self, *, suite: str, inventory: str) -> None:
+        self.suite, self.classname = suite, quoteattr(terminal_text(inventory))
+        self.tests = self.failures = 0
+        # Open from the first row to write(), which closes (and so deletes) it:
+        self._cases = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
+
+    def add(self, case: GateCase) -> None:
+        """One row's test case, named by its line and id."""
+        self.tests += 1
+        name = quoteattr(terminal_text(f"line {case.line}" + (f" ({case.id})" if case.id else "")))
+        opening = f'    <testcase classname={self.classname} name={name}'
+        if case.failure is None:
+            self._cases.write(f"{opening} />\n")
+            return
+        self.failures += 1
+        message = terminal_text(case.failure)
+        self._cases.write(f"{opening}>\n      <failure message={quoteattr(message)}>"
+                          f"{escape(message)}</failure>\n    </testcase>\n")
+
+    def write(self, path: Path) -> None:
+        """The whole report to ``path``, which keeps its old content if writing fails."""
+        counts = f'tests="{self.tests}" failures="{self.failures}" errors="0"'
+        with self._cases, files.atomic_text(path) as stream:
+            stream.write(f"<?xml version='1.0' encoding='UTF-8'?>\n<testsuites {counts}>\n"
+                         f"  <testsuite name={quoteattr(self.suite)} {counts}>\n")
+            self._cases.seek(0)
+            shutil.copyfileobj(self._cases, stream)
+            stream.write("  </testsuite>\n</testsuites>\n")

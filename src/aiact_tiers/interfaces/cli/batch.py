@@ -19,7 +19,7 @@ from ...results.classification import Tier
 from .. import files
 from ..batch import Outcome, Summary, classify_rendered, gate_failure, outcome, read_path
 from ..inventory import Item, RowError
-from ..junit import GateCase, junit_report
+from ..junit import GateCase, JUnitReport
 from ..records import FLAT_COLUMNS, compact_record, csv_record, jsonl_record
 from .common import (
     GATE_FAILED,
@@ -145,7 +145,7 @@ def batch_command(
             raise CliError(f"`--output` `{output}` is the inventory; write the results elsewhere")
         if compact and output is not None and output.suffix.lower() != ".jsonl":
             raise CliError(f"`--compact` writes JSON Lines: name a .jsonl output, not `{output.name}`")
-        cases = _junit_cases(junit, fail_on, inventory, output)
+        report = _junit_report(junit, fail_on, inventory, output, rules.id)
         from .. import batch_view
 
         rows = read_path(inventory)
@@ -159,8 +159,8 @@ def batch_command(
                 writer.write(line, item, text)
                 kept = outcome(item)
                 summary.add(kept)
-                if cases is not None and fail_on is not None:
-                    cases.append(GateCase(line, kept.id, gate_failure(
+                if report is not None and fail_on is not None:
+                    report.add(GateCase(line, kept.id, gate_failure(
                         kept, fail_on, undetermined=not allow_undetermined, errors=not allow_errors)))
                 if isinstance(item, RowError):
                     err.print(terminal_text(f"{inventory}:{item}"), markup=False)
@@ -170,10 +170,9 @@ def batch_command(
         out.print(batch_view.summary_view(summary, rules.act))
     counts = ", ".join(f"{tier} {n}" for tier, n in summary.counts().items())
     err.print(f"{summary.total} rows: {counts}", markup=False)
-    if junit is not None and cases is not None and fail_on is not None:
-        with _one_line_errors(), files.atomic_text(junit) as stream:
-            stream.write(junit_report(cases, inventory=inventory.name,
-                                      suite=f"aiact-tiers batch --fail-on {fail_on.value} ({rules.id})"))
+    if junit is not None and report is not None:
+        with _one_line_errors():
+            report.write(junit)
     if fail_on is not None:
         reasons = summary.gate(fail_on, undetermined=not allow_undetermined, errors=not allow_errors)
         if reasons:
@@ -181,9 +180,9 @@ def batch_command(
             raise typer.Exit(GATE_FAILED)
 
 
-def _junit_cases(junit: Path | None, fail_on: Tier | None, inventory: Path,
-                 output: Path | None) -> list[GateCase] | None:
-    """The list the rows' verdicts gather in for ``--junit``, after checking its path; None
+def _junit_report(junit: Path | None, fail_on: Tier | None, inventory: Path,
+                  output: Path | None, ruleset: str) -> JUnitReport | None:
+    """The report the rows' verdicts go to for ``--junit``, after checking its path; None
     without ``--junit``."""
     if junit is None:
         return None
@@ -194,7 +193,8 @@ def _junit_cases(junit: Path | None, fail_on: Tier | None, inventory: Path,
     if _same_file(junit, inventory) or (output is not None and _same_file(junit, output)):
         raise CliError(f"`--junit` `{junit}` is the inventory or the output; write it elsewhere")
     files.check_writable(junit)
-    return []
+    return JUnitReport(suite=f"aiact-tiers batch --fail-on {fail_on.value} ({ruleset})",
+                       inventory=inventory.name)
 
 
 def _same_file(a: Path, b: Path) -> bool:
