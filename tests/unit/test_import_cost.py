@@ -38,3 +38,12 @@ def test_a_result_shown_in_a_notebook_loads_the_renderers_on_first_use() -> None
     assert shown["render"] is True
     assert str(shown["html"]).startswith("<h2>AI system: <span class=\"tier high_risk\">")
     assert str(shown["markdown"]).startswith("# AI system: high_risk\n")
+
+
+def test_the_command_line_starts_without_the_reader_and_models_only_some_commands_use() -> None:
+    """PyYAML (read and written by the commands that take or give YAML) and the services'
+    catalogue models load with those commands, not with every start of `aiact-tiers`."""
+    code = ("import json, sys; from aiact_tiers.interfaces.cli import main; "
+            "print(json.dumps(['yaml' in sys.modules, 'aiact_tiers.law.catalog' in sys.modules]))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == [False, False]

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-import yaml
 from pydantic import ValidationError
 
 from ...decision.classify import classify
@@ -159,11 +158,19 @@ def _description_format(output: Path) -> str:
     return formats[output.suffix.lower()]
 
 
+def _as_yaml(facts: dict[str, Any]) -> str:
+    """The answers as a YAML description, in the order they were given (PyYAML loads here,
+    not with the command line)."""
+    import yaml
+
+    return yaml.safe_dump(facts, sort_keys=False, allow_unicode=True)
+
+
 def _write_answers(output: Path, facts: dict[str, Any]) -> None:
     as_json = _description_format(output) == "json"
     with files.atomic_text(output) as stream:
         stream.write(json.dumps(facts, indent=2, ensure_ascii=False) + "\n" if as_json
-                     else yaml.safe_dump(facts, sort_keys=False, allow_unicode=True))
+                     else _as_yaml(facts))
 
 
 def _stopped(facts: dict[str, Any], output: Path | None, *, interrupted: bool) -> None:
@@ -175,7 +182,7 @@ def _stopped(facts: dict[str, Any], output: Path | None, *, interrupted: bool) -
         err.print(terminal_text(f"interview stopped: {answered} written to {output}"), markup=False)
     else:
         err.print(f"interview stopped: {answered} so far, as YAML on standard output", markup=False)
-        typer.echo(yaml.safe_dump(facts, sort_keys=False, allow_unicode=True), nl=False)
+        typer.echo(_as_yaml(facts), nl=False)
     raise typer.Exit(INTERRUPTED if interrupted else STOPPED)
 
 

@@ -11,7 +11,6 @@ import typer
 from rich.table import Table
 
 from ...documents import read_yaml
-from ...law.catalog import description_schema
 from ...law.ruleset import DEFAULT_RULESET, NamedPredicate, RuleSet, list_rulesets, load_ruleset
 from ...render.terminal import markup_text as _m
 from ...render.terminal import terminal_text
@@ -125,6 +124,8 @@ def schema_command(
     model: Annotated[bool, typer.Option("--model", help="The schema of a model description.")] = False,
 ) -> None:
     """The JSON Schema of a system description (or, with --model, of a model description)."""
+    from ...law.catalog import description_schema  # its models load with the command, not the CLI
+
     typer.echo(json.dumps(description_schema("model" if model else "system"), indent=2))
 
 
