@@ -19,11 +19,12 @@ their position, fact names are checked names written as ``repr`` literals, and e
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..facts import partial as _partial
 from ..facts.vocabulary import Role
@@ -80,12 +81,17 @@ class Program(Protocol):
                  roles: frozenset[Any], stop: Stop | None = None) -> Decided: ...
 
 
-class Compiled(NamedTuple):
-    """The programs for one pair of subjects described: ``known`` (when it could be written)
-    for descriptions whose every fact is known, ``kleene`` for any."""
+class Compiled:
+    """The programs for one pair of subjects described: ``kleene`` for any description, and
+    ``known`` for descriptions whose every fact is known (None where it cannot be written),
+    written on first use: a run whose descriptions all leave facts open never needs it."""
 
-    known: Program | None
-    kleene: Program
+    def __init__(self, snapshot: Snapshot, described: Mapping[str, bool], kleene: Program) -> None:
+        self.snapshot, self.described, self.kleene = snapshot, described, kleene
+
+    @functools.cached_property
+    def known(self) -> Program | None:
+        return program(self.snapshot, self.described, kleene=False)
 
 
 Asker = Callable[[Sequence[bool], Mapping[str, Any], Mapping[str, Any], dict[str, list[str]]], None]

@@ -524,8 +524,7 @@ class Snapshot:
         described; None when it cannot be generated."""
         described = {"system": system, "model": model}
         kleene = _program.program(self, described, kleene=True)
-        return None if kleene is None else _program.Compiled(
-            _program.program(self, described, kleene=False), kleene)
+        return None if kleene is None else _program.Compiled(self, described, kleene)
 
     @functools.cached_property
     def undescribed_duties(self) -> Mapping[str, bool | None]:
