@@ -539,12 +539,12 @@ class Snapshot:
             for regime in rule.opens:
                 openers.setdefault(regime, set()).add(rule.subject)
         out: dict[str, bool | None] = {}
-        for subject, duties in self.duties.items():
-            for rule, (_, answer) in zip(duties.rules, duties.evaluate({}, self.params), strict=True):
-                if answer is None and all(openers.get(regime, set()) <= {subject}
-                                          for regime in rule.regimes):
-                    answer = False
-                out[rule.id] = answer
+        for rule in self.obligations:  # read once per snapshot: the tree itself, not a decider
+            answer = rule.when.reference({}, self.params)
+            if answer is None and all(openers.get(regime, set()) <= {rule.subject}
+                                      for regime in rule.regimes):
+                answer = False
+            out[rule.id] = answer
         return out
 
     @functools.cached_property
