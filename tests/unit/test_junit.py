@@ -11,12 +11,12 @@ from aiact_tiers.interfaces.junit import GateCase, JUnitReport
 
 
 def test_a_report_holds_each_row_with_its_reason_and_the_counts(tmp_path: Path) -> None:
-    report = JUnitReport(suite="aiact-tiers batch --fail-on high_risk (eu-2024)",
+    report = JUnitReport(tmp_path / "gate.xml", suite="aiact-tiers batch --fail-on high_risk (eu-2024)",
                          inventory='it\'s "the" <inventory>.jsonl')
     report.add(GateCase(1, "a&b", None))
     report.add(GateCase(2, None, "reached <high_risk> 'x' \"y\" & more"))
     report.add(GateCase(4, "tab\there\x1b", "row 4: invalid JSON"))
-    report.write(tmp_path / "gate.xml")
+    report.write()
     root = ElementTree.parse(tmp_path / "gate.xml").getroot()
     [suite] = root
     for element in (root, suite):
@@ -35,7 +35,7 @@ def test_a_report_holds_each_row_with_its_reason_and_the_counts(tmp_path: Path) 
 
 def peak_while_adding(rows: int, folder: Path) -> int:
     """The most memory taken while a report takes ``rows`` rows (a third of them passing)."""
-    report = JUnitReport(suite="gate", inventory="inventory.jsonl")
+    report = JUnitReport(folder / f"{rows}.xml", suite="gate", inventory="inventory.jsonl")
     tracemalloc.start()
     try:
         for line in range(1, rows + 1):
@@ -43,7 +43,7 @@ def peak_while_adding(rows: int, folder: Path) -> int:
         return tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-        report.write(folder / f"{rows}.xml")
+        report.write()
 
 
 def test_the_rows_of_a_report_take_no_memory_as_they_come(tmp_path: Path) -> None:

@@ -686,7 +686,7 @@ class Evaluation:
         None; and whether the duties reading it answer as before."""
         subject = FACT_TYPES[fact].subject
         facts = {**self.facts, subject: {**self.facts[subject], fact: answer}}
-        if self.has[subject] and self.snapshot is self.base and self.compiled is not None:
+        if self.has[subject] and self.comparable is not None:
             told, steady = self._changed(fact, facts[subject])
             return told, facts, steady
         return None, facts, False
@@ -732,6 +732,12 @@ class Evaluation:
         return (None if again else False), steady
 
     @_once
+    def comparable(self) -> Compiled | None:
+        """The generated programs, where another decision of these facts can be compared with
+        this one by them: the snapshot's own, whose tiers are the system's."""
+        return self.compiled if self.snapshot is self.base else None
+
+    @_once
     def listed(self) -> frozenset[str]:
         """The ids of the duties the rules open (:attr:`raw`)."""
         return frozenset(map(_rule, self.raw))
@@ -742,8 +748,8 @@ class Evaluation:
         decision ends as soon as what the duties read of it is found the same (see
         :class:`~aiact_tiers.engine.programs.Program`): the duties, and with them the
         positions, are then the same."""
-        compiled = self.compiled
-        if compiled is not None and self.snapshot is self.base:  # its tiers are the system's
+        compiled = self.comparable
+        if compiled is not None:
             stop: Stop = ((self.tiers, self.models, self.state) if steady and self.state is not None
                           else (self.tiers, self.models))
             decided = compiled.kleene(facts["system"], facts["model"], self.snapshot.params,
@@ -751,7 +757,7 @@ class Evaluation:
             tiers, models, _, _, raw, _, state = decided
             if (tiers, models) != (self.tiers, self.models):
                 return True
-            if raw == self.raw or (steady and state is not None and state == self.state):
+            if raw == self.raw or (steady and state == self.state):
                 return False  # the positions follow from the tiers and the duties opened
             if len(raw) != len(self.raw) or _sound(self.snapshot, tiers, raw) != self.obligations:
                 return True  # soundness keeps every duty, marking some possible

@@ -31,8 +31,8 @@ class JUnitReport:
     :meth:`write` puts the suite with its counts around them. Text from the inventory loses its
     control characters, which XML cannot hold."""
 
-    def __init__(self, *, suite: str, inventory: str) -> None:
-        self.suite, self.classname = suite, quoteattr(terminal_text(inventory))
+    def __init__(self, path: Path, *, suite: str, inventory: str) -> None:
+        self.path, self.suite, self.classname = path, suite, quoteattr(terminal_text(inventory))
         self.tests = self.failures = 0
         # Open from the first row to write(), which closes (and so deletes) it:
         self._cases = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
@@ -50,10 +50,10 @@ class JUnitReport:
         self._cases.write(f"{opening}>\n      <failure message={quoteattr(message)}>"
                           f"{escape(message)}</failure>\n    </testcase>\n")
 
-    def write(self, path: Path) -> None:
-        """The whole report to ``path``, which keeps its old content if writing fails."""
+    def write(self) -> None:
+        """The whole report to its path, which keeps its old content if writing fails."""
         counts = f'tests="{self.tests}" failures="{self.failures}" errors="0"'
-        with self._cases, files.atomic_text(path) as stream:
+        with self._cases, files.atomic_text(self.path) as stream:
             stream.write(f"<?xml version='1.0' encoding='UTF-8'?>\n<testsuites {counts}>\n"
                          f"  <testsuite name={quoteattr(self.suite)} {counts}>\n")
             self._cases.seek(0)

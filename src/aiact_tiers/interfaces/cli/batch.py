@@ -170,9 +170,9 @@ def batch_command(
         out.print(batch_view.summary_view(summary, rules.act))
     counts = ", ".join(f"{tier} {n}" for tier, n in summary.counts().items())
     err.print(f"{summary.total} rows: {counts}", markup=False)
-    if junit is not None and report is not None:
+    if report is not None:
         with _one_line_errors():
-            report.write(junit)
+            report.write()
     if fail_on is not None:
         reasons = summary.gate(fail_on, undetermined=not allow_undetermined, errors=not allow_errors)
         if reasons:
@@ -193,7 +193,7 @@ def _junit_report(junit: Path | None, fail_on: Tier | None, inventory: Path,
     if _same_file(junit, inventory) or (output is not None and _same_file(junit, output)):
         raise CliError(f"`--junit` `{junit}` is the inventory or the output; write it elsewhere")
     files.check_writable(junit)
-    return JUnitReport(suite=f"aiact-tiers batch --fail-on {fail_on.value} ({ruleset})",
+    return JUnitReport(junit, suite=f"aiact-tiers batch --fail-on {fail_on.value} ({ruleset})",
                        inventory=inventory.name)
 
 
