@@ -15,7 +15,7 @@ import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum
 from itertools import chain, compress, repeat
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from ..engine import predicates as _engine
 from ..engine.predicates import FACT_TYPES, Value, known_only, settled
@@ -84,6 +84,8 @@ _BASIS_ENTRIES = 4096  # basis entries a snapshot keeps for reuse, at the most
 _SEVERITY = {tier: rank for rank, tier in enumerate(
     (Tier.PROHIBITED, Tier.HIGH_RISK, Tier.LIMITED, Tier.MINIMAL, Tier.OUT_OF_SCOPE))}
 """Tiers from the most severe; out of scope last, as no duty binds there."""
+_ORDER = {tier: rank for rank, tier in enumerate(TIER_ORDER)}  # the order the law asks them
+_NO_TIER, _PROHIBITED = frozenset({None}), frozenset({Tier.PROHIBITED})
 
 
 class Evaluation:
@@ -363,18 +365,21 @@ class Evaluation:
             if self._bound(tier, floor) or self._bound_in_each_case(tier):
                 floor = tier  # a duty for a high-risk system; or one whichever rule places it
             reached.add(floor)
-            reached.update(t for t in possible if cap <= _SEVERITY[t] < _SEVERITY[floor])
+            if possible:
+                reached.update(t for t in possible if cap <= _SEVERITY[t] < _SEVERITY[floor])
             if tier is Tier.HIGH_RISK and possible - {Tier.PROHIBITED} and floor is Tier.OUT_OF_SCOPE:
                 reached.add(Tier.HIGH_RISK)
-        return [t for t in TIER_ORDER if t in reached]
+        return sorted(reached, key=_ORDER.__getitem__) if len(reached) > 1 else [*reached]
 
     def _duty_tiers(self) -> tuple[set[Tier], set[Tier]]:
         """The tiers of the duties that apply and of those that may, as the rules open them
         (a model's duty, on the model axis, has none)."""
-        tiers = list(map(self.snapshot.duty_tiers.__getitem__, map(_rule, self.raw)))
+        tiers = map(self.snapshot.duty_tiers.__getitem__, map(_rule, self.raw))
+        if Status.POSSIBLE not in map(_status, self.raw):  # every one applies
+            return _tiered(tiers), set()
+        listed = list(tiers)
         applies = list(map(operator.is_, map(_status, self.raw), repeat(Status.APPLIES)))
-        return (set(filter(None, compress(tiers, applies))),
-                set(filter(None, compress(tiers, map(operator.not_, applies)))))
+        return _tiered(compress(listed, applies)), _tiered(compress(listed, map(operator.not_, applies)))
 
     def _bound(self, tier: Tier, floor: Tier) -> bool:
         """Whether, wherever the system has ``tier``, the roles asked stand there: a high-risk
@@ -771,8 +776,12 @@ class Evaluation:
 
 def _floor(certain: set[Tier]) -> Tier:
     """The most severe tier of a duty that applies, a prohibition's aside; out of scope if none."""
-    return min((t for t in certain if t is not Tier.PROHIBITED), key=_SEVERITY.__getitem__,
-               default=Tier.OUT_OF_SCOPE)
+    return min(certain - _PROHIBITED, key=_SEVERITY.__getitem__, default=Tier.OUT_OF_SCOPE)
+
+
+def _tiered(tiers: Iterable[Tier | None]) -> set[Tier]:
+    """The tiers among these, once each; None (a duty of no tier) left out."""
+    return cast("set[Tier]", set(tiers) - _NO_TIER)
 
 
 def _sound(snapshot: Snapshot, tiers: list[Tier], obligations: list[Obligation]) -> list[Obligation]:

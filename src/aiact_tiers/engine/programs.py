@@ -24,7 +24,7 @@ import re
 from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from ..facts import partial as _partial
 from ..facts.vocabulary import Role
@@ -65,6 +65,21 @@ compare decisions by (see :class:`Program`)."""
 Stop = tuple[list[Tier], list[Any]] | tuple[list[Tier], list[Any], tuple[Any, ...]]
 """What a decision is compared with (see :class:`Program`): tiers and model classes, and
 perhaps what its duties read of it."""
+
+
+class _Step(NamedTuple):
+    """How the duties at one position are decided, as source: their regimes (those a rule in
+    force opens), the test that one may be open, the test that their role is asked, their
+    predicate, whether their regimes are open (from ``day``), the effective answers of the
+    rules overriding them, and the day they apply from."""
+
+    regimes: tuple[str, ...]
+    may: str
+    role: str
+    holds: str
+    opens: str
+    against: list[str]
+    day: str
 
 
 class Program(Protocol):
@@ -353,26 +368,46 @@ class _Writer(ABC):
             *(name for _, *names in opened_groups for name in names),
             *(self.e[self.position[d]] for duties, *_ in opened_groups
               for _, duty, _ in duties for d in duty.defeaters)])
-        steps: dict[int, tuple[str, str, str, list[str], str]] = {}  # duty_status's, by position
+        steps: dict[int, _Step] = {}  # by position
+        guards: dict[tuple[str, ...], str] = {}  # each group's test that a regime may be open
         for duties, may, open_, earliest, dated in opened_groups:
             holding = self.shared_predicates(duties, may)
             for k, duty, holds in duties:
-                steps[k] = (f"{may} and {roles[duty.rule.role]}",
-                            holding.get((duty.rule.subject, duty.rule.when.text), holds),
-                            dated if duty.applies_from is None else open_,
-                            [self.e[self.position[d]] for d in duty.defeaters],
-                            earliest if duty.applies_from is None
-                            else self.constant(duty.applies_from))
+                regimes = tuple(r for r in duty.regimes if r in is_open)
+                guards[regimes] = may
+                steps[k] = _Step(regimes, may, roles[duty.rule.role],
+                                 holding.get((duty.rule.subject, duty.rule.when.text), holds),
+                                 dated if duty.applies_from is None else open_,
+                                 [self.e[self.position[d]] for d in duty.defeaters],
+                                 earliest if duty.applies_from is None
+                                 else self.constant(duty.applies_from))
         self.prepare(list(steps.values()))
-        runs: list[tuple[list[int], tuple[str, str, str, list[str], str]]] = []
+        runs: list[tuple[list[int], _Step]] = []
         for k in sorted(steps):  # duties next to one another decided alike are decided at once
             if runs and runs[-1][1] == steps[k]:
                 runs[-1][0].append(k)
             else:
                 runs.append(([k], steps[k]))
-        for ks, step in runs:
-            self.duty_status(ks, *step)
+        self.nest(runs, guards)
         return state
+
+    def nest(self, runs: list[tuple[list[int], _Step]], guards: dict[tuple[str, ...], str]) -> None:
+        """Emit the duties' statuses in order, those next to one another inside one test that
+        a regime may be open (the widest group's holding all of theirs: every Annex I and
+        Annex III duty under the test of the high-risk regimes) and, within it, one test of
+        each role asked: a closed regime or a role not asked skips every duty it holds."""
+        block: tuple[frozenset[str], str] | None = None
+        role = None
+        for ks, step in runs:
+            regimes = frozenset(step.regimes)
+            if block is None or not regimes <= block[0]:
+                widest = max((r for r in guards if regimes <= set(r)), key=len)
+                block, role = (frozenset(widest), guards[widest]), None
+                self.emit(f"if {block[1]}:", 1)
+            if step.role != role:
+                role = step.role
+                self.emit(f"if {role}:", 2)
+            self.duty_status(ks, None if step.may == block[1] else step.may, step, 3)
 
     @abstractmethod
     def state(self) -> str:
@@ -397,9 +432,8 @@ class _Writer(ABC):
         return [f"{self.results}[{k}, {day}, {status}]" for k in ks]
 
     @abstractmethod
-    def prepare(self, steps: list[tuple[str, str, str, list[str], str]]) -> None:
-        """Emit what several duties' statuses share, before the first of them (the arguments
-        of :meth:`duty_status`, as a list)."""
+    def prepare(self, steps: list[_Step]) -> None:
+        """Emit what several duties' statuses share, before the first of them."""
 
     def group(self, opened: list[str]) -> tuple[str, str]:
         """A group's test that one of its regimes may be open, and the name of whether one is
@@ -474,11 +508,11 @@ class _Writer(ABC):
         return self.undescribed(self.snapshot.undescribed_duties[rule.id])
 
     @abstractmethod
-    def duty_status(self, ks: list[int], role: str, holds: str, opens: str, against: list[str],
-                    day: str) -> None:
-        """Emit the status of the duties at ``ks``, decided alike (``role``: the test that their
-        role is asked and their regimes may be open; ``opens``: whether they are) and add their
-        results to the obligations where they may apply."""
+    def duty_status(self, ks: list[int], may: str | None, step: _Step, depth: int) -> None:
+        """Emit, at ``depth``, the status of the duties at ``ks``, decided alike as ``step``
+        says, and add their results to the obligations where they may apply; ``may`` is the
+        test that their regimes may be open where the enclosing test is wider (their role is
+        tested around them)."""
 
 
 class _Boolean(_Writer):
@@ -548,22 +582,26 @@ class _Boolean(_Writer):
             out.append(name)
         return out[0], out[1]
 
-    def prepare(self, steps: list[tuple[str, str, str, list[str], str]]) -> None:
+    def prepare(self, steps: list[_Step]) -> None:
         """For each set of overriding rules that duties share, whether none is effective, read
         once."""
         self.free: dict[tuple[str, ...], str] = {}
-        for *_, against, _ in steps:
+        for step in steps:
+            against = step.against
             if against and tuple(against) not in self.free:
                 free = self.free[tuple(against)] = self.local("free")
                 self.emit(f"{free} = not {self.any_of(against)}", 1)
 
-    def duty_status(self, ks: list[int], role: str, holds: str, opens: str, against: list[str],
-                    day: str) -> None:
-        tests = [role] if holds == "True" else [role, f"({holds})"]
-        if against:
-            tests.append(self.free[tuple(against)])
-        self.emit(f"if {' and '.join(tests)}:", 1)
-        self.add("out", self.results_of(ks, day, "True"), 2)
+    def duty_status(self, ks: list[int], may: str | None, step: _Step, depth: int) -> None:
+        tests = [] if may is None else [may]
+        if step.holds != "True":
+            tests.append(f"({step.holds})")
+        if step.against:
+            tests.append(self.free[tuple(step.against)])
+        if tests:
+            self.emit(f"if {' and '.join(tests)}:", depth)
+            depth += 1
+        self.add("out", self.results_of(ks, step.day, "True"), depth)
 
 
 class _Kleene(_Writer):
@@ -736,11 +774,12 @@ class _Kleene(_Writer):
             self.emit(f"{firm} = ({text}) if {self.may(opened)} else {never}", 1)
         return firm
 
-    def prepare(self, steps: list[tuple[str, str, str, list[str], str]]) -> None:
+    def prepare(self, steps: list[_Step]) -> None:
         """For each regime openness and set of overriding rules that duties share, the status
         of such a duty where it holds and where it may hold, read once: False where an
         overriding rule is effective, unknown where one may be, else as the regime is open."""
-        for _, _, opens, against, _ in steps:
+        for step in steps:
+            opens, against = step.opens, step.against
             key = (opens, tuple(against))
             if against and key not in self.statuses:
                 a = self.overriding.get(tuple(against)) or against[0]
@@ -752,31 +791,37 @@ class _Kleene(_Writer):
                 self.emit(f"{may} = False if {a} is True else None", 1)
                 self.statuses[key] = held, may
 
-    def duty_status(self, ks: list[int], role: str, holds: str, opens: str, against: list[str],
-                    day: str) -> None:
+    def duty_status(self, ks: list[int], may: str | None, step: _Step, depth: int) -> None:
         """As evaluation.Evaluation._obligations: a duty that may hold, in a regime that may be
         open, applies or may apply unless an effective rule overrides it."""
         d, status = self.local("d"), self.local("status")
+        holds, opens, against, day = step.holds, step.opens, step.against, step.day
         always = holds == "True"
-        self.emit(f"if {role}:" if always else f"if {role} and ({d} := {holds}) is not False:", 1)
+        tests = [] if may is None else [may]
+        if not always:
+            tests.append(f"({d} := {holds}) is not False")
+        if tests:
+            self.emit(f"if {' and '.join(tests)}:", depth)
+            depth += 1
         undecided = [str(k) for k in ks]
         if not against and always:  # applies as surely as its regime is open
-            self.add("out", self.results_of(ks, day, opens), 2)
+            self.add("out", self.results_of(ks, day, opens), depth)
             return
         if not against:  # applies as surely as its regime is open, or may apply
-            self.emit(f"if {d} is True:", 2)
-            self.add("out", self.results_of(ks, day, opens), 3)
-            self.emit("else:", 2)
-            self.add("out", self.results_of(ks, day, "None"), 3)
-            self.emit(f"if {opens} is True:", 3)
-            self.add("undecided", undecided, 4)
+            self.emit(f"if {d} is True:", depth)
+            self.add("out", self.results_of(ks, day, opens), depth + 1)
+            self.emit("else:", depth)
+            self.add("out", self.results_of(ks, day, "None"), depth + 1)
+            self.emit(f"if {opens} is True:", depth + 1)
+            self.add("undecided", undecided, depth + 2)
             return
-        held, may = self.statuses[opens, tuple(against)]
-        self.emit(f"{status} = {held}" if always else f"{status} = {held} if {d} is True else {may}", 2)
-        self.emit(f"if {status} is not False:", 2)
-        self.emit(f"if {status} is None and {opens} is True:", 3)
-        self.add("undecided", undecided, 4)
-        self.add("out", self.results_of(ks, day, status), 3)
+        held, may_hold = self.statuses[opens, tuple(against)]
+        self.emit(f"{status} = {held}" if always else
+                  f"{status} = {held} if {d} is True else {may_hold}", depth)
+        self.emit(f"if {status} is not False:", depth)
+        self.emit(f"if {status} is None and {opens} is True:", depth + 1)
+        self.add("undecided", undecided, depth + 2)
+        self.add("out", self.results_of(ks, day, status), depth + 1)
 
 
 def _constant_truth(rule: Rule) -> bool | None:
