@@ -84,6 +84,7 @@ _BASIS_ENTRIES = 4096  # basis entries a snapshot keeps for reuse, at the most
 _SEVERITY = {tier: rank for rank, tier in enumerate(
     (Tier.PROHIBITED, Tier.HIGH_RISK, Tier.LIMITED, Tier.MINIMAL, Tier.OUT_OF_SCOPE))}
 """Tiers from the most severe; out of scope last, as no duty binds there."""
+_RUNG = {**_SEVERITY, Tier.OUT_OF_SCOPE: -1}  # the severity of a tier a carve-out can leave
 _ORDER = {tier: rank for rank, tier in enumerate(TIER_ORDER)}  # the order the law asks them
 _NO_TIER, _PROHIBITED = frozenset({None}), frozenset({Tier.PROHIBITED})
 
@@ -120,7 +121,7 @@ class Evaluation:
         # (``known`` when the caller has read it already):
         self.facts = facts
         self.known = settled(facts["system"]) and settled(facts["model"]) if known is None else known
-        self.has = {name: bool(values) for name, values in facts.items()}  # described or not
+        self.has = {"system": bool(facts["system"]), "model": bool(facts["model"])}  # described
         # The duties (positions in the snapshot's obligations) whose regime is certainly open
         # but whose own answer is not, in order:
         self.undecided: list[int] = []
@@ -183,7 +184,8 @@ class Evaluation:
         self.raw = obligations  # as the rules open them, before _sound
         self.obligations = _sound(snapshot, self.tiers, obligations)
         if self.tier is not None and obligations:
-            fired = [(at, duties) for at, duties in snapshot.duty_openers[self.tier] if answers[at] is True]
+            openers, pick = snapshot.duty_openers[self.tier]
+            fired = list(compress(openers, map(operator.is_, pick(answers), repeat(True))))
             if fired:
                 listed = self.listed
                 cited = [snapshot.classifying[at] for at, duties in fired if not duties.isdisjoint(listed)]
@@ -483,10 +485,9 @@ class Evaluation:
         """The rules reaching a tier more severe than the least severe the system may have that
         an effective exception overrides, or that a carve-out in their own terms defeats, on
         known facts."""
-        reached = [_SEVERITY[t] for t in system if t is not Tier.OUT_OF_SCOPE]
-        if not reached:
-            return []
-        ceiling = max(reached)  # the least severe tier the system may have
+        ceiling = max(map(_RUNG.__getitem__, system), default=-1)  # its least severe tier
+        if ceiling < 0:
+            return []  # out of scope, or no system
         known = self._known("system")
         snapshot, params, answers = self.snapshot, self.snapshot.params, self.answers
         carved = snapshot.carved(known, params)
@@ -613,6 +614,8 @@ class Evaluation:
         :meth:`_decides`). Where no single answer changes anything (only answers taken
         together do, as with nothing described), every one is kept, so that answering them all
         still decides the result."""
+        if self.known:
+            return []  # no fact is unknown
         asked = self._candidates(tiers, models)
         deciding = [name for name in asked if self._decides(name)] or asked
         act = self.ruleset.act

@@ -499,7 +499,7 @@ class Snapshot:
                 for tier, rules in candidates.items()}
 
     @functools.cached_property
-    def duty_openers(self) -> Mapping[Tier, tuple[tuple[int, frozenset[str]], ...]]:
+    def duty_openers(self) -> Mapping[Tier, tuple[tuple[tuple[int, frozenset[str]], ...], Picker]]:
         """For each tier, the classifying rules reaching a less severe tier above minimal that
         open regimes of obligations, each as its position among :attr:`classifying` with the ids
         of the duties of those regimes: a result of the tier cites such a rule where it fired and
@@ -507,16 +507,20 @@ class Snapshot:
         a high-risk system). A rule of a more severe tier that fired would have decided the
         tier; the catch-all minimal rule, whose regime is the Art 4 duty of every system,
         explains no tier of its own and is not cited beside one. Out of scope no duty is listed,
-        and under a prohibition only its own, so no rule is cited beside either."""
+        and under a prohibition only its own, so no rule is cited beside either. Each tier's rules
+        come with the picker of their answers."""
         regimes: dict[str, set[str]] = {}
         for duty in self.obligations:
             for regime in duty.regimes:
                 regimes.setdefault(regime, set()).add(duty.id)
         ranked = [(self.position[r.id], r.tier, frozenset().union(*(regimes.get(g, ()) for g in r.opens)))
                   for r in self.openers if r.tier is not None and r.tier is not Tier.MINIMAL]
-        return {tier: tuple((at, duties) for at, reached, duties in ranked
+        out = {}
+        for tier in TIER_ORDER:
+            openers = tuple((at, duties) for at, reached, duties in ranked
                             if duties and TIER_ORDER.index(reached) > TIER_ORDER.index(tier))
-                for tier in TIER_ORDER}
+            out[tier] = openers, picker(at for at, _ in openers)
+        return out
 
     @_kept
     def program(self, system: bool, model: bool) -> _program.Compiled | None:
