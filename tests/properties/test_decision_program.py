@@ -104,7 +104,7 @@ def _brute_differs(evaluation: Evaluation, fact: str, answer: Any) -> bool:
     """Whether ``fact`` taken as ``answer`` changes the result, by a whole evaluation."""
     subject = FACT_TYPES[fact].subject
     facts = {**evaluation.facts, subject: {**evaluation.facts[subject], fact: answer}}
-    other = Evaluation(evaluation.ruleset, evaluation.base, evaluation.subject, evaluation.roles,
+    other = Evaluation(evaluation.ruleset, evaluation.base, evaluation.entry, evaluation.roles,
                        facts)
     return ((other.system_tiers, other.models, other.obligations, other.positions)
             != (evaluation.system_tiers, evaluation.models, evaluation.obligations,

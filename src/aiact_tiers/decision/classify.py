@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from ..engine.plain import Entry, Read, read_plain
 from ..engine.predicates import Value, read_facts
 from ..errors import DateOutOfRangeError, DescriptionError
 from ..facts.descriptions import Description, ModelDescription, SystemDescription
@@ -44,6 +45,20 @@ def _as_description(description: Description | Mapping[str, Any]) -> Description
     except ValidationError as exc:
         fields = SystemDescription.model_fields.keys() | ModelDescription.model_fields.keys()
         raise DescriptionError.from_validation(exc, fields) from None
+
+
+def _read(description: Description | Mapping[str, Any]) -> Read:
+    """The entry and facts of a description: plain data read as it stands where it can be
+    (:func:`~aiact_tiers.engine.plain.read_plain`), anything else validated first."""
+    if type(description) is dict and (plain := read_plain(description)) is not None:
+        return plain
+    subject = _as_description(description)
+    system = subject if isinstance(subject, SystemDescription) else None
+    model = subject if isinstance(subject, ModelDescription) else (system and system.model)
+    system_facts, system_known = read_facts(system) if system else ({}, True)
+    model_facts, model_known = read_facts(model) if model else ({}, True)
+    entry = Entry(subject.id, subject.name, subject.as_of, subject.roles)
+    return entry, {"system": system_facts, "model": model_facts}, system_known and model_known
 
 
 def _resolve_ruleset(ruleset: str | RuleSet) -> RuleSet:
@@ -116,27 +131,22 @@ def _evaluation(
 ) -> Evaluation:
     """The evaluation of a description; under presumptions, of the description with every
     presumed fact filled in, keeping the strict evaluation beside it (see :func:`_presume`)."""
-    subject = _as_description(description)
+    entry, facts, known = _read(description)
     rules = _resolve_ruleset(ruleset)
-    day = _day(as_of) if subject.as_of is None else subject.as_of  # the description's own day
+    day = _day(as_of) if entry.as_of is None else entry.as_of  # the description's own day
     if day < rules.in_force_from:
         raise DateOutOfRangeError(
             f"`as_of` {day.isoformat()} is before {rules.title} entered into force "
             f"({rules.in_force_from.isoformat()})"
         )
-    snapshot, roles = rules.at(day), _roles(subject, role)
-    system = subject if isinstance(subject, SystemDescription) else None
-    model = subject if isinstance(subject, ModelDescription) else (system and system.model)
-    system_facts, system_known = read_facts(system) if system else ({}, True)
-    model_facts, model_known = read_facts(model) if model else ({}, True)
-    facts = {"system": system_facts, "model": model_facts}
-    strict = Evaluation(rules, snapshot, subject, roles, facts, system_known and model_known)
+    snapshot, roles = rules.at(day), _roles(entry, role)
+    strict = Evaluation(rules, snapshot, entry, roles, facts, known)
     if not presume or strict.known:  # a presumption fills only a fact left unknown
         return strict
     filled, assumed = _presume(snapshot, facts, strict.has)
     if not assumed:
         return strict
-    presumed = Evaluation(rules, snapshot, subject, roles, filled)
+    presumed = Evaluation(rules, snapshot, entry, roles, filled)
     presumed.strict, presumed.assumed = strict, assumed
     return presumed
 
@@ -172,11 +182,11 @@ def _day(as_of: Any) -> dt.date:
     return as_of
 
 
-def _roles(subject: Description, role: Role | str | None) -> frozenset[Role]:
+def _roles(entry: Entry, role: Role | str | None) -> frozenset[Role]:
     if role is not None:
         try:
             return frozenset({Role(role)})
         except ValueError:
             allowed = ", ".join(r.value for r in Role)
             raise DescriptionError(f"role `{role}` is not one of {allowed}") from None
-    return EVERY_ROLE if subject.roles is None else frozenset(subject.roles)
+    return EVERY_ROLE if entry.roles is None else frozenset(entry.roles)

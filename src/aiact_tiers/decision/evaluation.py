@@ -18,9 +18,10 @@ from itertools import chain, compress, repeat
 from typing import Any, Generic, TypeVar, cast
 
 from ..engine import predicates as _engine
+from ..engine.plain import Entry
 from ..engine.predicates import FACT_TYPES, Value, known_only, settled
 from ..engine.programs import Compiled, Decided, Stop, ask
-from ..facts.descriptions import Description, fact_info
+from ..facts.descriptions import fact_info
 from ..facts.partial import PartialSet
 from ..facts.vocabulary import Role
 from ..law.rule import Rule, anchor
@@ -109,13 +110,13 @@ class Evaluation:
     strict: Evaluation | None = None  # under presumptions, the evaluation without them
     assumed: Sequence[tuple[Presumption, tuple[str, ...]]] = ()  # the presumptions filled in
 
-    def __init__(self, ruleset: RuleSet, base: Snapshot, subject: Description,
+    def __init__(self, ruleset: RuleSet, base: Snapshot, entry: Entry,
                  roles: frozenset[Role], facts: dict[str, dict[str, Value]],
                  known: bool | None = None, decided: Decided | None = None) -> None:
         self.ruleset = ruleset
         self.base = base
         self.snapshot = snapshot = base.for_roles(roles)  # rules binding no role asked left out
-        self.subject = subject
+        self.entry = entry
         self.roles = roles
         # Each subject's facts, an unknown one None; whether every fact of both is known
         # (``known`` when the caller has read it already):
@@ -281,7 +282,7 @@ class Evaluation:
         position = self.positions
         system = self.system_tiers
         return {
-            "id": self.subject.id,
+            "id": self.entry.id,
             "tier": _value(position[0]) if len(position) == 1 else None,
             "possible_tiers": list(map(_value, position)),
             "system_tier": _value(system[0]) if len(system) == 1 else None,
@@ -298,8 +299,8 @@ class Evaluation:
         if position != system and self.has["system"]:
             hits.append(self._position_hit(position))
         return construct(Classification, {
-            "id": self.subject.id,
-            "name": self.subject.name,
+            "id": self.entry.id,
+            "name": self.entry.name,
             "ruleset": self.ruleset.id,
             "ruleset_version": self.ruleset.version,
             "as_of": self.snapshot.day,
@@ -336,7 +337,7 @@ class Evaluation:
         left out)."""
         if self.snapshot is self.base:
             return self
-        return Evaluation(self.ruleset, self.base, self.subject, EVERY_ROLE, self.facts)
+        return Evaluation(self.ruleset, self.base, self.entry, EVERY_ROLE, self.facts)
 
     @_once
     def positions(self) -> list[Tier]:
@@ -413,7 +414,7 @@ class Evaluation:
             return False
         for case in found:
             facts = {**self.facts, "system": {**self.facts["system"], **case}}
-            other = Evaluation(self.ruleset, self.base, self.subject, self.roles, facts)
+            other = Evaluation(self.ruleset, self.base, self.entry, self.roles, facts)
             if tier in other.tiers and not other._bound(tier, _floor(other._duty_tiers()[0])):
                 return False
         return True
@@ -771,7 +772,7 @@ class Evaluation:
                 return True  # soundness keeps every duty, marking some possible
         else:
             decided = None
-        other = Evaluation(self.ruleset, self.base, self.subject, self.roles, facts,
+        other = Evaluation(self.ruleset, self.base, self.entry, self.roles, facts,
                            decided=decided)
         return ((other.system_tiers, other.models, other.obligations, other.positions)
                 != (self.system_tiers, self.models, self.obligations, self.positions))

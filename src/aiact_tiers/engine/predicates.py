@@ -660,8 +660,13 @@ def read_facts(description: SystemDescription | ModelDescription) -> tuple[dict[
         facts.pop(name, None)
     for name in _DATES:
         if (value := facts.get(name)) is not None:
-            facts[name] = dt.datetime.combine(value, _MIDNIGHT_UTC)
+            facts[name] = as_datetime(value)
     return facts, settled(facts)
+
+
+def as_datetime(day: dt.date) -> dt.datetime:
+    """A day as the decisions read it: its midnight, UTC (as :func:`normalise` makes it)."""
+    return dt.datetime.combine(day, _MIDNIGHT_UTC)
 
 
 def settled(facts: Mapping[str, Value]) -> bool:
