@@ -181,7 +181,7 @@ def classify_jsonl(
     same errors as :func:`classify_many`. Nothing is kept but the current row, and no
     explanation is built, so large inventories stream fast.
     """
-    rows = read_jsonl(numbered_lines(lines, start), validated=True)
+    rows = read_jsonl(numbered_lines(lines, start))
     for line, item in _each(rows, classify_compact, ruleset=ruleset, as_of=as_of, role=role,
                             presume=presume):
         yield ({"line": line, "id": item.id, "error": item.message}

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from pydantic_core import from_json
+
 from ..documents import no_constant, read_yaml_items, unique_keys
 from ..errors import DescriptionError, RuleFileError
 from ..facts.descriptions import (
@@ -295,23 +297,21 @@ def _csv_row(number: int, columns: list[str], cells: list[str], twice: set[str])
     return record_row(number, dict(zip(columns, cells, strict=True)))
 
 
-def read_jsonl(lines: Iterable[Line], *, validated: bool = False) -> Iterator[Row]:
+def read_jsonl(lines: Iterable[Line]) -> Iterator[Row]:
     """The rows of numbered lines of JSON Lines (see :func:`numbered_lines`), blank lines
-    skipped; with ``validated``, as :func:`json_row` reads them for classification."""
+    skipped, each read by :func:`json_row`."""
     for number, text in lines:
         if text is None:
             yield _not_utf8(number)
         elif text.strip():
-            yield json_row(number, text, validated=validated)
+            yield json_row(number, text)
 
 
-def json_row(number: int, text: str, *, validated: bool = False) -> Row:
-    """One line of JSON Lines as a row: an object of facts, or why it is not one. With
-    ``validated``, a plain system description comes as a validated description (see
-    :func:`_system`), as the batch classifies it; otherwise every row holds plain data."""
-    system = _system(text) if validated else None
-    if system is not None:
-        return Row(number, system)
+def json_row(number: int, text: str) -> Row:
+    """One line of JSON Lines as a row: an object of facts, or why it is not one."""
+    data = _flat(text)
+    if data is not None:
+        return Row(number, data)
     try:
         data = json.loads(text.rstrip("\r\n"), object_pairs_hook=unique_keys, parse_constant=no_constant)
     except json.JSONDecodeError as exc:
@@ -325,20 +325,17 @@ def json_row(number: int, text: str, *, validated: bool = False) -> Row:
     return Row(number, data)
 
 
-def _system(text: str) -> SystemDescription | None:
-    """A system description validated straight from its JSON text, or None to take the slow
-    path, which reads models and gives the exact message of an invalid row: this one only
-    skips building the intermediate Python objects, so it is taken for a plain object of facts
-    alone (no model, nothing nested, no key given twice: JSON would keep the last)."""
-    if '"kind"' in text:
-        return None
+def _flat(text: str) -> dict[str, Any] | None:
+    """A line holding one flat JSON object, as pydantic-core's parser reads it (in half the
+    time of ``json.loads``), or None to take ``json.loads``, which refuses a key given twice and
+    says what is wrong: taken where no key is given twice and nothing is nested (no more colons
+    than keys, each key having its own), so that both read the same; a colon inside a value only
+    sends a line the slow way."""
     try:
-        system = SystemDescription.model_validate_json(text)
-    except ValueError:
+        data = from_json(text, allow_inf_nan=False)
+    except (ValueError, TypeError):  # TypeError: a lone surrogate, which json.loads keeps
         return None
-    # No more colons than fields set: no key given twice (each key has its colon), nothing
-    # nested (a nested key has one too); a colon inside a value only sends a row the slow way.
-    return system if text.count(":") == len(system.model_fields_set) else None
+    return data if type(data) is dict and text.count(":") == len(data) else None
 
 
 def _read_list(stream: IO[Any], source: str) -> Iterator[Row]:
@@ -378,7 +375,7 @@ class JsonLines(Iterator[Row]):
 
     def __init__(self, stream: IO[bytes]) -> None:
         self.stream = stream
-        self.rows = closing(stream, read_jsonl(numbered_lines(stream), validated=True))
+        self.rows = closing(stream, read_jsonl(numbered_lines(stream)))
 
     def __next__(self) -> Row:
         return next(self.rows)
@@ -402,4 +399,4 @@ class JsonLines(Iterator[Row]):
 
 def block_rows(first: int, block: bytes) -> Iterator[Row]:
     """The rows of a block of :meth:`JsonLines.blocks`, numbered as in the whole file."""
-    return read_jsonl(numbered_lines(io.BytesIO(block), start=first), validated=True)
+    return read_jsonl(numbered_lines(io.BytesIO(block), start=first))
