@@ -14,7 +14,7 @@ import functools
 import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum
-from itertools import chain, compress, repeat
+from itertools import compress, repeat
 from typing import Any, Generic, TypeVar, cast
 
 from ..engine import predicates as _engine
@@ -365,7 +365,7 @@ class Evaluation:
                 continue
             cap = _SEVERITY[tier]
             floor = _floor(certain)
-            if self._bound(tier, floor) or self._bound_in_each_case(tier):
+            if floor is not tier and (self._bound(tier, floor) or self._bound_in_each_case(tier)):
                 floor = tier  # a duty for a high-risk system; or one whichever rule places it
             reached.add(floor)
             if possible:
@@ -487,24 +487,26 @@ class Evaluation:
         an effective exception overrides, or that a carve-out in their own terms defeats, on
         known facts."""
         ceiling = max(map(_RUNG.__getitem__, system), default=-1)  # its least severe tier
-        if ceiling < 0:
-            return []  # out of scope, or no system
+        if ceiling <= 0:
+            return []  # out of scope, or no system, or prohibited: nothing is more severe
         known = self._known("system")
         snapshot, params, answers = self.snapshot, self.snapshot.params, self.answers
-        carved = snapshot.carved(known, params)
+        carved_rules, owners, overridden = snapshot.severe_reach(ceiling)  # only their rules
+        carved = carved_rules.answers(known, params)
         overriding = snapshot.severe_defeaters(answers)
         if True not in carved and True not in overriding:
             return []  # no carve-out holds, and no rule overriding one of them is effective
-        owners, overridden = snapshot.severe_reach  # only their rules can be ruled out
-        rows = {*compress(owners, map(operator.is_, carved, repeat(True))),
-                *chain.from_iterable(compress(overridden, map(operator.is_, overriding, repeat(True))))}
+        fires: dict[int, bool | None] = {}  # the own answers of the rules an effective rule overrides
+        for (rows, rules), effective in zip(overridden, overriding, strict=True):
+            if effective is True:
+                fires.update(zip(rows, rules.answers(known, params), strict=True))
         out: list[RuledOut] = []
-        for row in sorted(rows):
-            rule, severity, at, defeaters, pick, carve_outs = snapshot.severe_rules[row]
-            if severity >= ceiling or answers[at] is not False:
+        for row in sorted({*compress(owners, map(operator.is_, carved, repeat(True))), *fires}):
+            rule, _, at, defeaters, pick, carve_outs = snapshot.severe_rules[row]
+            if answers[at] is not False:
                 continue
             against = pick(answers)
-            if True in against and rule.when.evaluate(known, params) is True:
+            if True in against and fires[row] is True:
                 winner = self.ruleset.rule(defeaters[against.index(True)])
                 out.append(_ruled_out(rule, winner.id, winner.citation.provision, winner.message,
                                       _shown(winner.when.facts, known)))

@@ -58,7 +58,8 @@ TierDuties = tuple[tuple[int, Rule, tuple[tuple[Rule, tuple[int, ...]], ...] | N
 """See :meth:`Snapshot.tier_duties`."""
 CarveOut = tuple[tuple[str, ...], int]
 """The facts a negated term of a rule's conjunction (the carve-out) reads, and the position of
-whether it and the rule's other terms all hold among :meth:`Snapshot.carved`'s answers."""
+whether it and the rule's other terms all hold among the answers of the carve-outs of
+:meth:`Snapshot.severe_reach`."""
 
 
 class SevereRule(NamedTuple):
@@ -70,6 +71,14 @@ class SevereRule(NamedTuple):
     defeaters: tuple[str, ...]  # the overriding rules in force
     answers: Picker  # their answers among the classifying rules'
     carve_outs: tuple[CarveOut, ...]
+
+
+class SevereReach(NamedTuple):
+    """See :meth:`Snapshot.severe_reach`."""
+
+    carved: SubjectRules  # the carve-outs, in the order of their positions
+    owners: tuple[int, ...]  # for each carve-out, the index of its rule among the severe rules
+    overridden: tuple[tuple[tuple[int, ...], SubjectRules], ...]  # per overriding rule
 
 
 def _all(terms: Sequence[_engine.Tree]) -> _engine.Tree:
@@ -162,18 +171,13 @@ class Snapshot:
     @functools.cached_property
     def severe_rules(self) -> tuple[SevereRule, ...]:
         """The classifying rules reaching a tier above minimal that an overriding rule in force
-        or a carve-out in their own terms can defeat, each with the severity of its tier (see
-        ``evaluation._SEVERITY``), its position, the overriding rules in force and the picker of
-        their answers, and its carve-outs: for every negated term of its conjunction (``not
-        biometric_verification_only``), the facts that term reads and the position among
-        :meth:`carved` of whether it and every other term hold, so that a result can say which
-        carve-out defeated it."""
+        or a carve-out in their own terms can defeat, the most severe tier first, each with the
+        severity of its tier (see ``evaluation._SEVERITY``), its position, the overriding rules
+        in force and the picker of their answers, and its carve-outs: for every negated term of
+        its conjunction (``not biometric_verification_only``), the facts that term reads and the
+        position of whether it and every other term hold among the answers of
+        :meth:`severe_reach`'s carve-outs, so that a result can say which carve-out defeated it."""
         return self._severe[0]
-
-    def carved(self, facts: Mapping[str, Any], params: Mapping[str, Any]) -> tuple[bool | None, ...]:
-        """For each carve-out of :attr:`severe_rules`, in order, whether it and every other term
-        of its rule hold on these facts (those known; three-valued)."""
-        return self._severe[1].answers(facts, params)
 
     @functools.cached_property
     def severe_defeaters(self) -> Picker:
@@ -185,38 +189,45 @@ class Snapshot:
         """Every rule overriding one of :attr:`severe_rules`, once each, in order."""
         return tuple(dict.fromkeys(d for entry in self.severe_rules for d in entry.defeaters))
 
-    @functools.cached_property
-    def severe_reach(self) -> tuple[tuple[int, ...], tuple[tuple[int, ...], ...]]:
-        """Where a ruled-out rule can come from: for each carve-out (in the order of
-        :meth:`carved`), the index of its rule among :attr:`severe_rules`; for each rule of
-        :attr:`severe_defeaters`, in its order, the indices of the rules it overrides."""
-        owners = {position: i for i, entry in enumerate(self.severe_rules)
-                  for _, position in entry.carve_outs}
-        return (tuple(owners[k] for k in range(len(owners))),
-                tuple(tuple(i for i, entry in enumerate(self.severe_rules) if d in entry.defeaters)
-                      for d in self._severe_overriding))
+    @_kept
+    def severe_reach(self, ceiling: int) -> SevereReach:
+        """What can rule out a rule of :attr:`severe_rules` more severe than ``ceiling`` (a
+        severity): the carve-outs of those rules, a prefix of every carve-out as the most severe
+        come first; and for each rule of :attr:`severe_defeaters`, in its order, the indices of
+        the rules it overrides among them and those rules, answered at once (an overridden rule
+        is ruled out where it fires)."""
+        rules, carved = self._severe
+        below = [i for i, entry in enumerate(rules) if entry.severity < ceiling]
+        owners = [i for i in below for _ in rules[i].carve_outs]
+        overridden = []
+        for d in self._severe_overriding:
+            rows = tuple(i for i in below if d in rules[i].defeaters)
+            overridden.append((rows, SubjectRules.of(tuple(rules[i].rule for i in rows))))
+        return SevereReach(SubjectRules.of(carved[:len(owners)]), tuple(owners), tuple(overridden))
 
     @functools.cached_property
-    def _severe(self) -> tuple[tuple[SevereRule, ...], SubjectRules]:
+    def _severe(self) -> tuple[tuple[SevereRule, ...], tuple[Rule, ...]]:
+        """:attr:`severe_rules`, and each carve-out with the other terms of its rule as a rule
+        of its own, in the order of their positions."""
         severity = (Tier.PROHIBITED, Tier.HIGH_RISK, Tier.LIMITED)
         out = []
-        carved: list[Rule] = []  # each carve-out with the other terms, as a rule of its own
-        for rule in self.classifying:
-            if rule.tier in severity:
-                terms = _engine.conjuncts(rule.when.tree)
-                carve_outs = []
-                for term in terms:
-                    if term[0] == "not":
-                        carve_outs.append((_engine.facts_read(term[1]), len(carved)))
-                        carved.append(replaced(rule, id=f"{rule.id}:{len(carved)}", when=(
-                            _engine.predicate(f"carve-out of {rule.id}", _all(
-                                [*(t for t in terms if t is not term), term[1]])))))
-                defeaters = tuple(d for d in self.defeaters.get(rule.id, ()) if d in self.position)
-                if carve_outs or defeaters:
-                    out.append(SevereRule(rule, severity.index(rule.tier), self.position[rule.id],
-                                          defeaters, picker(map(self.position.__getitem__, defeaters)),
-                                          tuple(carve_outs)))
-        return tuple(out), SubjectRules.of(tuple(carved))
+        carved: list[Rule] = []
+        for rule in sorted((r for r in self.classifying if r.tier in severity),
+                           key=lambda r: severity.index(r.tier)):  # stable: in order within a tier
+            terms = _engine.conjuncts(rule.when.tree)
+            carve_outs = []
+            for term in terms:
+                if term[0] == "not":
+                    carve_outs.append((_engine.facts_read(term[1]), len(carved)))
+                    carved.append(replaced(rule, id=f"{rule.id}:{len(carved)}", when=(
+                        _engine.predicate(f"carve-out of {rule.id}", _all(
+                            [*(t for t in terms if t is not term), term[1]])))))
+            defeaters = tuple(d for d in self.defeaters.get(rule.id, ()) if d in self.position)
+            if carve_outs or defeaters:
+                out.append(SevereRule(rule, severity.index(rule.tier), self.position[rule.id],
+                                      defeaters, picker(map(self.position.__getitem__, defeaters)),
+                                      tuple(carve_outs)))
+        return tuple(out), tuple(carved)
 
     @_kept
     def answers(self, fact: str) -> tuple[Any, ...] | None:
