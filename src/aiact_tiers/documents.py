@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 from typing import Any
 
 from .errors import RuleFileError
@@ -133,7 +134,13 @@ def _yaml_problem(exc: Exception) -> str:
     return f": {exc}"  # a value the safe constructors refuse: 2024-02-30
 
 
-def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+def read_json(text: str) -> Any:
+    """JSON text as a description may hold it: ValueError on a key given twice (JSON would
+    keep the last) and on ``NaN`` or ``Infinity``, json.JSONDecodeError on broken text."""
+    return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """A JSON object's pairs as a dict; ValueError on a key given twice."""
     data: dict[str, Any] = {}
     for key, value in pairs:
@@ -143,6 +150,6 @@ def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return data
 
 
-def no_constant(name: str) -> Any:
+def _no_constant(name: str) -> Any:
     """Refuse `NaN` and `Infinity` in JSON."""
     raise ValueError(f"`{name}` is not a number a description may hold")

@@ -13,7 +13,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aiact_tiers.documents import no_constant, unique_keys
+from aiact_tiers.documents import read_json
 from aiact_tiers.interfaces.inventory import _flat, json_row
 
 keys = st.sampled_from(["id", "profiling", "practices", "a:b", "é", "\\", '"'])
@@ -44,7 +44,7 @@ def lines(draw: st.DrawFn) -> str:
 
 def slow(text: str) -> Any:
     try:
-        return json.loads(text.rstrip("\r\n"), object_pairs_hook=unique_keys, parse_constant=no_constant)
+        return read_json(text.rstrip("\r\n"))
     except ValueError as exc:
         return exc
 

@@ -14,7 +14,7 @@ from typing import Any, BinaryIO, Literal
 
 from pydantic import Field
 
-from ..documents import no_constant, read_yaml, unique_keys
+from ..documents import read_json, read_yaml
 from ..errors import DescriptionError, RuleFileError
 from .annex_i import AnnexIFacts
 from .annex_iii import AnnexIIIFacts
@@ -159,7 +159,7 @@ def read_description_data(stream: BinaryIO, source: str, *, as_json: bool = Fals
         except RuleFileError as exc:
             raise DescriptionError(exc.message) from None
     try:
-        return json.loads(text, object_pairs_hook=unique_keys, parse_constant=no_constant)
+        return read_json(text)
     except json.JSONDecodeError as exc:
         raise DescriptionError(f"{source}:{exc.lineno}: {exc.msg}") from None
     except (ValueError, RecursionError) as exc:

@@ -26,7 +26,7 @@ from typing import IO, Any
 
 from pydantic_core import from_json
 
-from ..documents import no_constant, read_yaml_items, unique_keys
+from ..documents import read_json, read_yaml_items
 from ..errors import DescriptionError, RuleFileError
 from ..facts.descriptions import (
     Description,
@@ -313,7 +313,7 @@ def json_row(number: int, text: str) -> Row:
     if data is not None:
         return Row(number, data)
     try:
-        data = json.loads(text.rstrip("\r\n"), object_pairs_hook=unique_keys, parse_constant=no_constant)
+        data = read_json(text.rstrip("\r\n"))
     except json.JSONDecodeError as exc:
         return Row(number, error=f"invalid JSON: {exc.msg} (column {exc.colno})")
     except RecursionError:
@@ -327,13 +327,13 @@ def json_row(number: int, text: str) -> Row:
 
 def _flat(text: str) -> dict[str, Any] | None:
     """A line holding one flat JSON object, as pydantic-core's parser reads it (in half the
-    time of ``json.loads``), or None to take ``json.loads``, which refuses a key given twice and
-    says what is wrong: taken where no key is given twice and nothing is nested (no more colons
-    than keys, each key having its own), so that both read the same; a colon inside a value only
-    sends a line the slow way."""
+    time of ``json.loads``), or None to take :func:`~aiact_tiers.documents.read_json`, which
+    refuses a key given twice and says what is wrong: taken where no key is given twice and
+    nothing is nested (no more colons than keys, each key having its own), so that both read the
+    same; a colon inside a value only sends a line the slow way."""
     try:
         data = from_json(text, allow_inf_nan=False)
-    except (ValueError, TypeError):  # TypeError: a lone surrogate, which json.loads keeps
+    except (ValueError, TypeError):  # TypeError: a lone surrogate, which read_json keeps
         return None
     return data if type(data) is dict and text.count(":") == len(data) else None
 
