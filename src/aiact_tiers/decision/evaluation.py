@@ -28,6 +28,7 @@ from ..law.rule import Rule, anchor
 from ..law.ruleset import Presumption, RuleSet
 from ..law.snapshot import Snapshot
 from ..results.classification import (
+    SEVERITY,
     TIER_ORDER,
     Assumption,
     Citation,
@@ -82,9 +83,8 @@ _value = operator.attrgetter("_value_")  # an enum's value, without the `value` 
 _id, _rule, _status = operator.attrgetter("id"), operator.attrgetter("rule"), operator.attrgetter("status")
 _NONE = repeat(None)  # None, endlessly: the second operand of an `is None` test mapped
 _BASIS_ENTRIES = 4096  # basis entries a snapshot keeps for reuse, at the most
-_SEVERITY = {tier: rank for rank, tier in enumerate(
-    (Tier.PROHIBITED, Tier.HIGH_RISK, Tier.LIMITED, Tier.MINIMAL, Tier.OUT_OF_SCOPE))}
-"""Tiers from the most severe; out of scope last, as no duty binds there."""
+_SEVERITY = {tier: rank for rank, tier in enumerate(reversed(SEVERITY))}
+"""Each tier's rank from the most severe (0, prohibited) to out of scope, where no duty binds."""
 _RUNG = {**_SEVERITY, Tier.OUT_OF_SCOPE: -1}  # the severity of a tier a carve-out can leave
 _ORDER = {tier: rank for rank, tier in enumerate(TIER_ORDER)}  # the order the law asks them
 _NO_TIER, _PROHIBITED = frozenset({None}), frozenset({Tier.PROHIBITED})

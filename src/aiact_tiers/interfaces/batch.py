@@ -22,7 +22,7 @@ from ..facts.descriptions import Description
 from ..facts.vocabulary import Role
 from ..law.ruleset import DEFAULT_RULESET, RuleSet, load_ruleset
 from ..render.report import inventory_fragment, inventory_markdown
-from ..results.classification import Classification, Tier
+from ..results.classification import SEVERITY, Classification, Tier
 from .inventory import (
     Item,
     JsonLines,
@@ -189,10 +189,6 @@ def classify_jsonl(
 
 
 # --- summary and materialised results ------------------------------------------------------
-
-
-SEVERITY = (Tier.OUT_OF_SCOPE, Tier.MINIMAL, Tier.LIMITED, Tier.HIGH_RISK, Tier.PROHIBITED)
-"""The tiers from the least to the most severe, as a gate's threshold reads them."""
 
 
 @dataclass

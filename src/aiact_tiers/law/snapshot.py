@@ -20,7 +20,16 @@ from ..engine import deciders as _decide
 from ..engine import predicates as _engine
 from ..engine import programs as _program
 from ..facts.vocabulary import IMPLIED_MEMBERS
-from ..results.classification import TIER_ORDER, Confidence, ModelClass, Obligation, Status, Tier, construct
+from ..results.classification import (
+    SEVERITY,
+    TIER_ORDER,
+    Confidence,
+    ModelClass,
+    Obligation,
+    Status,
+    Tier,
+    construct,
+)
 from .rule import Rule, replaced
 
 __all__ = ["Duty", "Parameter", "Picker", "Presumption", "Reader", "Regime", "Snapshot", "SubjectRules",
@@ -209,7 +218,7 @@ class Snapshot:
     def _severe(self) -> tuple[tuple[SevereRule, ...], tuple[Rule, ...]]:
         """:attr:`severe_rules`, and each carve-out with the other terms of its rule as a rule
         of its own, in the order of their positions."""
-        severity = (Tier.PROHIBITED, Tier.HIGH_RISK, Tier.LIMITED)
+        severity = SEVERITY[:1:-1]  # the tiers above minimal, the most severe first
         out = []
         carved: list[Rule] = []
         for rule in sorted((r for r in self.classifying if r.tier in severity),

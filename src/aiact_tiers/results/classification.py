@@ -37,6 +37,9 @@ class Tier(StrEnum):
 
 TIER_ORDER = (Tier.OUT_OF_SCOPE, Tier.PROHIBITED, Tier.HIGH_RISK, Tier.LIMITED, Tier.MINIMAL)
 """The order in which the law asks the tiers."""
+SEVERITY = (Tier.OUT_OF_SCOPE, Tier.MINIMAL, Tier.LIMITED, Tier.HIGH_RISK, Tier.PROHIBITED)
+"""The tiers from the least to the most severe: out of scope binds no duty, a prohibition (Art 5)
+closes every other route."""
 
 
 class ModelClass(StrEnum):
