@@ -181,11 +181,12 @@ class Snapshot:
     def severe_rules(self) -> tuple[SevereRule, ...]:
         """The classifying rules reaching a tier above minimal that an overriding rule in force
         or a carve-out in their own terms can defeat, the most severe tier first, each with the
-        severity of its tier (see ``evaluation._SEVERITY``), its position, the overriding rules
-        in force and the picker of their answers, and its carve-outs: for every negated term of
-        its conjunction (``not biometric_verification_only``), the facts that term reads and the
-        position of whether it and every other term hold among the answers of
-        :meth:`severe_reach`'s carve-outs, so that a result can say which carve-out defeated it."""
+        severity of its tier (0 prohibited, 1 high-risk, 2 limited: :data:`SEVERITY` read from its
+        end), its position, the overriding rules in force and the picker of their answers, and
+        its carve-outs: for every negated term of its conjunction (``not
+        biometric_verification_only``), the facts that term reads and the position of whether it
+        and every other term hold among the answers of :meth:`severe_reach`'s carve-outs, so that
+        a result can say which carve-out defeated it."""
         return self._severe[0]
 
     @functools.cached_property
@@ -342,10 +343,9 @@ class Snapshot:
             if rule.subject != "model":  # a model's regimes belong to the model axis
                 for regime in rule.opens:
                     tiers.setdefault(regime, []).append(rule.tier or Tier.MINIMAL)
-        severity = TIER_ORDER[1:]
         return {
-            rule.id: max((t for regime in rule.regimes for t in tiers.get(regime, ())),
-                         key=severity.index, default=None)
+            rule.id: min((t for regime in rule.regimes for t in tiers.get(regime, ())),
+                         key=SEVERITY.index, default=None)
             for rule in self.obligations
         }
 
